@@ -1,0 +1,1 @@
+"""CLI commands, one module per command (or family); each module has ``register(app)``."""
