@@ -1,0 +1,42 @@
+"""The CLI shell: version, help, and user errors become one message with exit code 2."""
+
+import typer
+from typer.testing import CliRunner
+
+from reformlab import __version__
+from reformlab.cli import app
+from reformlab.errors import ReformlabError
+
+runner = CliRunner()
+
+
+def test_version():
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert __version__ in result.output
+
+
+def test_help_lists_every_command_with_one_line():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for name in app.registered_commands:
+        assert name.name in result.output
+
+
+def test_reformlab_error_is_exit_2_without_traceback():
+    from reformlab.cli import _Group
+
+    probe = typer.Typer(cls=_Group)
+
+    @probe.command()
+    def broken() -> None:
+        raise ReformlabError("votes must not be negative", file="v.csv", line=3, field="votes", fix="correct it")
+
+    @probe.command()
+    def other() -> None:  # a second command keeps typer in group mode
+        pass
+
+    result = runner.invoke(probe, ["broken"])
+    assert result.exit_code == 2
+    assert "v.csv, line 3, field 'votes': votes must not be negative. Fix: correct it." in result.output
+    assert "Traceback" not in result.output
