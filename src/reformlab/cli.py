@@ -32,11 +32,11 @@ class _Group(typer.core.TyperGroup):
             return super().invoke(ctx)
         except ReformlabError as exc:
             err_console.print(f"[bold red]error:[/] {exc.message()}", markup=True, highlight=False)
-            raise click.exceptions.Exit(2) from None
+            raise typer.Exit(2) from None
         except KeyboardInterrupt:
             err_console.print("interrupted; no partial output was written.")
-            raise click.exceptions.Exit(130) from None
-        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+            raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except Exception as exc:  # a bug, not a user error: say so briefly
             if os.environ.get("REFORMLAB_DEBUG"):
@@ -47,7 +47,7 @@ class _Group(typer.core.TyperGroup):
                 markup=True,
                 highlight=False,
             )
-            raise click.exceptions.Exit(3) from None
+            raise typer.Exit(3) from None
 
 
 app = typer.Typer(
