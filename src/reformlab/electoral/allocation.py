@@ -1,0 +1,196 @@
+"""Votes to seats for one tier: the method registry, the threshold, the tie-break, and the result.
+
+:func:`allocate` is the exact reference path: Python ints and :class:`~fractions.Fraction` throughout.
+Every party given keeps its place in the result (0 seats below the threshold), in input order, which is
+also the default tie-break order ("the list registered earlier", Kazakh election law Art. 97).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from reformlab.electoral.divisor import DIVISORS, highest_averages
+from reformlab.electoral.quota import QUOTAS, remainder_allocation
+from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.threshold import Threshold, parse_share
+from reformlab.electoral.ties import Tie, TieBreak
+from reformlab.errors import ReformlabError, did_you_mean
+
+
+@attrs.frozen
+class Method:
+    """A registered allocation method and the properties it guarantees (checked by the conformance tests).
+
+    Args:
+        name: the short registry name (``"hare"``, ``"d_hondt"``).
+        family: ``"quota"`` (largest remainder) or ``"divisor"`` (highest averages).
+        house_monotone: one more seat never costs a party a seat (all divisor methods; not Hare: the
+            Alabama paradox).
+        within_quota: every party gets its quota ``S * v / V`` rounded down or up (Hare only).
+    """
+
+    name: str
+    family: str
+    house_monotone: bool
+    within_quota: bool
+
+
+METHODS: dict[str, Method] = {
+    **{q: Method(q, "quota", house_monotone=False, within_quota=q == "hare") for q in QUOTAS},
+    **{d: Method(d, "divisor", house_monotone=True, within_quota=False) for d in DIVISORS},
+}
+
+
+def method_named(name: str) -> Method:
+    """The registered method called ``name``, or a :class:`ReformlabError` suggesting the nearest names."""
+    if name not in METHODS:
+        raise ReformlabError(f"unknown allocation method {name!r}", field="method", fix=did_you_mean(name, METHODS))
+    return METHODS[name]
+
+
+@attrs.frozen
+class Allocation:
+    """The seats of one tier, with how they were reached.
+
+    Args:
+        seats: party -> seats, every party given, in input order.
+        method: the method name.
+        votes: party -> votes as given.
+        quota: the quota (quota methods), else ``None``.
+        passed: the parties admitted to allocation, in input order.
+        ties: every exact tie that decided a seat, resolved by the tie-break rule.
+        threshold: the threshold applied, if any.
+        base_total: the number the threshold share was taken of.
+        admitted_by_rule: parties admitted by a minimum-parties rule (Kazakhstan 2009) below the threshold.
+    """
+
+    seats: dict
+    method: str
+    votes: dict
+    quota: Fraction | None = None
+    passed: tuple = ()
+    ties: tuple[Tie, ...] = ()
+    threshold: Threshold | None = None
+    base_total: int | None = None
+    admitted_by_rule: tuple = ()
+
+    @property
+    def house(self) -> int:
+        """The number of seats allocated."""
+        return sum(self.seats.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data (the CLI's ``--format json``): exact numbers as strings, measures as floats."""
+        from reformlab.electoral.measures import summary
+
+        return {
+            "seats": dict(self.seats),
+            "method": self.method,
+            "quota": None if self.quota is None else str(self.quota),
+            "passed": list(self.passed),
+            "ties": [t.to_dict() for t in self.ties],
+            "measures": {k: float(v) for k, v in summary(self.votes, self.seats).items()},
+        }
+
+
+def _check_votes(votes: Mapping[Hashable, int]) -> dict:
+    if not votes:
+        raise ReformlabError("no votes were given", field="votes", fix="give at least one party with its votes")
+    for party, v in votes.items():
+        if isinstance(v, bool) or not isinstance(v, int):
+            raise ReformlabError(f"votes for {party!r} must be a whole number, got {v!r}", field="votes")
+        if v < 0:
+            raise ReformlabError(f"votes for {party!r} are negative ({v})", field="votes", fix="correct the count")
+    return dict(votes)
+
+
+def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Threshold | None:
+    if threshold is None or isinstance(threshold, Threshold):
+        return threshold
+    if isinstance(threshold, Mapping):
+        return Threshold.from_dict(threshold)
+    return Threshold(share=parse_share(threshold, field="threshold"))
+
+
+def allocate(
+    votes: Mapping[Hashable, int],
+    seats: int,
+    method: str = "d_hondt",
+    threshold: Threshold | Mapping | str | Fraction | None = None,
+    *,
+    ballots_cast: int | None = None,
+    against_all: int | None = None,
+    district_wins: Mapping[Hashable, int] | None = None,
+    minimum_parties: MinimumParties | None = None,
+    tie_break: str | TieBreak = "order",
+    order: tuple | None = None,
+    seed: int | None = None,
+    rng: Any = None,
+) -> Allocation:
+    """Allocate ``seats`` among parties from their ``votes`` by a registered ``method``, exactly.
+
+    Args:
+        votes: party -> whole votes, in the order the law names (the default tie-break order).
+        seats: the number of seats in this tier (> 0).
+        method: a name in :data:`METHODS`.
+        threshold: a :class:`Threshold`, its dict form, or a share of valid votes (``"7%"``).
+        ballots_cast: all ballots cast (threshold base ``ballots_cast``).
+        against_all: the "against all" votes (threshold base ``valid_plus_against_all``).
+        district_wins: party -> districts won (for a threshold's ``districts`` alternative).
+        minimum_parties: a rule admitting runners-up when too few lists pass (Kazakhstan 2009).
+        tie_break: ``"order"``, ``"lot"`` or ``"raise"`` (or a :class:`TieBreak`).
+        order: the tie-break order for ``"order"`` (default: the order of ``votes``).
+        seed: the seed for ``"lot"``; rng: a numpy Generator for ``"lot"`` (not both).
+
+    >>> r = allocate({"A": 100, "B": 80, "C": 5}, seats=10, method="hare", threshold="7%")
+    >>> r.seats, r.quota, r.passed
+    ({'A': 6, 'B': 4, 'C': 0}, Fraction(18, 1), ('A', 'B'))
+    """
+    spec = method_named(method)
+    votes = _check_votes(votes)
+    if isinstance(seats, bool) or not isinstance(seats, int) or seats <= 0:
+        raise ReformlabError(f"seats must be a whole number above 0, got {seats!r}", field="seats")
+    breaker = tie_break if isinstance(tie_break, TieBreak) else TieBreak(tie_break, order, seed, rng)
+    breaker = breaker.validate()
+    rule = _as_threshold(threshold)
+    base_total = None
+    passed = tuple(votes)
+    if rule is not None:
+        rule.validate()
+        base_total = rule.base_total(votes, ballots_cast, against_all)
+        passed = rule.admitted(votes, ballots_cast=ballots_cast, against_all=against_all, district_wins=district_wins)
+    extra: tuple = ()
+    admission_ties: tuple = ()
+    if minimum_parties is not None:
+        extra, admission_ties = minimum_parties.validate().runners_up(votes, passed, breaker)
+        passed = tuple(p for p in votes if p in set(passed) | set(extra))
+    admitted = {p: votes[p] for p in passed}
+    if sum(admitted.values()) == 0:
+        raise ReformlabError(
+            "no list with votes is admitted to allocation", field="threshold", fix="check the votes or lower the threshold"
+        )
+    correction = {p: minimum_parties.correction for p in extra} if extra else {}
+    minimum = {p: minimum_parties.min_seats for p in extra} if extra else {}
+    quota = None
+    if spec.family == "quota":
+        quota = QUOTAS[method](sum(admitted.values()), seats)
+        quotients = {p: v * correction.get(p, 1) / quota for p, v in admitted.items()}
+        won, ties = remainder_allocation(quotients, seats, breaker, minimum)
+    else:
+        weighted = {p: v * correction.get(p, 1) for p, v in admitted.items()}
+        won, ties = highest_averages(weighted, seats, method, breaker, held=minimum)
+    return Allocation(
+        seats={p: won.get(p, 0) for p in votes},
+        method=method,
+        votes=votes,
+        quota=quota,
+        passed=passed,
+        ties=admission_ties + ties,
+        threshold=rule,
+        base_total=base_total,
+        admitted_by_rule=extra,
+    )

@@ -1,0 +1,123 @@
+"""Largest-remainder (quota) methods: the quotas, and the allocation by integer parts and remainders.
+
+Each party gets the integer part of ``votes / quota`` seats; the seats left over go to the largest
+remainders. The quota decides the bias: the larger the quota, the more seats are left to remainders, where
+small parties do relatively well. Only the Hare quota guarantees every party its quota (``seats * share``
+rounded down or up); smaller quotas (Droop, Hagenbach-Bischoff, Imperiali) favour large parties and can
+hand out more seats by integer parts than there are seats (see :func:`remainder_allocation`).
+
+Reference: Pukelsheim, *Proportional Representation* (2nd ed., Springer 2017), ch. 7; Gallagher and
+Mitchell (eds.), *The Politics of Electoral Systems* (OUP 2005), appendix A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+from fractions import Fraction
+
+from reformlab.errors import ReformlabError
+from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
+
+
+def hare(votes: int, seats: int) -> Fraction:
+    """Hare (simple) quota ``V / S``; the only quota that keeps every party within its quota.
+
+    Used by Kazakhstan's Majilis list tier ("first electoral quotient", election law Art. 97(1)).
+
+    >>> hare(100, 8)
+    Fraction(25, 2)
+    """
+    return Fraction(votes, seats)
+
+
+def droop(votes: int, seats: int) -> Fraction:
+    """Droop quota in its integer form ``floor(V / (S + 1)) + 1``: the smallest whole number of votes
+    that no more than ``S`` candidates can reach. Favours large parties relative to Hare.
+
+    >>> droop(100, 4)
+    Fraction(21, 1)
+    """
+    return Fraction(votes // (seats + 1) + 1)
+
+
+def hagenbach_bischoff(votes: int, seats: int) -> Fraction:
+    """Hagenbach-Bischoff quota ``V / (S + 1)`` (the exact Droop quota). Integer parts may exceed ``S``
+    by one when votes are exact multiples of the quota; the excess is taken back from the smallest remainders.
+
+    >>> hagenbach_bischoff(100, 4)
+    Fraction(20, 1)
+    """
+    return Fraction(votes, seats + 1)
+
+
+def imperiali_quota(votes: int, seats: int) -> Fraction:
+    """Imperiali quota ``V / (S + 2)`` (Italy's Chamber, 1956-1993). Strongly favours large parties;
+    integer parts can exceed ``S``, and the excess is taken back from the smallest remainders.
+
+    >>> imperiali_quota(100, 3)
+    Fraction(20, 1)
+    """
+    return Fraction(votes, seats + 2)
+
+
+QUOTAS: dict[str, Callable[[int, int], Fraction]] = {
+    "hare": hare,
+    "droop": droop,
+    "hagenbach_bischoff": hagenbach_bischoff,
+    "imperiali_quota": imperiali_quota,
+}
+
+
+def remainder_allocation(
+    quotients: Mapping[Hashable, Fraction],
+    seats: int,
+    tie_break: TieBreak,
+    minimum: Mapping[Hashable, int] | None = None,
+) -> tuple[dict, tuple[Tie, ...]]:
+    """Seats from exact quotients: integer parts first, then the largest remainders.
+
+    A party with a ``minimum`` gets at least that many seats by integer part; a party lifted to its
+    minimum takes no remainder seat. When integer parts exceed ``seats`` (small quotas), the excess
+    is taken back one seat each from the parties with the smallest remainders.
+
+    >>> remainder_allocation({"A": Fraction(7, 2), "B": Fraction(5, 2), "C": Fraction(1)}, 7, TieBreak())[0]
+    {'A': 4, 'B': 2, 'C': 1}
+    """
+    minimum = minimum or {}
+    whole = {p: int(q) for p, q in quotients.items()}  # int() truncates; quotients are >= 0
+    remainder = {p: q - whole[p] for p, q in quotients.items()}
+    lifted = {p for p, m in minimum.items() if whole[p] < m}
+    for party in lifted:
+        whole[party] = minimum[party]
+    left = seats - sum(whole.values())
+    if left >= 0:
+        eligible = {p: r for p, r in remainder.items() if p not in lifted}
+        winners, tie = top_by_rank(eligible, left, tie_break)
+        return {p: whole[p] + (p in winners) for p in quotients}, (tie,) if tie else ()
+    ties = []
+    while left < 0:  # take back one seat per party, smallest remainders first, until the house fits
+        holders = {p: r for p, r in remainder.items() if whole[p] > minimum.get(p, 0)}
+        if not holders:
+            raise ReformlabError(f"the guaranteed minimum seats exceed the {seats} seats", field="seats")
+        keepers, tie = top_by_rank(holders, max(len(holders) + left, 0), tie_break)
+        ties += [tie] if tie else []
+        for party in holders.keys() - set(keepers):
+            whole[party] -= 1
+            left += 1
+    return whole, tuple(ties)
+
+
+def largest_remainder(
+    votes: Mapping[Hashable, int], seats: int, quota: str = "hare", tie_break: TieBreak | None = None
+) -> tuple[dict, Fraction, tuple[Tie, ...]]:
+    """Allocate ``seats`` among ``votes`` by the named quota and largest remainders.
+
+    Returns ``(seats_by_party, quota, ties)``. The Kazakh Majilis hand check (2012, 98 seats):
+
+    >>> largest_remainder({"NO": 5621436, "AZ": 518405, "CPPK": 498788}, 98)[0]
+    {'NO': 83, 'AZ': 8, 'CPPK': 7}
+    """
+    tie_break = tie_break or TieBreak()
+    q = QUOTAS[quota](sum(votes.values()), seats)
+    result, ties = remainder_allocation({p: v / q for p, v in votes.items()}, seats, tie_break)
+    return result, q, ties

@@ -1,0 +1,117 @@
+"""An electoral system for one list tier as plain data: method, seats, threshold, rules, tie-break.
+
+``ElectoralSystem.from_dict({"method": "hare", "seats": 98, "threshold": {"share": "7%", "base":
+"ballots_cast"}})`` reads the form used in YAML; :meth:`ElectoralSystem.to_dict` writes it back (defaults
+left out), so a system round-trips through dict and YAML. Method names come from the registry
+:data:`~reformlab.electoral.allocation.METHODS`; data never names Python paths.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from typing import Any
+
+import attrs
+
+from reformlab.electoral.allocation import Allocation, allocate, method_named
+from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.threshold import Threshold
+from reformlab.electoral.ties import TIE_BREAKS
+from reformlab.errors import ReformlabError, did_you_mean
+
+
+def check_fields(data: Mapping, allowed: tuple[str, ...], where: str) -> None:
+    """Raise a :class:`ReformlabError` naming the first field of ``data`` not in ``allowed``."""
+    if not isinstance(data, Mapping):
+        raise ReformlabError(f"{where} must be a mapping, got {type(data).__name__}", field=where)
+    for name in data:
+        if name not in allowed:
+            raise ReformlabError(
+                f"unknown field {name!r} in {where}", field=f"{where}.{name}", fix=did_you_mean(str(name), allowed)
+            )
+
+
+def check_seats(value: Any, field: str) -> int:
+    """``value`` if it is a whole number above 0, else a :class:`ReformlabError` on ``field``."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ReformlabError(f"seats must be a whole number above 0, got {value!r}", field=field)
+    return value
+
+
+@attrs.frozen
+class ElectoralSystem:
+    """One list tier: ``seats`` allocated by ``method`` among lists passing ``threshold``.
+
+    Args:
+        method: a registered method name (``"hare"``, ``"d_hondt"``...).
+        seats: seats in this tier.
+        threshold: the legal threshold, if any.
+        minimum_parties: a rule admitting runners-up when too few lists pass (Kazakhstan since 2009).
+        tie_break: ``"order"`` (the law's order, e.g. earlier-registered list), ``"lot"`` or ``"raise"``.
+
+    >>> data = {"method": "hare", "seats": 98, "threshold": {"share": "7%", "base": "ballots_cast"}}
+    >>> ElectoralSystem.from_dict(data).to_dict() == data
+    True
+    """
+
+    method: str
+    seats: int
+    threshold: Threshold | None = None
+    minimum_parties: MinimumParties | None = None
+    tie_break: str = "order"
+
+    FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break")
+
+    def validate(self) -> ElectoralSystem:
+        """Return self if every part is usable; otherwise raise :class:`ReformlabError`."""
+        method_named(self.method)
+        check_seats(self.seats, "seats")
+        if self.threshold is not None:
+            self.threshold.validate()
+        if self.minimum_parties is not None:
+            self.minimum_parties.validate()
+        if self.tie_break not in TIE_BREAKS:
+            raise ReformlabError(
+                f"unknown tie-break rule {self.tie_break!r}", field="tie_break", fix=did_you_mean(self.tie_break, TIE_BREAKS)
+            )
+        return self
+
+    def allocate(self, votes: Mapping[Hashable, int], **figures: Any) -> Allocation:
+        """Allocate this tier's seats; ``figures`` are passed to :func:`~reformlab.electoral.allocate`
+        (``ballots_cast``, ``against_all``, ``district_wins``, ``order``, ``seed``, ``rng``)."""
+        return allocate(
+            votes,
+            self.seats,
+            self.method,
+            self.threshold,
+            minimum_parties=self.minimum_parties,
+            tie_break=self.tie_break,
+            **figures,
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data, defaults left out."""
+        data: dict[str, Any] = {"method": self.method, "seats": self.seats}
+        if self.threshold is not None:
+            data["threshold"] = self.threshold.to_dict()
+        if self.minimum_parties is not None:
+            data["minimum_parties"] = self.minimum_parties.to_dict()
+        if self.tie_break != "order":
+            data["tie_break"] = self.tie_break
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> ElectoralSystem:
+        """Read the dict/YAML form; raises :class:`ReformlabError` naming the field at fault."""
+        check_fields(data, cls.FIELDS, "system")
+        if "method" not in data or "seats" not in data:
+            raise ReformlabError("a list tier needs 'method' and 'seats'", field="system", fix="add both fields")
+        threshold = data.get("threshold")
+        rule = data.get("minimum_parties")
+        return cls(
+            method=data["method"],
+            seats=data["seats"],
+            threshold=None if threshold is None else Threshold.from_dict(threshold),
+            minimum_parties=None if rule is None else MinimumParties.from_dict(rule),
+            tie_break=data.get("tie_break", "order"),
+        ).validate()

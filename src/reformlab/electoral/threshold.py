@@ -1,0 +1,195 @@
+"""Legal thresholds: who is admitted to seat allocation, decided in exact arithmetic.
+
+A threshold is a share of a named base, an absolute number of votes, or both (all given conditions must
+hold), with an alternative route: winning at least ``districts`` single-member districts (Germany's
+"Grundmandatsklausel": 5 % OR three constituencies). Whether a party exactly at the threshold passes is
+explicit: ``inclusive=True`` (``>=``) by default, as Kazakh law says "not less than seven percent".
+
+Bases (:data:`BASES`):
+
+- ``valid``: the votes for all lists (the sum of the votes given);
+- ``ballots_cast``: everyone who took part, valid or not (Kazakh election law Art. 97(1): "of the voters
+  who took part in voting");
+- ``valid_plus_against_all``: list votes plus the "against all" line (Kazakhstan 2023).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from fractions import Fraction
+
+import attrs
+
+from reformlab.errors import ReformlabError, did_you_mean
+
+BASES = ("valid", "ballots_cast", "valid_plus_against_all")
+
+
+def parse_share(text: str | int | float | Fraction, *, field: str = "share") -> Fraction:
+    """An exact share from ``"7%"``, ``"7/100"``, ``"0.07"`` or a number (floats via their decimal text).
+
+    >>> parse_share("7%"), parse_share("7/100"), parse_share("0.07"), parse_share(0.05)
+    (Fraction(7, 100), Fraction(7, 100), Fraction(7, 100), Fraction(1, 20))
+    """
+    if isinstance(text, Fraction | int) and not isinstance(text, bool):
+        return Fraction(text)
+    raw = repr(text) if isinstance(text, float) else str(text).strip()
+    try:
+        if raw.endswith("%"):
+            return Fraction(raw[:-1].strip()) / 100
+        return Fraction(raw)
+    except (ValueError, ZeroDivisionError):
+        raise ReformlabError(
+            f"cannot read {text!r} as a share", field=field, fix="write it as '7%', '7/100' or '0.07'"
+        ) from None
+
+
+@attrs.frozen
+class Threshold:
+    """Who is admitted: a ``share`` of ``base``, at least ``votes`` votes, or ``districts`` district wins.
+
+    Args:
+        share: the share of ``base`` a list needs (Fraction; strings are parsed by :func:`parse_share`).
+        base: one of :data:`BASES`.
+        votes: an absolute number of votes a list needs.
+        districts: an alternative route: a party winning at least this many districts passes anyway.
+        inclusive: ``True`` if a party exactly at the threshold passes (``>=``), ``False`` for ``>``.
+    """
+
+    share: Fraction | None = None
+    base: str = "valid"
+    votes: int | None = None
+    districts: int | None = None
+    inclusive: bool = True
+
+    def validate(self) -> Threshold:
+        """Return self if the threshold is meaningful; otherwise raise :class:`ReformlabError`."""
+        if self.base not in BASES:
+            raise ReformlabError(
+                f"unknown threshold base {self.base!r}", field="threshold.base", fix=did_you_mean(self.base, BASES)
+            )
+        if self.share is not None and not 0 <= Fraction(self.share) < 1:
+            raise ReformlabError(
+                f"a threshold share must be at least 0% and below 100%, got {float(self.share):.4g}",
+                field="threshold.share",
+                fix="give a share such as '7%'",
+            )
+        for name in ("votes", "districts"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, int) or value < 0):
+                raise ReformlabError(f"{name} must be a whole number >= 0", field=f"threshold.{name}")
+        return self
+
+    def base_total(
+        self, votes: Mapping[Hashable, int], ballots_cast: int | None = None, against_all: int | None = None
+    ) -> int:
+        """The number the share is taken of; raises if the base needs a figure that was not given."""
+        valid = sum(votes.values())
+        if self.base == "valid":
+            return valid
+        if self.base == "ballots_cast":
+            if ballots_cast is None:
+                raise ReformlabError(
+                    "the threshold base 'ballots_cast' needs the number of ballots cast",
+                    field="ballots_cast",
+                    fix="give the number of ballots cast, or use the base 'valid'",
+                )
+            if ballots_cast < valid:
+                raise ReformlabError(
+                    f"ballots cast ({ballots_cast}) are fewer than the votes for the lists ({valid})",
+                    field="ballots_cast",
+                    fix="check the number of ballots cast",
+                )
+            return ballots_cast
+        if against_all is None:
+            raise ReformlabError(
+                "the threshold base 'valid_plus_against_all' needs the 'against all' votes",
+                field="against_all",
+                fix="give the number of votes 'against all'",
+            )
+        return valid + against_all
+
+    def passes(self, party_votes: int, base_total: int, district_wins: int = 0) -> bool:
+        """Whether one list passes, given its votes, the base total and its district wins."""
+        if self.districts is not None and district_wins >= self.districts:
+            return True
+        ok = True
+        if self.share is not None:
+            need = Fraction(self.share) * base_total
+            ok = party_votes >= need if self.inclusive else party_votes > need
+        if self.votes is not None:
+            ok = ok and (party_votes >= self.votes if self.inclusive else party_votes > self.votes)
+        return ok
+
+    def admitted(
+        self,
+        votes: Mapping[Hashable, int],
+        *,
+        ballots_cast: int | None = None,
+        against_all: int | None = None,
+        district_wins: Mapping[Hashable, int] | None = None,
+    ) -> tuple:
+        """The parties that pass, in input order.
+
+        >>> Threshold(share=Fraction(7, 100), base="ballots_cast").admitted({"A": 70, "B": 6}, ballots_cast=100)
+        ('A',)
+        >>> Threshold(share=Fraction(7, 100), inclusive=False).admitted({"A": 93, "B": 7})
+        ('A',)
+        """
+        self.validate()
+        total = self.base_total(votes, ballots_cast, against_all)
+        wins = district_wins or {}
+        return tuple(p for p, v in votes.items() if self.passes(v, total, wins.get(p, 0)))
+
+    def to_dict(self) -> dict:
+        """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
+        data: dict = {}
+        if self.share is not None:
+            data["share"] = format_share(Fraction(self.share))
+        data["base"] = self.base
+        for name in ("votes", "districts"):
+            if getattr(self, name) is not None:
+                data[name] = getattr(self, name)
+        if not self.inclusive:
+            data["inclusive"] = False
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> Threshold:
+        """Read ``{"share": "7%", "base": "ballots_cast", "votes": ..., "districts": ..., "inclusive": ...}``."""
+        unknown = set(data) - {"share", "base", "votes", "districts", "inclusive"}
+        if unknown:
+            name = sorted(unknown)[0]
+            raise ReformlabError(
+                f"unknown threshold field {name!r}",
+                field=f"threshold.{name}",
+                fix=did_you_mean(name, ["share", "base", "votes", "districts", "inclusive"]),
+            )
+        share = data.get("share")
+        return cls(
+            share=None if share is None else parse_share(share, field="threshold.share"),
+            base=data.get("base", "valid"),
+            votes=data.get("votes"),
+            districts=data.get("districts"),
+            inclusive=bool(data.get("inclusive", True)),
+        ).validate()
+
+
+def format_share(share: Fraction) -> str:
+    """``Fraction(7, 100) -> "7%"``: percent when it is a finite decimal, else the exact fraction.
+
+    >>> format_share(Fraction(7, 100)), format_share(Fraction(1, 3)), format_share(Fraction(55, 1000))
+    ('7%', '1/3', '5.5%')
+    """
+    from decimal import Decimal
+
+    percent = share * 100
+    d = percent.denominator
+    while d % 2 == 0:
+        d //= 2
+    while d % 5 == 0:
+        d //= 5
+    if d != 1:
+        return str(share)
+    text = str(Decimal(percent.numerator) / Decimal(percent.denominator))
+    return f"{text}%"
