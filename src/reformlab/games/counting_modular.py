@@ -1,0 +1,195 @@
+"""Multi-modular generating-function tables: coalitions counted by size and weight, exactly, in numpy.
+
+Counts of coalitions reach ``2^n`` (``2^200`` for 200 players), far beyond int64. We count modulo several
+moduli at once and rebuild the exact Python ints by Chinese remaindering (Knuth, TAOCP vol. 2, 4.3.2):
+
+* ``2^64``: uint64 arithmetic wraps around, so this residue costs nothing to reduce;
+* primes ``p < 2^b`` (``b`` about 50): the table only ever adds, so a cell at most doubles per player and
+  may go unreduced for ``63 - b`` players before one ``numpy.remainder`` pass (lazy reduction).
+
+Enough moduli are used that their product exceeds ``2^(n+1)``, so the rebuilt integers are exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+
+WRAP = 1 << 64
+_UINT64_MAX = WRAP - 1
+_WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # deterministic Miller-Rabin below 3.3e24
+
+
+def is_prime(number: int) -> bool:
+    """Deterministic Miller-Rabin test for ``number < 3.3 * 10^24`` (Sorenson & Webster 2015).
+
+    >>> [n for n in range(20) if is_prime(n)]
+    [2, 3, 5, 7, 11, 13, 17, 19]
+    """
+    if number < 2:
+        return False
+    for small in _WITNESSES:
+        if number % small == 0:
+            return number == small
+    odd, twos = number - 1, 0
+    while odd % 2 == 0:
+        odd, twos = odd // 2, twos + 1
+    for base in _WITNESSES:
+        x = pow(base, odd, number)
+        if x in (1, number - 1):
+            continue
+        for _ in range(twos - 1):
+            x = x * x % number
+            if x == number - 1:
+                break
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def moduli(bits_needed: int, prime_bits: int) -> tuple[int, ...]:
+    """``2^64`` then the largest primes below ``2^prime_bits`` until the product has ``bits_needed`` bits.
+
+    >>> moduli(60, 50)
+    (18446744073709551616,)
+    >>> [m.bit_length() for m in moduli(200, 50)]
+    [65, 50, 50, 50]
+    """
+    chosen = [WRAP]
+    product = WRAP
+    candidate = (1 << prime_bits) - 1
+    while product.bit_length() <= bits_needed:
+        while not is_prime(candidate):
+            candidate -= 2
+        chosen.append(candidate)
+        product *= candidate
+        candidate -= 2
+    return tuple(chosen)
+
+
+def crt(residues: Sequence[Sequence[int]], mods: Sequence[int]) -> list[int]:
+    """Exact non-negative integers from their residues (``residues[j][t]`` is value ``t`` mod ``mods[j]``).
+
+    Garner-free form: ``x = sum_j r_j * c_j mod M`` with ``c_j = (M/m_j) * ((M/m_j)^-1 mod m_j)``.
+    Cost: ``O(len(mods) * len(values))`` big-int products.
+
+    >>> crt([[5, 1], [3, 0]], [7, 11])
+    [47, 22]
+    """
+    total = 1
+    for modulus in mods:
+        total *= modulus
+    coefficients = []
+    for modulus in mods:
+        rest = total // modulus
+        coefficients.append(rest * pow(rest % modulus, -1, modulus) % total)
+    columns = [np.asarray(list(map(int, row)), dtype=object) for row in residues]
+    combined = sum(column * coefficient for column, coefficient in zip(columns, coefficients, strict=True))
+    return [int(value) % total for value in np.asarray(combined, dtype=object).ravel()]
+
+
+def size_rows(weights: Sequence[int], limit: int) -> int:
+    """Number of coalition sizes ``k`` (rows ``0..k-1``) whose lightest coalition weighs less than ``limit``.
+
+    >>> size_rows([5, 1, 2], 4)
+    3
+    """
+    lightest = 0
+    rows = 1
+    for weight in sorted(weights):
+        lightest += weight
+        if lightest >= limit:
+            break
+        rows += 1
+    return rows
+
+
+def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_size: bool) -> np.ndarray:
+    """Cumulative counts ``F[k, x] = #{C : |C| = k, w(C) <= x}`` modulo ``modulus``, for ``0 <= x < limit``.
+
+    The generating function ``prod_i (1 + y x^{w_i})`` is built one player at a time; cumulating over the
+    weight commutes with the shift, so a player adds row ``k-1`` shifted by ``w_i`` onto row ``k``. Players
+    go heaviest first and only the band ``x >= `` (lightest ``k``-coalition so far) is touched, which
+    skips the zero corner of the table.
+
+    Args:
+        weights: non-negative integer weights.
+        limit: number of weight columns ``0..limit-1`` (a quota, usually).
+        modulus: ``2^64`` (wrap-around) or a prime below ``2^63``.
+        by_size: keep one row per coalition size; otherwise a single row over all sizes.
+
+    Returns:
+        uint64 array of shape ``(rows, limit)`` (``rows`` from :func:`size_rows`, or 1), entries reduced.
+
+    Complexity: ``O(n * rows * limit)`` additions (``O(n * limit)`` without sizes), plus one remainder
+    pass every ``63 - log2(modulus)`` players.
+    """
+    order = sorted((int(weight) for weight in weights), reverse=True)
+    rows = size_rows(order, limit) if by_size else 1
+    table = np.zeros((rows, limit), dtype=np.uint64)
+    table[0, :] = 1
+    lowest = [0] + [limit] * (rows - 1)  # first column that can be non-zero, per row
+    divisor = np.uint64(modulus) if modulus < WRAP else None
+    bound = 1
+    for done, weight in enumerate(order):
+        if divisor is not None and 2 * bound > _UINT64_MAX:
+            np.remainder(table, divisor, out=table)
+            bound = modulus - 1
+        bound *= 2
+        if not by_size:
+            if weight < limit:
+                table[0, weight:] += table[0, : limit - weight]  # numpy buffers the overlap: old values
+            continue
+        for size in range(min(done + 1, rows - 1), 0, -1):
+            start = lowest[size - 1] + weight
+            if start >= limit:
+                continue
+            row = table[size, start:]
+            np.add(row, table[size - 1, start - weight : limit - weight], out=row)
+            lowest[size] = min(lowest[size], start)
+    if divisor is not None:
+        np.remainder(table, divisor, out=table)
+    return table
+
+
+def alternating_gather(
+    table: np.ndarray, modulus: int, weight: int, sizes: np.ndarray, columns: np.ndarray
+) -> list[int]:
+    """Residues of ``G[k, x] = sum_j (-1)^j F[k - j, x - j*w]``: the cumulative table with one player removed.
+
+    Dividing the generating function by ``(1 + y x^w)`` is the alternating series above (deconvolution);
+    it removes a player in ``O(rows)`` per entry instead of rebuilding the table without them.
+
+    Args:
+        table: a :func:`cumulative_table` (one row: sizes are ignored and ``weight`` must be positive).
+        modulus: the table's modulus.
+        weight: the removed player's weight.
+        sizes: coalition sizes ``k`` (int array; ignored for a one-row table).
+        columns: weights ``x`` (int array, same shape; ``x < 0`` gives 0, ``x < limit`` required).
+
+    Returns:
+        ``G[k, x] mod modulus`` for each pair, as Python ints.
+    """
+    rows, _ = table.shape
+    sizes = np.asarray(sizes, dtype=np.int64)
+    columns = np.asarray(columns, dtype=np.int64)
+    if rows == 1:
+        depth = int(columns.max(initial=-1)) // weight + 1 if weight else 1
+    else:
+        depth = int(sizes.max(initial=-1)) + 1
+    steps = np.arange(max(depth, 1), dtype=np.int64)
+    row_index = (sizes[:, None] - steps[None, :]) if rows > 1 else np.zeros((len(sizes), len(steps)), np.int64)
+    col_index = columns[:, None] - steps[None, :] * weight
+    valid = (row_index >= 0) & (col_index >= 0)
+    values = np.where(valid, table[np.where(valid, row_index, 0), np.where(valid, col_index, 0)], np.uint64(0))
+    even = values[:, 0::2].sum(axis=1, dtype=np.uint64)
+    odd = values[:, 1::2].sum(axis=1, dtype=np.uint64)
+    return [(int(plus) - int(minus)) % modulus for plus, minus in zip(even.tolist(), odd.tolist(), strict=True)]
+
+
+def prime_bits_for(terms: int) -> int:
+    """Largest prime size (bits) such that ``terms`` residues sum without overflowing uint64, capped at 50."""
+    return max(20, min(50, 63 - max(terms, 1).bit_length()))

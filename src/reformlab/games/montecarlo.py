@@ -1,0 +1,145 @@
+"""Monte Carlo estimates of power indices for games too large for the exact path (seeded, with a 95% CI).
+
+Swing-based indices (Penrose, Banzhaf, Coleman) and the coalition-based ones (Holler, Deegan-Packel,
+Johnston) sample coalitions uniformly (each player joins with probability 1/2) and flip each player in
+and out; Shapley-Shubik samples orderings of the players and finds the pivot by bisection (assuming the game
+is monotone). Each estimate is a ratio of sample sums, kept exact as a Fraction; the confidence interval
+comes from 20 batch means (normal approximation).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from reformlab.errors import ReformlabError
+from reformlab.games.base import Game
+from reformlab.games.result import GAME_KEY, PowerResult
+
+BATCHES = 20
+DEFAULT_SEED = 0
+
+
+def generator(seed: int | None = None, rng: np.random.Generator | None = None) -> np.random.Generator:
+    """The random generator from ``seed`` or ``rng`` (never both); a fixed seed when neither is given."""
+    if seed is not None and rng is not None:
+        raise ReformlabError("give seed or rng, not both", field="seed")
+    if rng is not None:
+        return rng
+    return np.random.default_rng(DEFAULT_SEED if seed is None else seed)
+
+
+def _flips(game: Game, members: np.ndarray, win: np.ndarray) -> np.ndarray:
+    """``out[r, i]``: whether coalition ``r`` with player ``i`` toggled wins."""
+    out = np.empty(members.shape, dtype=bool)
+    for i in range(members.shape[1]):
+        toggled = members.copy()
+        toggled[:, i] = ~toggled[:, i]
+        out[:, i] = game._wins(toggled)
+    return out
+
+
+def _coalition_statistics(game: Game, samples: int, rng: np.random.Generator) -> dict[str, tuple]:
+    """Per index: (numerator rows m x n, their divisors m, denominator rows m)."""
+    n = len(game.players)
+    members = rng.random((samples, n)) < 0.5
+    win = game._wins(members)
+    toggled = _flips(game, members, win)
+    with_i = np.where(members, win[:, None], toggled)
+    without_i = np.where(members, toggled, win[:, None])
+    swing = with_i & ~without_i
+    critical = members & win[:, None] & ~toggled
+    n_critical = critical.sum(axis=1)
+    size = members.sum(axis=1)
+    minimal = win & (n_critical == size)
+    ones = np.ones(samples, dtype=np.int64)
+    return {
+        "penrose": (swing, ones, ones),
+        "banzhaf": (swing, ones, swing.sum(axis=1)),
+        "coleman_collectivity": (win[:, None], ones, ones),
+        "coleman_preventive": (swing, ones, 2 * win),
+        "coleman_initiative": (swing, ones, 2 * ~win),
+        "holler": (minimal[:, None] & members, ones, minimal * size),
+        "deegan_packel": (minimal[:, None] & members, np.maximum(size, 1), minimal.astype(np.int64)),
+        "johnston": (critical, np.maximum(n_critical, 1), (n_critical > 0).astype(np.int64)),
+    }
+
+
+def _shapley_statistics(game: Game, samples: int, rng: np.random.Generator) -> tuple:
+    n = len(game.players)
+    ends = game._wins(np.array([[False] * n, [True] * n]))
+    if ends[0] or not ends[1]:
+        raise ReformlabError("the Shapley-Shubik index needs a losing empty coalition and a winning grand coalition")
+    order = np.argsort(rng.random((samples, n)), axis=1)
+    rank = np.argsort(order, axis=1)
+    low, high = np.zeros(samples, dtype=np.int64), np.full(samples, n, dtype=np.int64)
+    while np.any(high - low > 1):
+        middle = (low + high) // 2
+        wins = game._wins(rank < middle[:, None])
+        high, low = np.where(wins, middle, high), np.where(wins, low, middle)
+    pivots = np.zeros((samples, n), dtype=bool)
+    pivots[np.arange(samples), order[np.arange(samples), high - 1]] = True
+    ones = np.ones(samples, dtype=np.int64)
+    return pivots, ones, ones
+
+
+def _exact_sum(flags: np.ndarray, divisors: np.ndarray) -> list[Fraction]:
+    """Column sums of ``flags[r, i] / divisors[r]``, exactly."""
+    totals = [Fraction(0)] * flags.shape[1]
+    for divisor in np.unique(divisors):
+        counts = flags[divisors == divisor].sum(axis=0)
+        totals = [t + Fraction(int(c), int(divisor)) for t, c in zip(totals, counts, strict=True)]
+    return totals
+
+
+def _interval(numerator: np.ndarray, divisors: np.ndarray, denominator: np.ndarray) -> list[tuple[float, float]]:
+    """95% intervals from batch ratios (normal approximation over :data:`BATCHES` batches)."""
+    share = numerator / divisors[:, None]
+    estimates = []
+    for rows in np.array_split(np.arange(len(denominator)), BATCHES):
+        below = denominator[rows].sum()
+        if below:
+            estimates.append(share[rows].sum(axis=0) / below)
+    if len(estimates) < 2:
+        return [(0.0, 1.0)] * numerator.shape[1]
+    estimates = np.array(estimates)
+    centre = share.sum(axis=0) / max(denominator.sum(), 1)
+    half = 1.96 * estimates.std(axis=0, ddof=1) / np.sqrt(len(estimates))
+    return [(float(c - h), float(c + h)) for c, h in zip(centre, half, strict=True)]
+
+
+def estimate(
+    game: Game, indices: list[str], *, samples: int = 20_000, seed: int | None = None, rng=None
+) -> dict[str, PowerResult]:
+    """Monte Carlo estimates of ``indices`` on ``game`` (see the module docstring)."""
+    if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2 * BATCHES:
+        raise ReformlabError(f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples")
+    game.validate()
+    generator_ = generator(seed, rng)
+    statistics: dict[str, tuple] = {}
+    if any(name != "shapley" for name in indices):
+        statistics.update(_coalition_statistics(game, samples, generator_))
+    if "shapley" in indices:
+        statistics["shapley"] = _shapley_statistics(game, samples, generator_)
+    results = {}
+    for name in indices:
+        numerator, divisors, denominator = statistics[name]
+        below = int(denominator.sum())
+        if not below:
+            raise ReformlabError(
+                f"{name}: no sampled coalition counted towards the index in {samples} samples",
+                field="samples",
+                fix="draw more samples, or check that the game has winning and losing coalitions",
+            )
+        keys = [GAME_KEY] if name == "coleman_collectivity" else list(game.players)
+        values = [total / below for total in _exact_sum(numerator, divisors)]
+        intervals = _interval(numerator, divisors, denominator)
+        results[name] = PowerResult(
+            name,
+            dict(zip(keys, values, strict=True)),
+            "monte_carlo",
+            ci=dict(zip(keys, intervals, strict=True)),
+            samples=samples,
+        )
+    return results
