@@ -81,6 +81,8 @@ def _register() -> None:
     from reformlab.commands import demo
 
     demo.register(app)
+    __import__("reformlab.commands.allocate", fromlist=["register"]).register(app)
+    __import__("reformlab.commands.power", fromlist=["register"]).register(app)
 
 
 _register()

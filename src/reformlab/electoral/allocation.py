@@ -87,13 +87,14 @@ class Allocation:
         """Plain data (the CLI's ``--format json``): exact numbers as strings, measures as floats."""
         from reformlab.electoral.measures import summary
 
+        shown = ("gallagher", "loosemore_hanby", "enp_votes", "enp_seats")
         return {
             "seats": dict(self.seats),
             "method": self.method,
             "quota": None if self.quota is None else str(self.quota),
             "passed": list(self.passed),
             "ties": [t.to_dict() for t in self.ties],
-            "measures": {k: float(v) for k, v in summary(self.votes, self.seats).items()},
+            "measures": {k: float(v) for k, v in summary(self.votes, self.seats).items() if k in shown},
         }
 
 

@@ -70,7 +70,7 @@ class Threshold:
             )
         if self.share is not None and not 0 <= Fraction(self.share) < 1:
             raise ReformlabError(
-                f"a threshold share must be at least 0% and below 100%, got {float(self.share):.4g}",
+                f"a threshold share must be at least 0% and below 100%, got {format_share(Fraction(self.share))}",
                 field="threshold.share",
                 fix="give a share such as '7%'",
             )

@@ -1,0 +1,211 @@
+"""``reformlab allocate``: seats from a votes file or a built-in election, as a table, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import Enum
+from pathlib import Path
+
+import attrs
+import typer
+
+from reformlab.errors import ReformlabError
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+BASE_NAMES = {
+    "ballots": "ballots_cast",
+    "ballots_cast": "ballots_cast",
+    "valid": "valid",
+    "valid_plus_against_all": "valid_plus_against_all",
+}
+BASE_WORDS = {
+    "valid": "valid votes",
+    "ballots_cast": "ballots cast",
+    "valid_plus_against_all": "valid votes plus 'against all'",
+}
+
+
+@attrs.frozen
+class Run:
+    """One allocation to show: the result, a title, official seats to compare with, and notes."""
+
+    allocation: object
+    title: str
+    official: dict | None = None
+    notes: tuple[str, ...] = ()
+
+
+def _as_option(option: str, action):
+    """Run ``action``; a library error about a field is re-labelled with the CLI option that set it."""
+    try:
+        return action()
+    except ReformlabError as exc:
+        raise ReformlabError(exc.problem, file=exc.file, line=exc.line, field=option, fix=exc.fix) from None
+
+
+def _threshold_data(share: str | None, base: str | None) -> dict | None:
+    if share is None:
+        return None
+    from reformlab.electoral import Threshold, parse_share
+
+    base_name = BASE_NAMES.get((base or "valid").lower())
+    if base_name is None:
+        from reformlab.errors import did_you_mean
+
+        raise ReformlabError(f"unknown threshold base {base!r}", field="--threshold-base", fix=did_you_mean(base, BASE_NAMES))
+    value = _as_option("--threshold", lambda: parse_share(share, field="--threshold"))
+    _as_option("--threshold", lambda: Threshold(share=value).validate())
+    return {"share": share, "base": base_name}
+
+
+def _check_seats_and_method(seats: int | None, method: str | None) -> None:
+    from reformlab.electoral import method_named
+
+    if seats is not None and seats <= 0:
+        raise ReformlabError(f"seats must be above 0, got {seats}", field="--seats", fix="give --seats 1 or more")
+    if method is not None:
+        _as_option("--method", lambda: method_named(method))
+
+
+def election_run(
+    election_id: str, method: str | None = None, seats: int | None = None, threshold: dict | None = None
+) -> Run:
+    """Allocate a built-in election's list tier under the rule then in force (or with the options given)."""
+    from reformlab.data.election_results import election_inputs
+    from reformlab.electoral import ElectoralSystem
+
+    _check_seats_and_method(seats, method)
+    inputs = election_inputs(election_id)
+    data = inputs.system_data
+    data.update({k: v for k, v in (("method", method), ("seats", seats), ("threshold", threshold)) if v is not None})
+    system = ElectoralSystem.from_dict(data)
+    result = system.allocate(inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all)
+    notes = [f"Rule: {inputs.rule['article']}.", f"Source: {inputs.rule['source']}."]
+    if inputs.rule.get("data_base"):
+        notes.append(f"Threshold base used: {BASE_WORDS[inputs.rule['data_base']]}. {inputs.rule['data_base_reason']}")
+    return Run(result, f"{election_id} list tier", inputs.official_seats, tuple(notes))
+
+
+def file_run(votes_file: Path, seats, method, threshold, base, ballots, against_all, tie_break, seed) -> Run:
+    """Allocate the votes in ``votes_file`` with the options given on the command line."""
+    from reformlab.electoral import allocate
+    from reformlab.electoral.votes_file import read_votes_csv
+
+    if seats is None:
+        raise ReformlabError("the number of seats is missing", field="--seats", fix="add --seats N (N > 0)")
+    _check_seats_and_method(seats, method)
+    rule = _threshold_data(threshold, base)
+    votes = read_votes_csv(votes_file)
+    options = {"ballots_cast": "--ballots", "against_all": "--against-all", "tie_break": "--tie-break"}
+    try:
+        result = allocate(
+            votes, seats, method, rule, ballots_cast=ballots, against_all=against_all, tie_break=tie_break, seed=seed
+        )
+    except ReformlabError as exc:
+        raise ReformlabError(exc.problem, file=votes_file, field=options.get(exc.field, exc.field), fix=exc.fix) from None
+    return Run(result, str(votes_file))
+
+
+def describe(result) -> str:
+    """One line: method, seats, threshold and quota."""
+    text = f"{result.method}, {result.house} seats"
+    if result.threshold is not None and result.threshold.share is not None:
+        from reformlab.electoral.threshold import format_share
+
+        text += f", threshold {format_share(result.threshold.share)} of {BASE_WORDS[result.threshold.base]}"
+    if result.quota is not None:
+        text += f", quota {result.quota} ({float(result.quota):,.1f})"
+    return text
+
+
+def render_table(run: Run):
+    """A rich renderable: the seats table, then measures, ties and notes."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from reformlab.electoral import measures
+
+    result = run.allocation
+    total = sum(result.votes.values())
+    table = Table(title=f"{run.title}: {describe(result)}", title_justify="left")
+    for name in ("Party", "Votes", "Share", "Passed", "Seats", "Seat share"):
+        table.add_column(name, justify="left" if name == "Party" else "right")
+    if run.official is not None:
+        table.add_column("Official", justify="right")
+    for party, votes in result.votes.items():
+        seats = result.seats[party]
+        row = [str(party), f"{votes:,}", f"{100 * votes / total:.2f}%", "yes" if party in result.passed else "",
+               str(seats), f"{100 * seats / result.house:.2f}%"]
+        if run.official is not None:
+            official = run.official.get(party, 0)
+            row.append(str(official) if official == seats else f"[bold red]{official}[/]")
+        table.add_row(*row)
+    shown = measures.summary(result.votes, result.seats)
+    lines = [
+        "Gallagher {gallagher:.2f} · Loosemore-Hanby {loosemore_hanby:.2f} · "
+        "ENP votes {enp_votes:.2f}, seats {enp_seats:.2f} · Golosov votes {golosov_votes:.2f}, seats {golosov_seats:.2f}"
+        .format(**{k: float(v) for k, v in shown.items()})
+    ]
+    for tie in result.ties:
+        lines.append(f"Tie for {tie.seats} seat(s) among {', '.join(map(str, tie.parties))}: "
+                     f"resolved by {tie.resolved_by} to {', '.join(map(str, tie.awarded_to))}")
+    lines += list(run.notes)
+    return Group(table, *(Text(line) for line in lines))
+
+
+def print_run(run: Run, output: Format = Format.table) -> None:
+    """Print one allocation in the chosen format on standard output."""
+    if output is Format.json:
+        typer.echo(json.dumps(run.allocation.to_dict(), ensure_ascii=False, indent=2))
+    elif output is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["party", "votes", "passed", "seats"])
+        for party, votes in run.allocation.votes.items():
+            writer.writerow([party, votes, party in run.allocation.passed, run.allocation.seats[party]])
+        typer.echo(buffer.getvalue(), nl=False)
+    else:
+        import sys
+
+        from rich.console import Console
+
+        Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(render_table(run))
+
+
+def allocate_command(
+    votes_file: Path = typer.Argument(None, metavar="VOTES.csv", help="CSV with a header including party,votes."),
+    election: str = typer.Option(None, "--election", help="A built-in election, e.g. KZ-MAJ-2012 (its rule then)."),
+    seats: int = typer.Option(None, "--seats", help="Seats to allocate (> 0)."),
+    method: str = typer.Option(None, "--method", help="hare, droop, d_hondt, sainte_lague, ... (default d_hondt)."),
+    threshold: str = typer.Option(None, "--threshold", help="Legal threshold: '7%', '7/100' or '0.07'."),
+    threshold_base: str = typer.Option("valid", "--threshold-base", help="valid, ballots or valid_plus_against_all."),
+    ballots: int = typer.Option(None, "--ballots", help="Ballots cast (for --threshold-base ballots)."),
+    against_all: int = typer.Option(None, "--against-all", help="'Against all' votes (valid_plus_against_all)."),
+    tie_break: str = typer.Option("order", "--tie-break", help="order (file order), lot (with --seed) or raise."),
+    seed: int = typer.Option(None, "--seed", help="Seed for --tie-break lot."),
+    output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+) -> None:
+    """Allocate seats from votes, exactly; or replay a built-in election under the rule then in force."""
+    if election and votes_file:
+        raise ReformlabError("give a votes file or --election, not both", field="--election", fix="drop one")
+    if election:
+        run = election_run(election, method, seats, _threshold_data(threshold, threshold_base))
+    elif votes_file:
+        run = file_run(votes_file, seats, method or "d_hondt", threshold, threshold_base, ballots, against_all,
+                       tie_break, seed)
+    else:
+        raise ReformlabError("nothing to allocate", fix="give a VOTES.csv file or --election KZ-MAJ-2012")
+    print_run(run, output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("allocate", help="Allocate seats from votes (exact), or replay a built-in election.")(allocate_command)
