@@ -1,0 +1,37 @@
+"""What a constitution is: actors, bodies of seat groups, procedures of steps, dated values and reforms.
+
+Public API::
+
+    from reformlab.model import load_builtin, load_constitution, resolve_target, apply, diff, UNKNOWN
+    doc = load_builtin("kz")                      # ConstitutionDocument: every version, one dated tree
+    c = doc.as_of("2007-06-01")                   # Constitution (frozen): plain values + refs by path
+    c = resolve_target("kz@2007-06-01")           # the same, from the CLI target syntax
+    c.bodies["majilis"].seat_groups[0].system     # {'method': 'hare', 'seats': 98, ...}
+    c.ref("bodies.majilis.size")                  # Ref(article='50(3)', sources=(...), confidence='high')
+    new = apply(c, load_reform("my_reform.yaml"))  # pure: c is unchanged
+    diff(doc.as_of("2007-05-20"), c)              # [Change(path, before, after, article, sources), ...]
+
+This layer imports only ``reformlab.errors`` and, guarded, ``reformlab.electoral`` (to validate systems).
+"""
+
+from reformlab.model.bodies import (
+    FILLED_BY, Actor, AppointedSeats, Body, ExOfficioSeats, IndirectSeats, PopularSeats, SeatGroup,
+)
+from reformlab.model.constitution import SCHEMA_VERSION, Constitution, ConstitutionSpec, PartyRules, VersionInfo
+from reformlab.model.loader import (
+    ConstitutionDocument, InvalidFile, builtin_ids, load_builtin, load_constitution,
+)
+from reformlab.model.steps import (
+    STEP_KINDS, AnyOfStep, ApproveStep, ConsultStep, NominateStep, Procedure, ProposeStep, ReferendumStep,
+    SignStep, Step, Turnout, VetoStep, Vote, iter_steps,
+)
+from reformlab.model.values import UNKNOWN, Ref, Source, Unknown, parse_share
+
+__all__ = [
+    "FILLED_BY", "SCHEMA_VERSION", "STEP_KINDS", "UNKNOWN",
+    "Actor", "AnyOfStep", "AppointedSeats", "ApproveStep", "Body", "Constitution", "ConstitutionDocument",
+    "ConstitutionSpec", "ConsultStep", "ExOfficioSeats", "IndirectSeats", "InvalidFile", "NominateStep",
+    "PartyRules", "PopularSeats", "Procedure", "ProposeStep", "Ref", "ReferendumStep", "SeatGroup", "SignStep",
+    "Source", "Step", "Turnout", "Unknown", "VersionInfo", "VetoStep", "Vote",
+    "builtin_ids", "iter_steps", "load_builtin", "load_constitution", "parse_share",
+]

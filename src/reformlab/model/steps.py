@@ -1,0 +1,193 @@
+"""Procedures as ordered steps: who proposes, who nominates, which bodies consent by which exact majority.
+
+A procedure is ``proposal`` steps (who may put the question) followed by ``decision`` steps (who must agree).
+Every step in a list must succeed, in order; ``any_of`` offers alternative routes. Proposal power (agenda
+setting) is kept apart from consent power (veto): ``propose`` and ``nominate`` are never ``approve``.
+
+Step kinds and the law each expresses:
+
+* ``propose {by: [actors], initiative: vote}``: any one listed actor may initiate, or a share of a body's
+  members (Art. 56(2): no confidence on the initiative of at least 1/5 of the Majilis deputies).
+* ``nominate {by: actor, after_consulting: [actors]}``: one actor alone chooses the candidate or text
+  (Art. 44(1): the President nominates the Prime Minister after consulting the Majilis party factions).
+* ``consult {actors: [...]}``: a consultation that binds nobody (Art. 63(1): before dissolving, the President
+  consults the chamber chairs and the Prime Minister). It never changes who can pass a decision.
+* ``approve {body, majority, base, strict}``: the body consents when its yes votes are *more than*
+  (``strict: true``) or *at least* (``strict: false``) ``majority`` times the ``base``: ``members`` (members in
+  office, the Kazakh "total number of deputies"), ``present`` or ``voting``. "More than half of the total
+  number of deputies" is ``{majority: 1/2, base: members, strict: true}``; "at least two thirds" is
+  ``{majority: 2/3, base: members, strict: false}``.
+* ``sign {by: actor}``: the actor must agree and cannot be overridden (an absolute veto).
+* ``veto {by: actor, override: [approve steps]}``: the actor may refuse; the decision still passes if every
+  override step passes (Art. 54(2)(2): both chambers by at least 2/3 of their total deputies).
+* ``any_of {alternatives: [[steps], [steps]]}``: passes if any one route passes (Art. 91: amendment by
+  Parliament or by referendum).
+* ``referendum {turnout, majority}``: the electorate decides; valid when ``turnout`` is met (Art. 91(1):
+  more than half of the eligible voters take part) and adopted by ``majority`` of its base.
+
+The engine turns a procedure into a simple game whose winning coalitions are those that can make it pass.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Annotated, Literal, Union
+
+from pydantic import Field, model_validator
+
+from reformlab.model.values import ActorId, FrozenModel, Share, Unknown
+
+Base = Literal["members", "present", "voting"]
+VOTE_BASES = ("members", "present", "voting")
+
+
+class Vote(FrozenModel):
+    """A collective decision of one body by an exact majority of a stated base.
+
+    Attributes:
+        body: the deciding body (its id in ``bodies``), or ``unknown``.
+        majority: the exact share, e.g. ``1/2`` or ``2/3``; ``unknown`` when not verified.
+        base: what the share is of: ``members`` (in office), ``present`` or ``voting``.
+        strict: ``true`` for "more than" the share, ``false`` for "at least". Required with a known majority,
+            so "a majority" can never be read two ways.
+        in_joint_session: the chambers sit together but each counts its own votes (Art. 53).
+    """
+
+    body: Unknown | ActorId
+    majority: Unknown | Share
+    base: Unknown | Base | None = None
+    strict: bool | None = None
+    in_joint_session: bool = False
+
+    @model_validator(mode="after")
+    def _explicit(self) -> Vote:
+        if isinstance(self.majority, Fraction) and (self.base is None or self.strict is None):
+            raise ValueError(
+                "a known majority needs 'base' (members, present or voting) and 'strict' "
+                "(true: more than the share; false: at least the share)"
+            )
+        return self
+
+    def passes(self, yes: int, base_count: int) -> bool:
+        """Whether ``yes`` votes out of a base of ``base_count`` reach this majority (exact arithmetic).
+
+        >>> Vote(body="majilis", majority="1/2", base="members", strict=True).passes(54, 107)
+        True
+        >>> Vote(body="majilis", majority="2/3", base="members", strict=False).passes(71, 107)
+        False
+        """
+        if not isinstance(self.majority, Fraction):
+            raise ValueError(f"the majority of {self.body} is unknown")
+        need = self.majority * base_count
+        return yes > need if self.strict else yes >= need
+
+
+class Turnout(FrozenModel):
+    """A participation quorum: ``share`` of the ``base`` (``registered`` voters) must take part."""
+
+    share: Unknown | Share
+    base: Literal["registered"] = "registered"
+    strict: bool | None = None
+
+
+class ProposeStep(FrozenModel):
+    """Who may put the question: any one of ``by``, or a share of a body's members (``initiative``)."""
+
+    kind: Literal["propose"]
+    by: tuple[ActorId, ...] = ()
+    initiative: Vote | None = None
+
+
+class NominateStep(FrozenModel):
+    """One actor alone picks the candidate or the text, possibly after non-binding consultations."""
+
+    kind: Literal["nominate"]
+    by: ActorId
+    after_consulting: tuple[ActorId, ...] = ()
+
+
+class ConsultStep(FrozenModel):
+    """A consultation the law requires but that binds nobody."""
+
+    kind: Literal["consult"]
+    actors: tuple[ActorId, ...]
+
+
+class ApproveStep(Vote):
+    """A body's consent by an exact majority (see :class:`Vote`)."""
+
+    kind: Literal["approve"]
+
+
+class SignStep(FrozenModel):
+    """The actor must agree; nobody can override the refusal."""
+
+    kind: Literal["sign"]
+    by: ActorId
+
+
+class VetoStep(FrozenModel):
+    """The actor may refuse; every ``override`` step passing adopts the decision anyway."""
+
+    kind: Literal["veto"]
+    by: ActorId
+    override: Unknown | tuple[ApproveStep, ...]
+    within_days: int | None = Field(default=None, ge=1)
+
+
+class ReferendumStep(FrozenModel):
+    """The electorate decides: valid when ``turnout`` is met, adopted by ``majority``."""
+
+    kind: Literal["referendum"]
+    turnout: Turnout | Unknown | None = None
+    majority: Unknown | Share
+    base: Unknown | Literal["voting", "registered"] | None = None
+    strict: bool | None = None
+
+
+class AnyOfStep(FrozenModel):
+    """Alternative routes: the decision passes if the steps of any one alternative all pass."""
+
+    kind: Literal["any_of"]
+    alternatives: tuple[tuple[Step, ...], ...] = Field(min_length=2)
+
+
+KnownStep = Annotated[
+    Union[ProposeStep, NominateStep, ConsultStep, ApproveStep, SignStep, VetoStep, ReferendumStep, AnyOfStep],
+    Field(discriminator="kind"),
+]
+Step = Union[Unknown, KnownStep]
+STEP_KINDS = ("propose", "nominate", "consult", "approve", "sign", "veto", "referendum", "any_of")
+
+
+class Procedure(FrozenModel):
+    """A decision the constitution regulates (a law, an amendment, no confidence...).
+
+    Attributes:
+        label: what is decided, in words.
+        proposal: who may initiate (``propose`` / ``nominate`` steps); ``unknown`` if not verified.
+        decision: who must agree, in order (``approve``, ``sign``, ``veto``, ``any_of``, ``referendum``...).
+        conditions: when the procedure may be used at all, in words (grounds for dissolution...).
+    """
+
+    label: str
+    proposal: Unknown | tuple[Step, ...] = ()
+    decision: tuple[Step, ...] = Field(min_length=1)
+    conditions: tuple[str, ...] = ()
+
+
+AnyOfStep.model_rebuild()
+
+
+def iter_steps(steps, path: str = ""):
+    """Yield ``(path, step)`` for every step in ``steps``, descending into ``any_of`` and veto overrides."""
+    if isinstance(steps, Unknown):
+        return
+    for index, step in enumerate(steps):
+        here = f"{path}.{index}" if path else str(index)
+        yield here, step
+        if isinstance(step, AnyOfStep):
+            for alt_index, alternative in enumerate(step.alternatives):
+                yield from iter_steps(alternative, f"{here}.alternatives.{alt_index}")
+        elif isinstance(step, VetoStep) and not isinstance(step.override, Unknown):
+            yield from iter_steps(step.override, f"{here}.override")

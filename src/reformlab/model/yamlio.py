@@ -1,0 +1,117 @@
+"""Safe YAML reading that remembers the line of every value, so errors can name the line at fault.
+
+The text is *composed* into nodes with PyYAML's ``SafeLoader`` (so only standard tags exist: ``!!python/...``
+tags are refused, never constructed), then built into plain dicts, lists and scalars while recording
+``path -> line``. Duplicate keys, recursive aliases and alias bombs are errors here, where ``yaml.safe_load``
+would silently take the last key or blow up.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from reformlab.errors import ReformlabError
+
+Lines = dict[tuple, int]
+MAX_NODES = 200_000
+STANDARD_TAG = "tag:yaml.org,2002:"
+
+
+def read_text(path: str | Path) -> str:
+    """The text of ``path``, or a :class:`ReformlabError` if it cannot be read as UTF-8."""
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ReformlabError("file not found", file=path, fix="check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReformlabError(f"cannot read the file ({exc})", file=path) from None
+
+
+def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
+    """Parse ``text`` safely; return the data and a map from each value's path (a tuple of keys) to its line.
+
+    >>> data, lines = load_yaml("a:\\n  b: [1, 2]\\n")
+    >>> data, lines[("a", "b", 1)]
+    ({'a': {'b': [1, 2]}}, 2)
+    """
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, {}
+        builder = _Builder(loader, file)
+        return builder.build(node, ()), builder.lines
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        raise ReformlabError(
+            f"malformed YAML: {problem}", file=file, line=None if mark is None else mark.line + 1,
+            fix="check indentation, colons and quotes on that line",
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ReformlabError(f"malformed YAML: {exc}", file=file, fix="check the file's syntax") from None
+    except RecursionError:
+        raise ReformlabError("the YAML is nested too deeply", file=file, fix="flatten the structure") from None
+    finally:
+        loader.dispose()
+
+
+class _Builder:
+    """Builds plain Python data from composed nodes, recording lines."""
+
+    def __init__(self, loader: yaml.SafeLoader, file) -> None:
+        self.loader = loader
+        self.file = file
+        self.lines: Lines = {}
+        self.count = 0
+        self.active: set[int] = set()
+
+    def error(self, problem: str, node: Node, fix: str | None = None) -> ReformlabError:
+        return ReformlabError(problem, file=self.file, line=node.start_mark.line + 1, fix=fix)
+
+    def build(self, node: Node, path: tuple) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.error("the YAML expands to too many values (an alias bomb?)", node, "remove aliases")
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if not node.tag.startswith(STANDARD_TAG):
+            raise self.error(f"tag {node.tag!r} is not allowed", node, "remove the tag; only plain YAML is read")
+        if node.tag.startswith(STANDARD_TAG + "python/"):
+            raise self.error(f"Python tag {node.tag!r} is not allowed", node, "remove the tag")
+        if isinstance(node, ScalarNode):
+            try:
+                return self.loader.construct_object(node)
+            except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+                raise self.error(f"cannot read the value {node.value!r} ({exc})", node) from None
+        if id(node) in self.active:
+            raise self.error("an alias refers to itself", node, "remove the recursive alias")
+        self.active.add(id(node))
+        try:
+            if isinstance(node, SequenceNode):
+                return [self.build(item, path + (index,)) for index, item in enumerate(node.value)]
+            if isinstance(node, MappingNode):
+                return self.mapping(node, path)
+            raise self.error("unsupported YAML node", node)  # pragma: no cover
+        finally:
+            self.active.discard(id(node))
+
+    def mapping(self, node: MappingNode, path: tuple) -> dict:
+        self.loader.flatten_mapping(node)
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                raise self.error("a mapping key must be a plain value", key_node, "use a name as the key")
+            key = self.build(key_node, path + ("<key>",))
+            try:
+                hash(key)
+            except TypeError:  # pragma: no cover - scalars are hashable
+                raise self.error("a mapping key must be a plain value", key_node) from None
+            if key in result:
+                raise self.error(f"duplicate key {key!r}", key_node, "keep only one of them")
+            self.lines[path + (key,)] = key_node.start_mark.line + 1  # errors point at the key's line
+            result[key] = self.build(value_node, path + (key,))
+        return result

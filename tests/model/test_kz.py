@@ -1,0 +1,89 @@
+"""The built-in Kazakhstan constitution: it loads, and its versions say what the fact base says."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+from reformlab.model import UNKNOWN, ApproveStep, VetoStep, load_builtin
+
+
+@pytest.fixture(scope="module")
+def kz():
+    return load_builtin("kz")
+
+
+def test_versions(kz):
+    assert [d.isoformat() for d in kz.versions][:3] == ["1995-08-30", "1998-10-07", "2007-05-21"]
+
+
+@pytest.mark.parametrize(
+    "date, majilis, senate",
+    [("1995-09-01", 67, UNKNOWN), ("1999-01-01", 77, 39), ("2007-06-01", 107, 47)],
+)
+def test_chamber_sizes(kz, date, majilis, senate):
+    c = kz.as_of(date)
+    assert c.bodies["majilis"].size == majilis
+    assert c.bodies["senate"].size is senate if senate is UNKNOWN else c.bodies["senate"].size == senate
+
+
+def test_majilis_2007_seat_groups(kz):
+    c = kz.as_of("2007-06-01")
+    lists, apk = c.bodies["majilis"].seat_groups
+    assert (lists.filled_by, lists.seats, lists.mandate) == ("popular", 98, "imperative")
+    assert lists.system["method"] == "hare" and lists.system["threshold"]["share"] == "7%"
+    assert (apk.filled_by, apk.seats, apk.electors) == ("indirect", 9, ("apk",))
+
+
+def test_majilis_1998_mixed(kz):
+    groups = kz.as_of("2004-09-19").bodies["majilis"].seat_groups
+    assert [(g.id, g.seats) for g in groups] == [("districts", 67), ("list", 10)]
+
+
+def test_senate_appointed_grows(kz):
+    def appointed(date):
+        return kz.as_of(date).bodies["senate"].seat_group("appointed").seats
+
+    assert (appointed("2000-01-01"), appointed("2007-06-01")) == (7, 15)
+    regions = kz.as_of("2007-06-01").bodies["senate"].seat_group("regions")
+    assert regions.electors == ("maslikhats",) and (regions.units, regions.seats_per_unit) == (16, 2)
+
+
+def test_no_confidence(kz):
+    before = kz.as_of("2000-01-01").procedures["no_confidence"].decision[0]
+    after = kz.as_of("2007-06-01").procedures["no_confidence"].decision[0]
+    assert before.majority == Fraction(2, 3) and before.body is UNKNOWN
+    assert (after.body, after.majority, after.base, after.strict) == ("majilis", Fraction(1, 2), "members", True)
+
+
+def test_veto_override(kz):
+    veto = kz.as_of("2007-06-01").procedures["ordinary_law"].decision[-1]
+    assert isinstance(veto, VetoStep) and veto.by == "president"
+    assert all(isinstance(s, ApproveStep) and s.majority == Fraction(2, 3) and not s.strict for s in veto.override)
+
+
+def test_akims_consent_from_2007(kz):
+    before = kz.as_of("2000-01-01").bodies["regional_akims"].seat_groups[0]
+    after = kz.as_of("2007-06-01").bodies["regional_akims"].seat_groups[0]
+    assert before.consent == () and before.nominated_by == "prime_minister"
+    assert after.consent[0].body == "maslikhats" and after.consent[0].majority is UNKNOWN
+
+
+def test_first_president_exempt(kz):
+    president = kz.as_of("2007-06-01").bodies["president"]
+    assert president.max_consecutive_terms == 2 and president.exempt == ("first_president",)
+    assert kz.as_of("2000-01-01").bodies["president"].max_consecutive_terms is UNKNOWN
+
+
+def test_every_leaf_is_referenced(kz):
+    for day in kz.versions:
+        c = kz.as_of(day)
+        for path, value in c.leaves():
+            ref = c.ref(path)
+            assert ref is not None and ref.confidence, path
+            assert ref.sources or value is UNKNOWN, path
+            assert ref.article or path.startswith("actors"), path
+            if value is UNKNOWN:
+                assert ref.note, path
+            assert set(ref.sources) <= set(c.sources), path
