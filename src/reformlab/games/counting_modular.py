@@ -156,7 +156,7 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
 
 
 def alternating_gather(
-    table: np.ndarray, modulus: int, weight: int, sizes: np.ndarray, columns: np.ndarray
+    table: np.ndarray, modulus: int, weight: int, sizes: np.ndarray, columns: np.ndarray, *, by_size: bool
 ) -> list[int]:
     """Residues of ``G[k, x] = sum_j (-1)^j F[k - j, x - j*w]``: the cumulative table with one player removed.
 
@@ -164,27 +164,33 @@ def alternating_gather(
     it removes a player in ``O(rows)`` per entry instead of rebuilding the table without them.
 
     Args:
-        table: a :func:`cumulative_table` (one row: sizes are ignored and ``weight`` must be positive).
+        table: a :func:`cumulative_table`.
         modulus: the table's modulus.
         weight: the removed player's weight.
-        sizes: coalition sizes ``k`` (int array; ignored for a one-row table).
+        sizes: coalition sizes ``k`` (int array; ignored without ``by_size``).
         columns: weights ``x`` (int array, same shape; ``x < 0`` gives 0, ``x < limit`` required).
+        by_size: whether the table was built with ``by_size`` (without it, ``weight`` must be positive).
 
     Returns:
         ``G[k, x] mod modulus`` for each pair, as Python ints.
     """
-    rows, _ = table.shape
+    rows, limit = table.shape
     sizes = np.asarray(sizes, dtype=np.int64)
     columns = np.asarray(columns, dtype=np.int64)
-    if rows == 1:
-        depth = int(columns.max(initial=-1)) // weight + 1 if weight else 1
-    else:
-        depth = int(sizes.max(initial=-1)) + 1
+    depth = int(columns.max(initial=-1)) // weight + 1 if weight else 1
+    if by_size:
+        depth = min(depth, int(sizes.max(initial=-1)) + 1) if weight else int(sizes.max(initial=-1)) + 1
     steps = np.arange(max(depth, 1), dtype=np.int64)
-    row_index = (sizes[:, None] - steps[None, :]) if rows > 1 else np.zeros((len(sizes), len(steps)), np.int64)
-    col_index = columns[:, None] - steps[None, :] * weight
-    valid = (row_index >= 0) & (col_index >= 0)
-    values = np.where(valid, table[np.where(valid, row_index, 0), np.where(valid, col_index, 0)], np.uint64(0))
+    col_index = columns[:, None] - steps * weight
+    valid = col_index >= 0
+    if by_size:
+        row_index = sizes[:, None] - steps
+        valid &= (row_index >= 0) & (row_index < rows)
+        flat = row_index * limit + col_index
+    else:
+        flat = col_index
+    values = table.ravel().take(np.where(valid, flat, 0))
+    values[~valid] = 0
     even = values[:, 0::2].sum(axis=1, dtype=np.uint64)
     odd = values[:, 1::2].sum(axis=1, dtype=np.uint64)
     return [(int(plus) - int(minus)) % modulus for plus, minus in zip(even.tolist(), odd.tolist(), strict=True)]

@@ -1,0 +1,179 @@
+"""Exact swing counts of size-threshold games (win iff ``w(C) >= T[|C|]``) by generating functions.
+
+Weighted games (``T`` constant), head-count clauses and blocking-minority rules (``T`` depends on the size)
+all reduce to this form. Two paths: a multi-modular generating-function table when the weights are small
+(:mod:`reformlab.games.counting_modular`), meet in the middle when they are huge but players are few
+(:mod:`reformlab.games.counting_mitm`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from reformlab.errors import ReformlabError
+from reformlab.games.counting_mitm import MITM_LIMIT, mitm_swings_by_size
+from reformlab.games.counting_modular import (
+    alternating_gather,
+    crt,
+    cumulative_table,
+    moduli,
+    prime_bits_for,
+    size_rows,
+)
+
+TABLE_LIMIT = 60_000_000  # cells of one (size x weight) table: 480 MB of uint64
+
+
+def check_weights(weights: Sequence[int], field: str = "weights") -> list[int]:
+    """The weights as a new list of Python ints; raises when one is negative or not an integer."""
+    out = []
+    for position, weight in enumerate(weights):
+        if isinstance(weight, bool) or not isinstance(weight, (int, np.integer)):
+            raise ReformlabError(
+                f"weights must be integers, got {weight!r} at position {position}",
+                field=field,
+                fix="scale the weights to integers first",
+            )
+        if weight < 0:
+            raise ReformlabError(f"weights must not be negative, got {weight} at position {position}", field=field)
+        out.append(int(weight))
+    return out
+
+
+def reduce_common_factor(weights: list[int], thresholds: list[int]) -> tuple[list[int], list[int]]:
+    """Divide by the weights' gcd ``g``: ``w(C) >= t`` iff ``w(C)/g >= ceil(t/g)``.
+
+    >>> reduce_common_factor([40, 30, 20, 10], [51, 51])
+    ([4, 3, 2, 1], [6, 6])
+    """
+    common = math.gcd(*weights)
+    if common <= 1:
+        return weights, thresholds
+    return [w // common for w in weights], [-(-t // common) for t in thresholds]
+
+
+def _distinct(weights: Sequence[int]) -> list[int]:
+    return sorted(set(weights))
+
+
+def _windows(thresholds: list[int], weight: int, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sizes ``k = 0..n-1`` and the swing window ``(low, high]`` as cumulative-table columns."""
+    sizes = np.arange(n, dtype=np.int64)
+    high = np.asarray(thresholds[:n], dtype=np.int64) - 1
+    low = np.asarray(thresholds[1 : n + 1], dtype=np.int64) - weight - 1
+    return sizes, np.minimum(low, high), high
+
+
+def table_swings_by_size(
+    weights: Sequence[int], thresholds: Sequence[int]
+) -> tuple[dict[int, list[int]], int]:
+    """Swings by size per distinct weight, and the winning count, from one table per modulus.
+
+    ``S_w[k] = G[k, T[k]-1] - G[k, T[k+1]-w-1]`` where ``G`` is the cumulative table with one player of
+    weight ``w`` removed (:func:`~reformlab.games.counting_modular.alternating_gather`); losing coalitions
+    number ``sum_k F[k, T[k]-1]``.
+
+    Args:
+        weights: non-negative integer weights.
+        thresholds: ``T[0..n]``, already clamped to ``[0, W + 1]``.
+
+    Returns:
+        ``({weight: S_w}, winning)``.
+
+    Complexity: ``O(n * rows * limit * m)`` for ``m`` moduli (about ``n / 50``), ``limit = max T``.
+    """
+    n = len(weights)
+    limit = max(thresholds)
+    distinct = _distinct(weights)
+    if limit == 0:
+        return {weight: [0] * n for weight in distinct}, 1 << n
+    rows = size_rows(weights, limit)
+    mods = moduli(n + 1, prime_bits_for(rows + 1))
+    residues = []
+    for modulus in mods:
+        table = cumulative_table(weights, limit, modulus, by_size=True)
+        values: list[int] = []
+        for weight in distinct:
+            sizes, low, high = _windows(thresholds, weight, n)
+            both = alternating_gather(table, modulus, weight, np.r_[sizes, sizes], np.r_[high, low], by_size=True)
+            values.extend((upper - lower) % modulus for upper, lower in zip(both[:n], both[n:], strict=True))
+        losing = sum(
+            int(table[size, thresholds[size] - 1]) for size in range(min(rows, n + 1)) if thresholds[size] > 0
+        )
+        values.append(losing % modulus)
+        residues.append(values)
+    exact = crt(residues, mods)
+    swings = {weight: exact[i * n : (i + 1) * n] for i, weight in enumerate(distinct)}
+    return swings, (1 << n) - exact[-1]
+
+
+def table_swings(weights: Sequence[int], quota: int) -> tuple[dict[int, int], int]:
+    """Banzhaf swings per distinct weight and the winning count of ``[quota; weights]``, sizes not tracked.
+
+    One row of cumulative counts ``F[x] = #{C : w(C) <= x}`` for ``x < quota``; the swings of a player of
+    weight ``w`` are ``G[q-1] - G[q-1-w]`` with ``G[x] = sum_j (-1)^j F[x - j w]``.
+
+    Complexity: ``O(n * quota * m)`` for ``m`` moduli, plus ``O(quota / w)`` per distinct weight ``w``.
+    """
+    n = len(weights)
+    distinct = [weight for weight in _distinct(weights) if weight > 0]
+    lightest = min(distinct, default=1)
+    mods = moduli(n + 1, prime_bits_for(quota // lightest + 2))
+    residues = []
+    for modulus in mods:
+        table = cumulative_table(weights, quota, modulus, by_size=False)
+        values = []
+        for weight in distinct:
+            cols = np.asarray([quota - 1, quota - 1 - weight], dtype=np.int64)
+            upper, lower = alternating_gather(table, modulus, weight, np.zeros(2, np.int64), cols, by_size=False)
+            values.append((upper - lower) % modulus)
+        values.append(int(table[0, quota - 1]) % modulus)
+        residues.append(values)
+    exact = crt(residues, mods)
+    swings = dict(zip(distinct, exact[:-1], strict=True))
+    swings[0] = 0
+    return swings, (1 << n) - exact[-1]
+
+
+def _clamped(weights: list[int], thresholds: Sequence[int]) -> tuple[list[int], list[int]]:
+    n = len(weights)
+    if len(thresholds) != n + 1:
+        raise ReformlabError(
+            f"need one threshold per coalition size 0..{n}, got {len(thresholds)}", field="thresholds"
+        )
+    total = sum(weights)
+    clamped = [min(max(int(t), 0), total + 1) for t in thresholds]
+    return reduce_common_factor(weights, clamped) if total else (weights, clamped)
+
+
+def sized_swings_by_size(weights: Sequence[int], thresholds: Sequence[int]) -> tuple[list[list[int]], int]:
+    """``(S, winning)`` for the game that a coalition ``C`` wins iff ``w(C) >= thresholds[|C|]``.
+
+    ``S[i][k]`` counts coalitions ``C`` without ``i``, ``|C| = k``, that lose while ``C + i`` wins. The
+    generating-function table is used when it fits in :data:`TABLE_LIMIT` cells, else meet in the middle.
+
+    Args:
+        weights: non-negative integer weights (not modified).
+        thresholds: ``T[0..n]``; values below 0 or above the total weight are allowed (always / never).
+
+    >>> S, winning = sized_swings_by_size([1, 1, 1], [9, 9, 0, 0])   # wins iff at least 2 members
+    >>> S, winning
+    ([[0, 2, 0], [0, 2, 0], [0, 2, 0]], 4)
+    """
+    weights = check_weights(weights)
+    reduced, clamped = _clamped(weights, thresholds)
+    n = len(reduced)
+    cells = size_rows(reduced, max(clamped)) * max(clamped)
+    if cells <= TABLE_LIMIT:
+        by_weight, winning = table_swings_by_size(reduced, clamped)
+        return [list(by_weight[weight]) for weight in reduced], winning
+    if n <= MITM_LIMIT:
+        return mitm_swings_by_size(reduced, clamped)
+    raise ReformlabError(
+        f"exact counting needs a table of {cells:,} cells for {n} players with these weights",
+        field="weights",
+        fix="use method='monte_carlo', or round the weights to fewer significant digits",
+    )
