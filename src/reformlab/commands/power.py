@@ -1,0 +1,228 @@
+"""``reformlab power``: voting-power indices, veto players and the dictator of a weighted or composite game.
+
+Three forms: ``--quota Q --weights w1,w2,...`` (a weighted game), ``GAME.yaml`` (any game written as data,
+see :mod:`reformlab.games.loader`), and later a constitution version with ``--scenario`` (plugged in at
+:func:`_power_for_target`).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import typer
+
+from reformlab.errors import ReformlabError, did_you_mean
+
+INDEX_CHOICES = {
+    "banzhaf": ("banzhaf",),
+    "penrose": ("penrose",),
+    "shapley": ("shapley",),
+    "holler": ("holler",),
+    "deegan_packel": ("deegan_packel",),
+    "johnston": ("johnston",),
+    "coleman": ("coleman_collectivity", "coleman_preventive", "coleman_initiative"),
+}
+FORMATS = ("table", "json")
+HEADERS = {
+    "banzhaf": "Banzhaf",
+    "penrose": "Penrose",
+    "shapley": "Shapley",
+    "holler": "Holler",
+    "deegan_packel": "D-Packel",
+    "johnston": "Johnston",
+    "coleman_preventive": "Col.prev",
+    "coleman_initiative": "Col.init",
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("power", help="Voting power in a game: indices, veto players, dictator (--weights or GAME.yaml).")(
+        power
+    )
+
+
+def _indices(index: str) -> list[str]:
+    from reformlab.games import INDICES
+
+    if index == "all":
+        return list(INDICES)
+    chosen: list[str] = []
+    for name in index.split(","):
+        name = name.strip()
+        if name in INDEX_CHOICES:
+            chosen.extend(INDEX_CHOICES[name])
+        elif name in INDICES:
+            chosen.append(name)
+        else:
+            raise ReformlabError(
+                f"unknown index {name!r}", field="--index", fix=did_you_mean(name, [*INDEX_CHOICES, "all"])
+            )
+    return list(dict.fromkeys(chosen))
+
+
+def _split(text: str, option: str) -> list[str]:
+    items = [item.strip() for item in text.split(",")]
+    if not text.strip() or any(not item for item in items):
+        raise ReformlabError(f"expected a comma-separated list, got {text!r}", field=option)
+    return items
+
+
+def _quota(text: str) -> object:
+    text = text.strip()
+    return int(text) if text.lstrip("-").isdigit() else text
+
+
+def _weighted_from_options(quota: str | None, weights: str | None, names: str | None):
+    from reformlab.games import WeightedGame
+    from reformlab.games.weighted import exact_number
+
+    if weights is None or quota is None:
+        raise ReformlabError(
+            "give a game: --quota and --weights, or a GAME.yaml file",
+            field="--weights" if weights is None else "--quota",
+            fix="e.g. reformlab power --quota 51 --weights 40,30,20,10",
+        )
+    values = [exact_number(w, field="--weights") for w in _split(weights, "--weights")]
+    labels = _split(names, "--names") if names is not None else [f"P{i}" for i in range(1, len(values) + 1)]
+    if len(labels) != len(values):
+        raise ReformlabError(
+            f"{len(labels)} names for {len(values)} weights", field="--names", fix="give one name per weight"
+        )
+    if len(set(labels)) != len(labels):
+        duplicate = next(name for name in labels if labels.count(name) > 1)
+        raise ReformlabError(f"duplicate player {duplicate!r}", field="--names", fix="give distinct names")
+    game = WeightedGame(dict(zip(labels, values, strict=True)), quota=_quota(quota))
+    try:
+        game.validate()
+    except ReformlabError as exc:
+        option = "--quota" if (exc.field or "").startswith("quota") else "--weights"
+        raise ReformlabError(exc.problem, field=option, fix=exc.fix) from None
+    return game
+
+
+def _is_game_file(target: str) -> bool:
+    return target.lower().endswith((".yaml", ".yml")) or Path(target).is_file()
+
+
+def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
+    """HOOK for the constitution form ``reformlab power kz@2007-09-01 --scenario kz-majilis-2007``.
+
+    Returns label -> game for every decision of the constitution version ``target``. The engine plugs in
+    here; until then every target that is not a game file is unknown.
+    """
+    raise ReformlabError(
+        f"unknown target {target!r}: not a game file",
+        field="TARGET",
+        fix="give a GAME.yaml file, or --quota and --weights",
+    )
+
+
+def _games(target, quota, weights, names, scenario) -> dict:
+    from reformlab.games.loader import load_game
+
+    if target is None:
+        if scenario is not None:
+            raise ReformlabError("--scenario needs a constitution target", field="--scenario")
+        return {"game": _weighted_from_options(quota, weights, names)}
+    if weights is not None or quota is not None or names is not None:
+        raise ReformlabError(
+            "give either a target or --quota/--weights/--names, not both", field="--weights", fix="drop one of them"
+        )
+    if _is_game_file(target):
+        if not Path(target).is_file():
+            raise ReformlabError("no such game file", file=target, fix="check the path")
+        return {Path(target).stem: load_game(target)}
+    return _power_for_target(target, scenario=scenario)
+
+
+def _report(game, indices: list[str], **options) -> dict:
+    from reformlab.games import dictator, powers, veto_players
+
+    results = powers(game, indices, **options)
+    report = {
+        "exact": {n: {p: str(v) for p, v in r.values.items()} for n, r in results.items() if r.method == "exact"},
+        "float": {name: r.as_float() for name, r in results.items()},
+        "veto_players": list(veto_players(game)),
+        "dictator": dictator(game),
+        "method": "exact" if all(r.method == "exact" for r in results.values()) else "monte_carlo",
+        "methods": {name: r.method for name, r in results.items()},
+    }
+    estimated = {name: r for name, r in results.items() if r.ci is not None}
+    if estimated:
+        report["ci"] = {name: {p: list(ci) for p, ci in r.ci.items()} for name, r in estimated.items()}
+        report["samples"] = next(iter(estimated.values())).samples
+    return report
+
+
+def _cell(report: dict, index: str, player: str) -> str:
+    exact = report["exact"].get(index, {}).get(player)
+    if exact is not None and len(exact) <= 11:
+        return exact
+    value = report["float"][index].get(player)
+    return "" if value is None else f"{value:.4f}"
+
+
+def _print_table(label: str, report: dict) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from reformlab.games import GAME_KEY
+
+    table = Table(title=f"Voting power: {label}")
+    table.add_column("player")
+    indices = [index for index in report["float"] if index != "coleman_collectivity"]
+    for index in indices:
+        mark = "" if report["methods"][index] == "exact" else "~"
+        table.add_column(HEADERS[index] + mark, justify="right")
+    players = list(dict.fromkeys(p for values in report["float"].values() for p in values if p != GAME_KEY))
+    for player in players:
+        table.add_row(player, *[_cell(report, index, player) for index in indices])
+    console = Console(highlight=False, soft_wrap=True)
+    needed = 4 + max(map(len, players), default=6) + sum(len(HEADERS[index]) + 4 for index in indices)
+    if console.width < needed:  # a narrow or non-terminal output must not cut the headers
+        console = Console(highlight=False, soft_wrap=True, width=needed)
+    console.print(table)
+    if "coleman_collectivity" in report["float"]:
+        console.print(f"power of the collectivity to act (Coleman): {_cell(report, 'coleman_collectivity', GAME_KEY)}")
+    console.print(f"veto players: {', '.join(report['veto_players']) or 'none'}")
+    console.print(f"dictator: {report['dictator'] or 'none'}")
+    method = report["method"]
+    if method == "monte_carlo":
+        method += f" (~ marks estimates from {report['samples']} samples; 95% intervals in --format json)"
+    console.print(f"method: {method}")
+
+
+def power(
+    target: str | None = typer.Argument(None, help="A GAME.yaml file (a constitution version, later)."),
+    quota: str | None = typer.Option(None, "--quota", help="Quota: an integer, a share ('2/3', '55%'), or 'majority'."),
+    weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights, e.g. 40,30,20,10."),
+    names: str | None = typer.Option(None, "--names", help="Comma-separated player names (default P1, P2, ...)."),
+    index: str = typer.Option("all", "--index", help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all."),
+    output: str = typer.Option("table", "--format", help="table or json."),
+    method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
+    samples: int = typer.Option(20_000, "--samples", help="Monte Carlo samples."),
+    seed: int = typer.Option(0, "--seed", help="Monte Carlo seed."),
+    scenario: str | None = typer.Option(None, "--scenario", help="Scenario for a constitution target (later)."),
+) -> None:
+    """Voting-power indices, veto players and the dictator of a game."""
+    from reformlab.games import METHODS
+
+    if output not in FORMATS:
+        raise ReformlabError(f"unknown format {output!r}", field="--format", fix=did_you_mean(output, FORMATS))
+    if method not in METHODS:
+        raise ReformlabError(f"unknown method {method!r}", field="--method", fix=did_you_mean(method, METHODS))
+    chosen = _indices(index)
+    games = _games(target, quota, weights, names, scenario)
+    try:
+        reports = {label: _report(g, chosen, method=method, samples=samples, seed=seed) for label, g in games.items()}
+    except ReformlabError as exc:
+        option = f"--{exc.field}" if exc.field in ("method", "samples", "seed") else exc.field
+        file = target if target is not None and _is_game_file(target) else exc.file
+        raise ReformlabError(exc.problem, file=file, line=exc.line, field=option, fix=exc.fix) from None
+    if output == "json":
+        data = next(iter(reports.values())) if len(reports) == 1 else reports
+        typer.echo(json.dumps(data, indent=2))
+        return
+    for label, report in reports.items():
+        _print_table(label, report)
