@@ -72,6 +72,7 @@ class ElectionInputs:
         election_id: e.g. ``"KZ-MAJ-2012"``.
         votes: party -> list votes, in the published order (the tie-break order).
         official_seats: party -> list seats as officially declared.
+        district_seats: party -> single-member seats as declared (empty when there were none).
         ballots_cast: all ballots cast, if the data give it.
         against_all: "against all" votes, if the data give them.
         rule: the rule entry from the rules file (``system``, ``article``, ``source``, ``data_base``...).
@@ -80,6 +81,7 @@ class ElectionInputs:
     election_id: str
     votes: dict
     official_seats: dict
+    district_seats: dict
     ballots_cast: int | None
     against_all: int | None
     rule: dict
@@ -113,6 +115,7 @@ def election_inputs(election_id: str) -> ElectionInputs:
     frame = load_elections(code)
     rows = frame[frame.election_id == election_id]
     lists = rows[rows.tier == "list"]
+    smd = rows[rows.tier == "smd"]
     meta = dict(zip(rows[rows.tier == "meta"].party, rows[rows.tier == "meta"].votes, strict=True))
     rule = load_rules(code)[election_id]
     figures = rule.get("figures") or {}
@@ -125,6 +128,7 @@ def election_inputs(election_id: str) -> ElectionInputs:
         election_id=election_id,
         votes={p: int(v) for p, v in zip(lists.party, lists.votes, strict=True)},
         official_seats={p: int(s) for p, s in zip(lists.party, lists.seats, strict=True)},
+        district_seats={p: int(s) for p, s in zip(smd.party, smd.seats, strict=True)},
         ballots_cast=figure("ballots_cast"),
         against_all=figure("against_all"),
         rule=rule,

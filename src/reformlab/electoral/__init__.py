@@ -8,27 +8,59 @@ nothing of constitutions.
 
 from reformlab.electoral import measures
 from reformlab.electoral.allocation import METHODS, Allocation, Method, allocate, method_named
+from reformlab.electoral.chamber import UNELECTED_KINDS, Chamber, ElectionResult, UnelectedSeats
+from reformlab.electoral.district import DistrictAllocation, DistrictResult, allocate_districts, plurality, two_round
+from reformlab.electoral.kinds import (
+    KINDS,
+    CompensatorySystem,
+    MultiDistrictSystem,
+    SingleMemberSystem,
+    tier_from_dict,
+    tier_to_dict,
+)
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.system import ElectoralSystem
 from reformlab.electoral.threshold import BASES, Threshold, parse_share
+from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel
 from reformlab.electoral.ties import TIE_BREAKS, Tie, TieBreak, TieError
+from reformlab.electoral.votes_file import read_votes_csv
 
 __all__ = [
     "BASES",
+    "KINDS",
     "METHODS",
+    "OVERHANG_RULES",
     "TIE_BREAKS",
+    "UNELECTED_KINDS",
     "Allocation",
+    "Chamber",
+    "CompensatorySystem",
+    "DistrictAllocation",
+    "DistrictResult",
+    "ElectionResult",
     "ElectoralSystem",
     "Method",
     "MinimumParties",
+    "MixedResult",
+    "MultiDistrictSystem",
+    "SingleMemberSystem",
     "Threshold",
     "Tie",
     "TieBreak",
     "TieError",
+    "UnelectedSeats",
     "allocate",
+    "allocate_districts",
+    "compensatory",
     "measures",
     "method_named",
+    "parallel",
     "parse_share",
+    "plurality",
+    "read_votes_csv",
+    "tier_from_dict",
+    "tier_to_dict",
+    "two_round",
 ]
 
 try:  # the numpy batch path lives in its own module, written separately

@@ -62,6 +62,11 @@ class ElectoralSystem:
 
     FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break")
 
+    @property
+    def elected_seats(self) -> int:
+        """Seats this tier fills."""
+        return self.seats
+
     def validate(self) -> ElectoralSystem:
         """Return self if every part is usable; otherwise raise :class:`ReformlabError`."""
         method_named(self.method)

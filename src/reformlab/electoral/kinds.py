@@ -1,0 +1,203 @@
+"""Tier kinds as data: the registry :data:`KINDS` of short names, and reading any tier from a dict.
+
+A tier's dict names its ``kind`` (default ``"list"``); the registry maps that name to a frozen class with
+``from_dict`` / ``to_dict``. Data never names a Python path.
+
+- ``list``: one nationwide list tier (:class:`~reformlab.electoral.ElectoralSystem`);
+- ``single_member``: ``seats`` single-member districts, ``formula`` plurality or two-round;
+- ``districts``: list seats per multi-member district;
+- ``compensatory``: an MMP house of ``seats`` of which ``districts`` are single-member seats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Mapping
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from reformlab.electoral.district import DistrictAllocation, allocate_districts, plurality, two_round
+from reformlab.electoral.system import ElectoralSystem, check_fields, check_seats
+from reformlab.electoral.threshold import Threshold, parse_share
+from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory
+from reformlab.electoral.ties import TieBreak
+from reformlab.errors import ReformlabError, did_you_mean
+
+FORMULAS = ("plurality", "two_round")
+
+
+def _threshold(data: Mapping) -> Threshold | None:
+    return None if data.get("threshold") is None else Threshold.from_dict(data["threshold"])
+
+
+@attrs.frozen
+class SingleMemberSystem:
+    """``seats`` single-member districts decided by ``formula`` (``plurality`` or ``two_round``).
+
+    Args:
+        seats: the number of districts.
+        formula: one of :data:`FORMULAS`.
+        majority: the first-round majority for ``two_round`` (more than this share wins).
+        tie_break: the tie-break rule name.
+    """
+
+    seats: int
+    formula: str = "plurality"
+    majority: Fraction = Fraction(1, 2)
+    tie_break: str = "order"
+
+    kind = "single_member"
+
+    @property
+    def elected_seats(self) -> int:
+        """Seats this tier fills."""
+        return self.seats
+
+    def elect(
+        self,
+        first: Mapping[Hashable, Mapping[Hashable, int]],
+        second: Mapping[Hashable, Mapping[Hashable, int]] | None = None,
+    ) -> dict:
+        """District -> :class:`~reformlab.electoral.district.DistrictResult`, from each district's round(s)."""
+        if len(first) != self.seats:
+            raise ReformlabError(f"{len(first)} districts given for {self.seats} seats", field="districts")
+        breaker = TieBreak(self.tie_break).validate()
+        if self.formula == "plurality":
+            return {d: plurality(v, breaker) for d, v in first.items()}
+        second = second or {}
+        return {d: two_round(v, second.get(d), majority=self.majority, tie_break=breaker) for d, v in first.items()}
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "seats": self.seats, "formula": self.formula}
+        if self.majority != Fraction(1, 2):
+            data["majority"] = str(self.majority)
+        if self.tie_break != "order":
+            data["tie_break"] = self.tie_break
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> SingleMemberSystem:
+        check_fields(data, ("kind", "seats", "formula", "majority", "tie_break"), "single_member")
+        formula = data.get("formula", "plurality")
+        if formula not in FORMULAS:
+            raise ReformlabError(f"unknown formula {formula!r}", field="formula", fix=did_you_mean(formula, FORMULAS))
+        return cls(
+            seats=check_seats(data.get("seats"), "seats"),
+            formula=formula,
+            majority=parse_share(data.get("majority", "1/2"), field="majority"),
+            tie_break=data.get("tie_break", "order"),
+        )
+
+
+@attrs.frozen
+class MultiDistrictSystem:
+    """List seats per district: ``seats`` maps district -> seats; threshold per district or national."""
+
+    method: str
+    seats: dict
+    threshold: Threshold | None = None
+    threshold_level: str = "district"
+
+    kind = "districts"
+
+    @property
+    def elected_seats(self) -> int:
+        """Seats this tier fills (all districts)."""
+        return sum(self.seats.values())
+
+    def allocate(self, votes: Mapping[Hashable, Mapping[Hashable, int]], **options: Any) -> DistrictAllocation:
+        """Allocate every district (see :func:`~reformlab.electoral.district.allocate_districts`)."""
+        return allocate_districts(
+            votes, self.seats, self.method, self.threshold, threshold_level=self.threshold_level, **options
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "method": self.method, "seats": dict(self.seats)}
+        if self.threshold is not None:
+            data["threshold"] = self.threshold.to_dict()
+            data["threshold_level"] = self.threshold_level
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> MultiDistrictSystem:
+        check_fields(data, ("kind", "method", "seats", "threshold", "threshold_level"), "districts")
+        seats = data.get("seats")
+        if not isinstance(seats, Mapping) or not seats:
+            raise ReformlabError("'seats' must map each district to its seats", field="seats")
+        for name, n in seats.items():
+            check_seats(n, f"seats.{name}")
+        return cls(data.get("method", "d_hondt"), dict(seats), _threshold(data), data.get("threshold_level", "district"))
+
+
+@attrs.frozen
+class CompensatorySystem:
+    """A mixed-member proportional house of ``seats``, ``districts`` of them single-member seats."""
+
+    method: str
+    seats: int
+    districts: int
+    threshold: Threshold | None = None
+    overhang: str = "keep"
+
+    kind = "compensatory"
+
+    @property
+    def elected_seats(self) -> int:
+        """The nominal house size (overhang may add to it)."""
+        return self.seats
+
+    def allocate(self, votes: Mapping[Hashable, int], district_seats: Mapping[Hashable, int], **options) -> MixedResult:
+        """Top up ``district_seats`` to proportional entitlements (see :func:`~reformlab.electoral.tiers.compensatory`)."""
+        return compensatory(votes, district_seats, self.seats, self.method, self.threshold, overhang=self.overhang, **options)
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "method": self.method, "seats": self.seats, "districts": self.districts}
+        if self.threshold is not None:
+            data["threshold"] = self.threshold.to_dict()
+        data["overhang"] = self.overhang
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> CompensatorySystem:
+        check_fields(data, ("kind", "method", "seats", "districts", "threshold", "overhang"), "compensatory")
+        overhang = data.get("overhang", "keep")
+        if overhang not in OVERHANG_RULES:
+            raise ReformlabError(
+                f"unknown overhang rule {overhang!r}", field="overhang", fix=did_you_mean(overhang, OVERHANG_RULES)
+            )
+        return cls(
+            data.get("method", "sainte_lague"),
+            check_seats(data.get("seats"), "seats"),
+            check_seats(data.get("districts"), "districts"),
+            _threshold(data),
+            overhang,
+        )
+
+
+KINDS: dict[str, type] = {
+    "list": ElectoralSystem,
+    "single_member": SingleMemberSystem,
+    "districts": MultiDistrictSystem,
+    "compensatory": CompensatorySystem,
+}
+
+
+def tier_from_dict(data: Mapping):
+    """Read any tier from its dict form, dispatching on ``kind`` (default ``"list"``) through :data:`KINDS`.
+
+    >>> tier_from_dict({"kind": "single_member", "seats": 29}).to_dict()
+    {'kind': 'single_member', 'seats': 29, 'formula': 'plurality'}
+    """
+    if not isinstance(data, Mapping):
+        raise ReformlabError(f"a tier must be a mapping, got {type(data).__name__}", field="tier")
+    kind = data.get("kind", "list")
+    if kind not in KINDS:
+        raise ReformlabError(f"unknown tier kind {kind!r}", field="kind", fix=did_you_mean(str(kind), KINDS))
+    return KINDS[kind].from_dict(data)
+
+
+def tier_to_dict(tier) -> dict[str, Any]:
+    """The dict form of any registered tier, with its ``kind``."""
+    data = tier.to_dict()
+    return data if "kind" in data else {"kind": "list", **data}
