@@ -147,10 +147,13 @@ def allocate_divisor(votes: np.ndarray, house: int, method: str) -> tuple[np.nda
     effective = np.maximum(house + voting * (shape.offset - 0.5), 0.5)
     scaled = weights * (effective / weights.sum(axis=0))
     part = np.clip(np.ceil(scaled - shape.offset), 0, house).astype(np.int64)
-    with np.errstate(over="ignore"):  # votes / _ZERO overflows to inf for huge votes; the margin test sees it
+    # Last averages won, through a table shifted by one seat: d(-1) = 0 makes a party without seats bid inf
+    # (and a party without votes NaN, which fmin skips).
+    shifted = np.concatenate([[0.0], table[:-1]])
+    with np.errstate(over="ignore", divide="ignore", invalid="ignore"):
         _settle(weights, table, part, house)
-        low = _last_won(weights, table, part).min(axis=0)
-        high = (weights / table[part]).max(axis=0)
+        low = np.fmin.reduce(weights / shifted.take(part), axis=0)
+        high = (weights / table.take(part)).max(axis=0)
     for column in np.flatnonzero(~(low > high * (1.0 + _RELATIVE_MARGIN))):
         part[:, column], tie[columns[column]] = _exact_row(
             divisor, votes[:, column].tolist(), part[:, column].tolist(), house

@@ -1,0 +1,204 @@
+"""Benchmark: seat allocation by reformlab (exact and batch) against votelib, apportionment, apportionpy, poli-sci-kit.
+
+Run: ``.venv/bin/python bench/electoral.py [--quick]``. One process; the same random elections for everyone
+(8 parties, 98 seats, a 7% threshold of valid votes, fixed seed). Every peer gets the votes of the parties that
+pass the threshold (filtered first, the same integer test for all); reformlab exact applies the threshold
+itself. Then a scale run: 1,000,000 elections of 12 parties and 450 seats, in chunks, with peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import resource
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from fractions import Fraction
+
+import numpy as np
+
+from reformlab.electoral import Threshold, allocate
+from reformlab.electoral.batch import allocate_batch, iter_allocate_batch
+
+SEED = 20240607
+SHARE = Fraction(7, 100)
+METHODS = {"hare": "Hare LR", "d_hondt": "D'Hondt"}
+# One loop over all elections is timed; a slow implementation stops after this many seconds and is timed on
+# (and compared for) the elections it finished.
+LOOP_BUDGET_SECONDS = 20.0
+
+
+def draw_elections(rng: np.random.Generator, count: int, parties: int) -> np.ndarray:
+    """``[count, parties]`` int64 votes: Dirichlet vote shares (a few large parties, a tail of small ones)
+    times a turnout between 50,000 and 10,000,000."""
+    weights = np.linspace(3.0, 0.4, parties)
+    shares = rng.dirichlet(weights, size=count)
+    turnout = rng.integers(50_000, 10_000_000, size=count)
+    return np.floor(shares * turnout[:, None]).astype(np.int64)
+
+
+def passing(votes: np.ndarray) -> np.ndarray:
+    """The 7% test on valid votes, in integers: ``100 * votes >= 7 * total``."""
+    return votes * SHARE.denominator >= SHARE.numerator * votes.sum(axis=1, keepdims=True)
+
+
+def _peers(method: str) -> dict[str, Callable[[list[int]], list[int]]]:
+    """Peer allocators for ``method``, each taking the admitted parties' votes and returning their seats."""
+    peers: dict[str, Callable[[list[int]], list[int]]] = {}
+    try:
+        proportional = importlib.import_module("votelib.evaluate.proportional")
+        engine = (
+            proportional.LargestRemainder("hare") if method == "hare" else proportional.HighestAverages("d_hondt")
+        )
+
+        def votelib_call(votes: list[int]) -> list[int]:
+            won = engine.evaluate(dict(enumerate(votes)), 98)
+            return [won.get(i, 0) for i in range(len(votes))]
+
+        peers["votelib"] = votelib_call
+    except ImportError:
+        pass
+    try:
+        apportionment = importlib.import_module("apportionment.methods")
+        name = "largest_remainder" if method == "hare" else "dhondt"
+        peers["apportionment"] = lambda votes: list(apportionment.compute(name, votes, 98))
+    except ImportError:
+        pass
+    try:
+        if method == "hare":
+            module = importlib.import_module("apportionpy.methods.hamilton")
+            peers["apportionpy"] = lambda votes: list(module.calculate_hamilton(98, votes)[1])
+        else:
+            module = importlib.import_module("apportionpy.methods.jefferson")
+            peers["apportionpy"] = lambda votes: list(module.calculate_jefferson(98, votes)[1])
+    except ImportError:
+        pass
+    try:
+        methods = importlib.import_module("poli_sci_kit.appointment.methods")
+        if method == "hare":
+            peers["poli-sci-kit"] = lambda votes: list(methods.largest_remainder("Hare", votes, 98))
+        else:
+            peers["poli-sci-kit"] = lambda votes: list(methods.highest_averages("Jefferson", votes, 98))
+    except ImportError:
+        pass
+    return peers
+
+
+def time_loop(run: Callable[[int], list[int]], count: int) -> tuple[float, list[list[int] | None]]:
+    """Call ``run(i)`` for each election in order; returns (seconds per election, results; None if it raised)."""
+    results: list[list[int] | None] = []
+    start = time.perf_counter()
+    for i in range(count):
+        try:
+            results.append(run(i))
+        except Exception:  # a peer failing on an election counts as a disagreement, not a crash
+            results.append(None)
+        if time.perf_counter() - start > LOOP_BUDGET_SECONDS:
+            break
+    return (time.perf_counter() - start) / len(results), results
+
+
+def compare_method(method: str, votes: np.ndarray) -> list[tuple[str, float, int, int]]:
+    """Rows ``(implementation, seconds per election, elections run, disagreements with reformlab exact)``."""
+    admitted = passing(votes)
+    rows_as_lists = votes.tolist()
+    threshold = Threshold(share=SHARE)
+
+    def exact(i: int) -> list[int]:
+        return list(allocate(dict(enumerate(rows_as_lists[i])), 98, method, threshold).seats.values())
+
+    exact_seconds, reference = time_loop(exact, len(votes))
+    exact_seats = np.array(reference)
+    count = len(exact_seats)
+    table = [("reformlab exact", exact_seconds, count, 0)]
+
+    batch_times = []
+    for _ in range(7):
+        start = time.perf_counter()
+        batch = allocate_batch(votes[:count], 98, method, threshold_share=SHARE)
+        batch_times.append(time.perf_counter() - start)
+    batch_wrong = int((batch.seats != exact_seats).any(axis=1).sum())
+    table.append(("reformlab batch", statistics.median(batch_times) / count, count, batch_wrong))
+    print(f"{METHODS[method]}: batch best of 7 runs {min(batch_times) / count * 1e6:.3f} us/election")
+
+    columns = [np.flatnonzero(admitted[i]) for i in range(count)]
+    for name, peer in _peers(method).items():
+
+        def run(i: int, peer: Callable = peer) -> list[int]:
+            seats = [0] * votes.shape[1]
+            for column, won in zip(columns[i], peer([rows_as_lists[i][c] for c in columns[i]]), strict=True):
+                seats[column] = int(won)
+            return seats
+
+        seconds, results = time_loop(run, count)
+        wrong = sum(got != exact_seats[i].tolist() for i, got in enumerate(results))
+        table.append((name, seconds, len(results), wrong))
+    return table
+
+
+def print_table(method: str, table: list[tuple[str, float, int, int]]) -> None:
+    """One block per method: time per election, ratios to reformlab exact and batch, disagreements."""
+    exact, batch = table[0][1], table[1][1]
+    print(f"\n{METHODS[method]} (8 parties, 98 seats, 7% threshold)")
+    print(f"{'implementation':<17} {'us/election':>12} {'x exact':>9} {'x batch':>9} {'elections':>10} {'disagree':>9}")
+    for name, seconds, count, wrong in table:
+        print(
+            f"{name:<17} {seconds * 1e6:>12.3f} {seconds / exact:>9.3f} {seconds / batch:>9.1f} "
+            f"{count:>10,} {wrong:>9}"
+        )
+    peers = [row for row in table[2:]]
+    if peers:
+        fastest = min(peers, key=lambda row: row[1])
+        print(f"batch vs fastest peer ({fastest[0]}): {fastest[1] / batch:.0f}x faster")
+    votelib = [row for row in peers if row[0] == "votelib"]
+    if votelib:
+        print(f"exact vs votelib: {votelib[0][1] / exact:.2f}x faster")
+
+
+def scale_run(method: str, elections: int, chunk: int) -> None:
+    """Allocate ``elections`` random elections of 12 parties and 450 seats in chunks; time and memory."""
+    rng = np.random.default_rng(SEED + 1)
+    drawing = [0.0]
+
+    def chunks() -> Iterator[np.ndarray]:
+        for start in range(0, elections, chunk):
+            begin = time.perf_counter()
+            piece = draw_elections(rng, min(chunk, elections - start), 12)
+            drawing[0] += time.perf_counter() - begin
+            yield piece
+
+    seats = ties = 0
+    start = time.perf_counter()
+    for part in iter_allocate_batch(chunks(), 450, method, chunk=chunk, threshold_share=SHARE):
+        seats += int(part.seats.sum())
+        ties += int(part.tie.sum())
+    total = time.perf_counter() - start
+    allocating = total - drawing[0]
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(
+        f"{METHODS[method]:<8} {elections:,} elections x 12 parties x 450 seats, chunk {chunk:,}: "
+        f"{allocating:.2f} s allocating ({allocating / elections * 1e6:.3f} us/election), "
+        f"{drawing[0]:.2f} s drawing votes; seats {seats:,} (= {elections * 450:,}), ties {ties}; "
+        f"peak RSS {peak:.0f} MiB"
+    )
+
+
+def main() -> None:
+    """Parse ``--quick`` and run both parts."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1,000 elections and a 100,000-election scale run")
+    args = parser.parse_args()
+    count, scale = (1_000, 100_000) if args.quick else (10_000, 1_000_000)
+    votes = draw_elections(np.random.default_rng(SEED), count, 8)
+    print(f"{count:,} random elections, seed {SEED}; median of 7 runs for batch, one timed loop for the others")
+    for method in METHODS:
+        print_table(method, compare_method(method, votes))
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak RSS before the scale run (imports, peers, the runs above): {before:.0f} MiB")
+    for method in METHODS:
+        scale_run(method, scale, chunk=50_000)
+
+
+if __name__ == "__main__":
+    main()
