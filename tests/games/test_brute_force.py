@@ -29,8 +29,8 @@ from reformlab.games import (
     smallest_winning_coalition,
     veto_players,
 )
-from reformlab.games import _gf
 from reformlab.games._enumerate import enumerate_profile
+from reformlab.games.exact import counted_profile
 
 NAMES = ["A", "B", "C", "D", "E", "F", "G"]
 
@@ -177,16 +177,13 @@ def test_blocs_and_compound(game, data):
 
 
 @settings(max_examples=100)
-@given(st.lists(st.integers(0, 30), min_size=1, max_size=10), st.data())
-def test_generating_function_matches_enumeration(weights, data):
-    if sum(weights) == 0:
-        weights[0] = 1
-    quota = data.draw(st.integers(1, sum(weights)))
-    game = WeightedGame({f"p{i}": w for i, w in enumerate(weights)}, quota=quota)
-    swings, winning = _gf.swings_by_size(list(game.weights.values()), game.quota)
+@given(st.one_of(weighted_games(), vector_games(), composite_games()))
+def test_counting_dispatch_matches_enumeration(game):
+    counted = counted_profile(game)
     profile = enumerate_profile(game)
-    assert winning == profile.winning
-    assert [tuple(row) for row in swings] == list(profile.swings)
+    assert counted is not None
+    assert counted.winning == profile.winning
+    assert counted.swings == profile.swings
 
 
 def test_powers_share_the_exact_counts():

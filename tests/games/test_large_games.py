@@ -12,6 +12,7 @@ from reformlab.games import (
     VectorWeightedGame,
     WeightedGame,
     count_winning,
+    eu_council,
     dictator,
     power,
     powers,
@@ -53,12 +54,16 @@ def test_monte_carlo_for_composite_beyond_enumeration():
     chamber = WeightedGame(dict(zip(players, range(1, 31))), quota="2/3")
     heads = WeightedGame.head_count(players, 25)
     game = OrGame((VectorWeightedGame((chamber, WeightedGame.head_count(players, "55%"))), heads))
-    result = power(game, "banzhaf", samples=4000, seed=3)
-    assert result.method == "monte_carlo" and result.samples == 4000
-    assert all(low <= float(result.values[p]) <= high for p, (low, high) in result.ci.items())
-    assert result == power(game, "banzhaf", samples=4000, seed=3)
+    exact = power(game, "banzhaf")
+    assert exact.method == "exact" and sum(exact.values.values()) == 1  # counted over player types
+    estimate = power(game, "banzhaf", method="monte_carlo", samples=4000, seed=3)
+    assert estimate.method == "monte_carlo" and estimate.samples == 4000
+    assert all(low - 0.01 <= exact.values[p] <= high + 0.01 for p, (low, high) in estimate.ci.items())
+    assert estimate == power(game, "banzhaf", method="monte_carlo", samples=4000, seed=3)
+    holler = power(game, "holler", samples=2000)  # needs minimal winning coalitions: beyond exact at 30
+    assert holler.method == "monte_carlo"
     with pytest.raises(ReformlabError, match="no exact path"):
-        power(game, "banzhaf", method="exact")
+        power(game, "holler", method="exact")
 
 
 def test_seed_and_rng_are_exclusive():
@@ -67,3 +72,18 @@ def test_seed_and_rng_are_exclusive():
     game = WeightedGame({"A": 1, "B": 1}, quota=2)
     with pytest.raises(ReformlabError, match="not both"):
         power(game, "banzhaf", method="monte_carlo", seed=1, rng=np.random.default_rng(1))
+
+
+def test_eu27_council_exact():
+    # Eurostat populations on 1 January 2023, thousands (rounded): the exact path must take all 27 states
+    populations = dict(
+        DE=84359, FR=68173, IT=58997, ES=48085, PL=36754, RO=19055, NL=17811, BE=11743, CZ=10828, SE=10522,
+        PT=10467, GR=10414, HU=9600, AT=9105, BG=6448, DK=5933, FI=5564, SK=5429, IE=5272, HR=3851, LT=2857,
+        SI=2117, LV=1883, EE=1366, CY=921, LU=661, MT=542,
+    )
+    results = powers(eu_council(populations), ["shapley", "banzhaf", "coleman_collectivity"])
+    assert {r.method for r in results.values()} == {"exact"}
+    shapley = results["shapley"].values
+    assert sum(shapley.values()) == 1
+    assert max(shapley, key=shapley.get) == "DE" and min(shapley, key=shapley.get) == "MT"
+    assert 0.12 < results["coleman_collectivity"].values["<game>"] < 0.14  # about 13% of coalitions pass

@@ -1,33 +1,33 @@
-"""Choose the exact path for a game: fast counting for weighted games, else enumeration of coalitions."""
+"""Choose the exact path for a game: fast counting (:mod:`reformlab.games.counting`), else enumeration."""
 
 from __future__ import annotations
 
-import importlib
-from types import ModuleType
-
-from reformlab.games import _gf
+from reformlab.errors import ReformlabError
+from reformlab.games import counting
 from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile, enumerate_profile
 from reformlab.games.base import Game
-from reformlab.games.weighted import WeightedGame
+from reformlab.games.composite import AndGame, AtLeastGame, OrGame
+from reformlab.games.weighted import VectorWeightedGame, WeightedGame
+
+COUNTING_FROM = 13  # below this many players, enumerating every coalition is as fast and gives every count
+COUNTED = (WeightedGame, VectorWeightedGame, AndGame, OrGame, AtLeastGame)
 
 
-def _counting() -> ModuleType | None:
-    """The fast exact counting module, when it is installed (it is written separately)."""
-    try:
-        return importlib.import_module("reformlab.games.counting")
-    except ImportError:
+def counted_profile(game: Game) -> Profile | None:
+    """Swing counts by size and the winning count from the counting algorithms, or ``None`` if none fits.
+
+    Weighted, vector-weighted and AND / OR / at-least compositions of them qualify (blocs, compound,
+    minimal-winning and predicate games do not).
+    """
+    if not isinstance(game, COUNTED):
         return None
-
-
-def _weighted_profile(game: WeightedGame) -> Profile | None:
-    weights, quota = list(game.weights.values()), game.quota
-    counting = _counting()
-    if counting is not None and hasattr(counting, "weighted_swings_by_size"):
-        swings = counting.weighted_swings_by_size(weights, quota)
-        winning = counting.weighted_winning_count(weights, quota)
-    elif _gf.gf_cost(weights, quota) <= _gf.GF_LIMIT:
-        swings, winning = _gf.swings_by_size(weights, quota)
-    else:
+    try:
+        if isinstance(game, WeightedGame):
+            n = len(game.players)
+            swings, winning = counting.sized_swings_by_size(list(game.weights.values()), [game.quota] * (n + 1))
+        else:
+            swings, winning = counting.rule_swings_by_size(counting.rule_from_game(game), len(game.players))
+    except ReformlabError:  # no counting path fits this game: enumeration or Monte Carlo decide
         return None
     return Profile(players=game.players, winning=int(winning), swings=tuple(tuple(map(int, s)) for s in swings))
 
@@ -43,8 +43,8 @@ def exact_profile(game: Game, *, minimal: bool, limit: int = ENUMERATION_LIMIT) 
     """
     game.validate()
     n = len(game.players)
-    if isinstance(game, WeightedGame) and not minimal and n > 12:
-        profile = _weighted_profile(game)
+    if not minimal and n >= COUNTING_FROM:
+        profile = counted_profile(game)
         if profile is not None:
             return profile
     if n <= limit:
