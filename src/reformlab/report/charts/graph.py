@@ -1,0 +1,224 @@
+"""Appointment graph chart: who elects, selects, consents to and dismisses whom, drawn as inline SVG.
+
+The layout comes from :mod:`reformlab.report.charts.layout` (pure Python, deterministic). Drawing the
+graphs before and after a reform on the layout of their union keeps every actor in the same place in both,
+so a reader sees what changed; relations that exist on one side only can be highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place
+from reformlab.report.charts.svg import INK, attr, chart_id, document, legend, number, text
+from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
+
+HIGHLIGHT = "#f6d860"
+BENDS = (16.0, 32.0, 48.0, 64.0, 88.0)  # sideways offsets an edge may take to avoid actors, in px
+
+# Stroke colour, width and dash pattern of each relation.
+EDGE_STYLES: dict[str, tuple[str, float, str]] = {
+    "elects": ("#2f855a", 1.8, ""),
+    "selects": (INK, 2.2, ""),
+    "nominates": ("#52606d", 1.8, "2 3"),
+    "consents": ("#c05621", 1.8, "7 4"),
+    "dismisses": ("#b42318", 1.6, "9 3 2 3"),
+}
+
+# Fill, stroke and corner radius (as a share of the height) of each kind of actor.
+NODE_STYLES: dict[str, tuple[str, str, float]] = {
+    "person": ("#fff4d6", "#b7791f", 0.5),
+    "body": ("#e8eef6", "#52606d", 0.15),
+    "electorate": ("#e3f4e6", "#2f855a", 0.15),
+}
+
+
+def check_graph(graph: AppointmentGraph) -> None:
+    """Raise :class:`ReformlabError` for duplicate actors, unknown actors in edges or unknown relations."""
+    ids: set[str] = set()
+    for position, actor in enumerate(graph.actors):
+        if actor.id in ids:
+            raise ReformlabError(f"actor id '{actor.id}' appears twice", field=f"actors[{position}].id",
+                                 fix="give every actor its own id")
+        if actor.kind not in NODE_STYLES:
+            raise ReformlabError(f"actor '{actor.id}' has unknown kind '{actor.kind}'",
+                                 field=f"actors[{position}].kind", fix=did_you_mean(actor.kind, NODE_STYLES))
+        ids.add(actor.id)
+    for position, edge in enumerate(graph.relations):
+        for end in ("source", "target"):
+            name = getattr(edge, end)
+            if name not in ids:
+                raise ReformlabError(f"relation {position + 1} names unknown actor '{name}'",
+                                     field=f"relations[{position}].{end}", fix=did_you_mean(name, ids))
+        if edge.relation not in RELATIONS:
+            raise ReformlabError(f"relation {position + 1} has unknown kind '{edge.relation}'",
+                                 field=f"relations[{position}].relation",
+                                 fix=did_you_mean(edge.relation, RELATIONS))
+
+
+def _control(p0: tuple[float, float], p2: tuple[float, float], bend: float) -> tuple[float, float]:
+    """The control point of the quadratic curve from p0 to p2 whose middle lies ``bend`` px to the side."""
+    dx, dy = p2[0] - p0[0], p2[1] - p0[1]
+    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
+    return (p0[0] + p2[0]) / 2 - dy / length * bend * 2, (p0[1] + p2[1]) / 2 + dx / length * bend * 2
+
+
+def _routes(relations: Sequence[Relation], placed: dict[str, Placed]) -> list[float]:
+    """A sideways bend for each edge: parallel edges apart first, then as few actors crossed as possible.
+
+    Each edge tries bends from straight outwards and keeps the first best one (fewest curve samples inside
+    another actor's box), so the routing is deterministic. Bends are measured in the direction of the
+    sorted pair of actors, so that an edge and its reverse bend to different sides.
+    """
+    used: dict[tuple[str, str], list[float]] = {}
+    bends = []
+    for edge in relations:
+        pair = tuple(sorted((edge.source, edge.target)))
+        sign = 1 if (edge.source, edge.target) == pair else -1
+        source, target = placed[edge.source], placed[edge.target]
+        others = [box for name, box in placed.items() if name not in pair]
+        candidates = [0.0, *(side * size for size in BENDS for side in (1, -1))]
+        if abs(source.y - target.y) < 1:  # along a row: always arc over the actors between
+            candidates = [bend for bend in candidates if abs(bend) >= 36]
+
+        p0, p2 = (source.x, source.y), (target.x, target.y)
+        taken = used.get(pair, [])
+        best = min(candidates, key=lambda bend, p0=p0, p2=p2, sign=sign, others=others, taken=taken: (
+            sum(abs(bend - other) < 14 for other in taken),  # parallel edges apart
+            _crossings(p0, _control(p0, p2, sign * bend), p2, others),
+            abs(bend),
+        ))
+        used.setdefault(pair, []).append(best)
+        bends.append(sign * best)
+    return bends
+
+
+def _crossings(p0, p1, p2, boxes: Sequence[Placed]) -> int:
+    """How many of 17 samples along the curve fall inside one of ``boxes`` (a measure of overlap)."""
+    samples = (_curve_point(p0, p1, p2, step / 20) for step in range(2, 19))
+    return sum(any(box.contains(x, y, pad=6) for box in boxes) for x, y in samples)
+
+
+def _curve_point(p0, p1, p2, t: float) -> tuple[float, float]:
+    u = 1 - t
+    return (u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0], u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1])
+
+
+def _clip(p0, p1, p2, box: Placed, *, at_end: bool) -> float:
+    """The curve parameter where the curve leaves (start) or enters (end) ``box``, by bisection."""
+    inside, outside = (1.0, 0.0) if at_end else (0.0, 1.0)
+    for _ in range(24):
+        middle = (inside + outside) / 2
+        if box.contains(*_curve_point(p0, p1, p2, middle)):
+            inside = middle
+        else:
+            outside = middle
+    return outside
+
+
+def _edge_svg(edge: Relation, source: Placed, target: Placed, bend: float, prefix: str, tip: str,
+              marked: bool) -> str:
+    p0, p2 = (source.x, source.y), (target.x, target.y)
+    p1 = _control(p0, p2, bend)
+    t0, t1 = _clip(p0, p1, p2, source, at_end=False), _clip(p0, p1, p2, target, at_end=True)
+    start, end = _curve_point(p0, p1, p2, t0), _curve_point(p0, p1, p2, t1)
+    # the control point of the sub-curve [t0, t1] (de Casteljau)
+    control = (
+        (1 - t0) * (1 - t1) * p0[0] + ((1 - t0) * t1 + t0 * (1 - t1)) * p1[0] + t0 * t1 * p2[0],
+        (1 - t0) * (1 - t1) * p0[1] + ((1 - t0) * t1 + t0 * (1 - t1)) * p1[1] + t0 * t1 * p2[1],
+    )
+    color, width, dash = EDGE_STYLES[edge.relation]
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    path = (f"M{number(start[0])},{number(start[1])} Q{number(control[0])},{number(control[1])} "
+            f"{number(end[0])},{number(end[1])}")
+    band = (f'<path d="{path}" fill="none" stroke="{HIGHLIGHT}" stroke-width="9" stroke-linecap="round" '
+            'opacity="0.75"/>' if marked else "")
+    return band + (
+        f'<path class="edge" data-relation="{edge.relation}" d="{path}" fill="none" stroke="{color}" '
+        f'stroke-width="{width}"{dashed} marker-end="url(#{prefix}-{edge.relation})"><title>{attr(tip)}</title></path>'
+    )
+
+
+def _node_svg(kind: str, box: Placed, tip: str) -> str:
+    fill, stroke, rounding = NODE_STYLES[kind]
+    left, top = box.x - box.width / 2, box.y - box.height / 2
+    parts = [
+        (
+            f'<g class="node" data-kind="{kind}"><title>{attr(tip)}</title>'
+            f'<rect x="{number(left)}" y="{number(top)}" width="{number(box.width)}" '
+            f'height="{number(box.height)}" rx="{number(box.height * rounding)}" fill="{fill}" '
+            f'stroke="{stroke}" stroke-width="1.5"/>'
+        )
+    ]
+    first = box.y - (len(box.lines) - 1) * 8 + LABEL_SIZE * 0.35
+    for index, line in enumerate(box.lines):
+        parts.append(text(box.x, first + index * 16, line, size=LABEL_SIZE, anchor="middle", weight="600"))
+    return "".join(parts) + "</g>"
+
+
+def _markers(prefix: str, kinds: Sequence[str]) -> str:
+    return "<defs>" + "".join(
+        f'<marker id="{prefix}-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE_STYLES[kind][0]}"/></marker>'
+        for kind in kinds
+    ) + "</defs>"
+
+
+def _line_swatch(kind: str) -> str:
+    color, width, dash = EDGE_STYLES[kind]
+    dashed = f' stroke-dasharray="{dash}"' if dash else ""
+    return f'<line x1="0" y1="7" x2="22" y2="7" stroke="{color}" stroke-width="{width}"{dashed}/>'
+
+
+def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph | None = None,
+              highlight: Collection[Relation] = ()) -> str:
+    """An inline SVG of the appointment graph, laid out in layers from the electorate down.
+
+    Args:
+        graph: actors and relations (see :class:`reformlab.report.data.AppointmentGraph`).
+        title: the heading drawn above the chart.
+        layout: the graph to compute positions from, when not ``graph`` itself; pass the same
+            ``union(before, after)`` (:func:`reformlab.report.charts.layout.union`) for both sides of a
+            reform so that both drawings put every actor in the same place. It must hold every relation of
+            ``graph``.
+        highlight: relations of ``graph`` to mark with a yellow band (those the reform added or removed).
+
+    Raises:
+        ReformlabError: duplicate or unknown actors, unknown actor kinds or relations.
+
+    >>> from reformlab.report.data import Actor
+    >>> g = AppointmentGraph((Actor("voters", "Voters", "electorate"), Actor("p", "President", "person")),
+    ...                      (Relation("voters", "p", "elects"),))
+    >>> svg = graph_svg(g, "Tiny")
+    >>> svg.count('class="node"'), svg.count('class="edge"')
+    (2, 1)
+    """
+    check_graph(graph)
+    shared = graph if layout is None else layout
+    missing = set(graph.relations) - set(shared.relations)
+    if missing:
+        raise ReformlabError(f"the layout graph lacks {len(missing)} relation(s) of '{title}'", field="layout",
+                             fix="lay out the union of the graphs drawn: union(before, after)")
+    placed, width, height = place(shared)
+    bends = dict(zip(shared.relations, _routes(shared.relations, placed)))
+    prefix = chart_id("graph", title, graph)
+    labels = {actor.id: actor.label for actor in graph.actors}
+    kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]
+    body = [_markers(prefix, kinds), text(width / 2, 26, title, size=16, anchor="middle", weight="bold")]
+    marked = [edge for edge in graph.relations if edge in set(highlight)]
+    for edge in graph.relations:
+        tip = f"{labels[edge.source]} {RELATIONS[edge.relation]}: {labels[edge.target]}"
+        tip += f" ({edge.article})" if edge.article else ""
+        body.append(_edge_svg(edge, placed[edge.source], placed[edge.target], bends[edge], prefix, tip,
+                              edge in marked))
+    for actor in graph.actors:
+        body.append(_node_svg(actor.kind, placed[actor.id], actor.label))
+    items = [(_line_swatch(kind), RELATIONS[kind]) for kind in kinds]
+    if marked:
+        items.append((f'<line x1="0" y1="7" x2="22" y2="7" stroke="{HIGHLIGHT}" stroke-width="8"/>',
+                      "changed by the reform"))
+    elements, used = legend(items, MARGIN, height, width - 2 * MARGIN, swatch=22)
+    body.extend(elements)
+    description = f"{title}: {len(graph.actors)} actors, {len(graph.relations)} relations."
+    return document("graph", width, height + used + 8, title, description, body)

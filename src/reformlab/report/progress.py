@@ -1,0 +1,98 @@
+"""A progress bar for the steps of a long command, shown only when stderr is a terminal.
+
+Usage (the report command runs several slow steps: analyses, charts, a PDF print)::
+
+    with steps("Building report", total=3) as bar:
+        with bar.step("computing power"):
+            ...
+        with bar.step("drawing charts"):
+            ...
+
+Piped or captured runs (tests, CI, ``> file``) see nothing, so outputs and logs stay clean.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+)
+
+
+class Steps:
+    """The handle :func:`steps` yields: names the current step and advances the bar when it ends."""
+
+    def __init__(self, progress: Progress | None, task: int | None) -> None:
+        self.progress = progress
+        self.task = task
+        self.done: list[str] = []
+
+    @contextmanager
+    def step(self, label: str) -> Iterator[None]:
+        """Show ``label`` while the block runs, then count the step as done (also when it raises)."""
+        if self.progress is not None:
+            self.progress.update(self.task, description=label)
+        try:
+            yield
+        finally:
+            self.done.append(label)
+            if self.progress is not None:
+                self.progress.advance(self.task)
+
+
+def is_terminal(stream: IO[str] | None = None) -> bool:
+    """Whether ``stream`` (default: stderr) is an interactive terminal."""
+    stream = sys.stderr if stream is None else stream
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
+@contextmanager
+def steps(description: str, total: int, *, stream: IO[str] | None = None,
+          enabled: bool | None = None) -> Iterator[Steps]:
+    """A context manager showing a transient progress bar of ``total`` steps on ``stream``.
+
+    Args:
+        description: shown before the first step starts.
+        total: the number of steps.
+        stream: where to draw (default: stderr).
+        enabled: force the bar on or off; by default it shows only when ``stream`` is a terminal.
+
+    Yields:
+        A :class:`Steps` whose ``step(label)`` context manager marks each step.
+
+    >>> with steps("demo", total=1) as bar:
+    ...     with bar.step("one"):
+    ...         pass
+    >>> bar.done
+    ['one']
+    """
+    stream = sys.stderr if stream is None else stream
+    show = is_terminal(stream) if enabled is None else enabled
+    if not show:
+        yield Steps(None, None)
+        return
+    progress = Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(file=stream),
+        transient=True,
+    )
+    with progress:
+        task = progress.add_task(description, total=total)
+        yield Steps(progress, task)

@@ -1,0 +1,192 @@
+"""Render a :class:`ReportData` as one self-contained HTML page, as Markdown, or as PDF, and write it atomically.
+
+The HTML page has its CSS and every chart inline (SVG), loads nothing from the network and reads well from
+phone width up. Markdown carries the same content with tables in place of charts, for pasting into papers.
+PDF is the HTML page printed by headless Chromium when it is installed (see :mod:`reformlab.report.browser`):
+weasyprint would need Pango and other system libraries, and no pure-Python library prints SVG and CSS as well.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from reformlab import __version__
+from reformlab.atomic import write_atomic
+from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.report.browser import find_chromium, html_to_pdf
+from reformlab.report.charts.bars import actor_order, power_bars_svg
+from reformlab.report.charts.graph import graph_svg
+from reformlab.report.charts.hemicycle import hemicycle_svg
+from reformlab.report.charts.layout import union
+from reformlab.report.charts.svg import format_value
+from reformlab.report.data import (
+    CONFIDENCES,
+    FILLINGS,
+    RELATIONS,
+    VERDICTS,
+    AppointmentGraph,
+    Chamber,
+    KeyFigure,
+    ReportData,
+)
+from reformlab.report.progress import steps
+from reformlab.report.summary import summary_sentences
+from reformlab.report.validate import validate_report
+
+FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+
+
+def _markdown_cell(value: object) -> str:
+    """Text safe inside a Markdown table cell: pipes escaped, line breaks flattened."""
+    return " ".join(str(value).split()).replace("|", "\\|")
+
+
+def _environment(autoescape: bool) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("reformlab.report", "templates"),
+        autoescape=autoescape,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.filters["value"] = format_value
+    environment.filters["cell"] = _markdown_cell
+    environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
+    return environment
+
+
+def figure_change(figure: KeyFigure) -> tuple[str, str]:
+    """The direction ("up", "down", "same", "new", "gone") and signed text of a key figure's change.
+
+    >>> figure_change(KeyFigure("appointed senators", 7, 15))
+    ('up', '+8')
+    >>> from fractions import Fraction
+    >>> figure_change(KeyFigure("share", Fraction(7, 39), Fraction(15, 47), "%"))
+    ('up', '+14.0 points')
+    """
+    if figure.before is None or figure.after is None:
+        return ("new", "new") if figure.before is None else ("gone", "removed")
+    delta = figure.after - figure.before
+    direction = "up" if delta > 0 else "down" if delta < 0 else "same"
+    sign = "+" if delta > 0 else ""
+    if figure.unit == "%":
+        return direction, f"{sign}{float(delta) * 100:.1f} points"
+    return direction, sign + format_value(delta, figure.unit)
+
+
+def paired_chambers(report: ReportData) -> list[tuple[str, Chamber | None, Chamber | None]]:
+    """Chambers by name as (name, before, after), in the order they first appear; a missing side is None."""
+    before = {chamber.name: chamber for chamber in report.before.chambers}
+    after = {chamber.name: chamber for chamber in report.after.chambers}
+    return [(name, before.get(name), after.get(name)) for name in dict.fromkeys([*before, *after])]
+
+
+def composition(before: Chamber | None, after: Chamber | None) -> list[tuple[str, str, int, int]]:
+    """(party, how filled, seats before, seats after) rows for one chamber, in seat order."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for side, chamber in enumerate((before, after)):
+        for seat in chamber.seats if chamber else ():
+            counts.setdefault((seat.party, FILLINGS[seat.filled_by]), [0, 0])[side] += 1
+    return [(party, filled, old, new) for (party, filled), (old, new) in counts.items()]
+
+
+def relations_text(graph: AppointmentGraph) -> list[tuple[str, str, str, str]]:
+    """(source label, relation text, target label, article) for each edge of ``graph``."""
+    labels = {actor.id: actor.label for actor in graph.actors}
+    return [
+        (labels[edge.source], RELATIONS[edge.relation], labels[edge.target], edge.article)
+        for edge in graph.relations
+    ]
+
+
+def _hemicycle(name: str, chamber: Chamber | None, label: str) -> Markup | None:
+    if chamber is None:
+        return None
+    return Markup(hemicycle_svg(chamber.seats, f"{name}, {label.lower()}", note=chamber.note))
+
+
+def _context(report: ReportData, charts: bool) -> dict:
+    validate_report(report)
+    context = {
+        "report": report,
+        "summary": list(summary_sentences(report)),
+        "chambers": paired_chambers(report),
+        "composition": composition,
+        "relations_text": relations_text,
+        "figure_change": figure_change,
+        "actor_order": actor_order,
+        "version": __version__,
+    }
+    if charts:
+        context["hemicycles"] = [
+            (name, _hemicycle(name, before, report.before.label), _hemicycle(name, after, report.after.label))
+            for name, before, after in context["chambers"]
+        ]
+        shared = union(report.before.graph, report.after.graph)
+        changed = set(report.before.graph.relations) ^ set(report.after.graph.relations)
+        context["graphs"] = [
+            Markup(graph_svg(snapshot.graph, f"{snapshot.label} ({snapshot.as_of})", layout=shared,
+                             highlight=changed))
+            for snapshot in (report.before, report.after)
+        ]
+        context["bars"] = [Markup(power_bars_svg(power)) for power in report.power]
+    return context
+
+
+def render_html(report: ReportData) -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG, no scripts, no network).
+
+    Raises:
+        ReformlabError: the report data cannot be shown (see :func:`validate_report`).
+    """
+    return _environment(autoescape=True).get_template("report.html.j2").render(_context(report, charts=True))
+
+
+def render_markdown(report: ReportData) -> str:
+    """The report as Markdown (GitHub/Pandoc tables), charts replaced by the tables they draw."""
+    return _environment(autoescape=False).get_template("report.md.j2").render(_context(report, charts=False))
+
+
+def render_pdf(report: ReportData) -> bytes:
+    """The report as PDF, printed from the HTML page by headless Chromium.
+
+    Raises:
+        ReformlabError: Chromium is not installed (the message says how to install it, or how to print the
+            HTML page to PDF from any browser).
+    """
+    if find_chromium() is None:
+        raise ReformlabError(
+            "PDF output needs headless Chromium, which was not found",
+            field="--format",
+            fix="install it (Debian/Ubuntu: apt-get install chromium), or write HTML and print it: "
+            "chromium --headless --print-to-pdf=report.pdf report.html (or File > Print in any browser)",
+        )
+    return html_to_pdf(render_html(report))
+
+
+def write_report(report: ReportData, path: str | Path, format: str = "html") -> Path:
+    """Render ``report`` as ``format`` ("html", "md" or "pdf") and write it whole to ``path``, or not at all.
+
+    Rendering happens before anything is written, so a report that cannot be rendered leaves no file, and
+    :func:`reformlab.atomic.write_atomic` makes sure an unwritable path leaves no partial file either. A
+    progress bar shows on a terminal (PDF printing takes a few seconds).
+
+    Returns:
+        The path written.
+
+    Raises:
+        ReformlabError: unknown format, invalid report data, an unwritable path, or no Chromium for PDF.
+    """
+    if format not in FORMATS:
+        raise ReformlabError(f"unknown report format '{format}'", field="--format", fix=did_you_mean(format, FORMATS))
+    target = Path(path)
+    renderers = {"html": render_html, "md": render_markdown, "pdf": render_pdf}
+    with steps("Writing report", total=2) as bar:
+        with bar.step(f"rendering {format.upper()}"):
+            content = renderers[format](report)
+        with bar.step(f"writing {target.name}"):
+            return write_atomic(target, content)

@@ -1,0 +1,151 @@
+"""Charts are valid, self-contained SVG that draw what they are given, and reject what they cannot draw."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from xml.etree import ElementTree
+
+import pytest
+
+from reformlab.errors import ReformlabError
+from reformlab.report.charts import FILLING_MARKS, graph_svg, hemicycle_svg, power_bars_svg
+from reformlab.report.charts.layout import layers, place, ranks, union
+from reformlab.report.data import Actor, AppointmentGraph, ProcedurePower, Relation, Seat
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(svg: str) -> ElementTree.Element:
+    """The chart as XML (fails the test if it is not well-formed)."""
+    return ElementTree.fromstring(svg)
+
+
+def assert_self_contained(svg: str) -> None:
+    """No external reference of any kind: links, images, fonts, stylesheets or url() other than #ids."""
+    assert "href" not in svg
+    assert "@import" not in svg and "<image" not in svg and "<script" not in svg
+    assert re.findall(r"url\((?!#)", svg) == []
+    assert re.findall(r"https?://", svg.replace('xmlns="http://www.w3.org/2000/svg"', "")) == []
+
+
+def marks(root: ElementTree.Element, role: str) -> list[ElementTree.Element]:
+    return [element for element in root.iter() if element.get("class") == role]
+
+
+def test_hemicycle_draws_one_mark_per_seat_shaped_by_filling(sample_report):
+    for snapshot in (sample_report.before, sample_report.after):
+        for chamber in snapshot.chambers:
+            svg = hemicycle_svg(chamber.seats, chamber.name)
+            assert_self_contained(svg)
+            seats = marks(parse(svg), "seat")
+            assert len(seats) == len(chamber.seats)
+            assert [seat.get("data-filled-by") for seat in seats] == [seat.filled_by for seat in chamber.seats]
+
+
+def test_hemicycle_shapes_differ_by_filling():
+    seats = [Seat("A", "#112233", kind) for kind in FILLING_MARKS]
+    root = parse(hemicycle_svg(seats, "all fillings"))
+    tags = {seat.get("data-filled-by"): seat.tag.removeprefix(SVG) for seat in marks(root, "seat")}
+    assert tags == {"elected": "g", "indirect": "g", "appointed": "rect", "apk": "polygon"}
+
+
+def test_hemicycle_escapes_party_names():
+    svg = hemicycle_svg([Seat("<b>&</b>", "#123456", "elected")], "A & B <chamber>")
+    parse(svg)
+    assert "<b>" not in svg
+
+
+@pytest.mark.parametrize(
+    ("seats", "message"),
+    [([], "has no seats"), ([Seat("A", "#123456", "elected"), Seat("A", "#123456", "apointed")], "apointed")],
+)
+def test_hemicycle_rejects_what_it_cannot_draw(seats, message):
+    with pytest.raises(ReformlabError, match=message) as caught:
+        hemicycle_svg(seats, "bad")
+    if seats:
+        assert caught.value.field == "seats[1].filled_by"
+        assert "appointed" in caught.value.fix
+
+
+def test_graph_ranks_follow_selection_from_the_voters(sample_report):
+    rank = ranks(sample_report.after.graph)
+    assert rank["voters"] == 0
+    assert rank["president"] == rank["majilis"] == rank["maslikhats"] == 1
+    assert rank["senate"] == rank["apk"] == rank["government"] == 2
+
+
+def test_graph_layout_is_deterministic_and_shared(sample_report):
+    before, after = sample_report.before.graph, sample_report.after.graph
+    shared = union(before, after)
+    assert layers(shared) == layers(shared)
+    first = graph_svg(before, "Before", layout=shared)
+    assert first == graph_svg(before, "Before", layout=shared)
+    positions, _, _ = place(shared)
+    assert len(positions) == len(shared.actors)
+    boxes = list(positions.values())
+    for index, box in enumerate(boxes):  # no two actors overlap
+        for other in boxes[index + 1:]:
+            assert abs(box.x - other.x) >= (box.width + other.width) / 2 or abs(box.y - other.y) >= (
+                box.height + other.height) / 2
+
+
+def test_graph_draws_every_actor_and_relation_with_a_legend(sample_report):
+    graph = sample_report.after.graph
+    svg = graph_svg(graph, "After", highlight=set(graph.relations[-2:]))
+    assert_self_contained(svg)
+    root = parse(svg)
+    assert len(marks(root, "node")) == len(graph.actors)
+    edges = marks(root, "edge")
+    assert [edge.get("data-relation") for edge in edges] == [edge.relation for edge in graph.relations]
+    assert {"consents", "selects", "elects"} <= {edge.get("data-relation") for edge in edges}
+    assert "changed by the reform" in svg and "must consent" in svg
+
+
+def test_graph_ids_do_not_clash_between_charts(sample_report):
+    ids = []
+    for snapshot in (sample_report.before, sample_report.after):
+        ids += re.findall(r'id="([^"]+)"', graph_svg(snapshot.graph, snapshot.label))
+    assert len(ids) == len(set(ids))
+
+
+def test_graph_survives_a_cycle():
+    graph = AppointmentGraph(
+        (Actor("a", "A"), Actor("b", "B"), Actor("c", "C")),
+        (Relation("a", "b", "selects"), Relation("b", "c", "selects"), Relation("c", "a", "selects")),
+    )
+    assert ranks(graph) == {"a": 0, "b": 1, "c": 2}
+    assert len(marks(parse(graph_svg(graph, "cycle")), "edge")) == 3
+
+
+@pytest.mark.parametrize(
+    ("graph", "field"),
+    [
+        (AppointmentGraph((Actor("a", "A"), Actor("a", "A2")), ()), "actors[1].id"),
+        (AppointmentGraph((Actor("a", "A", "robot"),), ()), "actors[0].kind"),
+        (AppointmentGraph((Actor("a", "A"),), (Relation("a", "b", "selects"),)), "relations[0].target"),
+        (AppointmentGraph((Actor("a", "A"), Actor("b", "B")), (Relation("a", "b", "elect"),)), "relations[0].relation"),
+    ],
+)
+def test_graph_rejects_bad_graphs_naming_the_field(graph, field):
+    with pytest.raises(ReformlabError) as caught:
+        graph_svg(graph, "bad")
+    assert caught.value.field == field
+
+
+def test_bars_mark_veto_players_and_missing_roles(sample_report):
+    bank = sample_report.power[1]
+    svg = power_bars_svg(bank)
+    assert_self_contained(svg)
+    root = parse(svg)
+    bars = marks(root, "bar")
+    assert len(bars) == len(bank.before) + len(bank.after)
+    assert len(marks(root, "veto")) == len(bank.veto_before) + len(bank.veto_after)
+    assert "after: no role" in svg
+    assert "National Bank chair: Banzhaf index" in svg
+
+
+def test_bar_lengths_are_proportional_to_power():
+    power = ProcedurePower("law", "shapley", {"A": Fraction(1, 4)}, {"A": Fraction(1, 2)})
+    widths = [float(bar.get("width")) for bar in marks(parse(power_bars_svg(power)), "bar")]
+    assert widths[1] == pytest.approx(2 * widths[0])
