@@ -76,13 +76,16 @@ def _root(
     """Constitutions as executable rules: who can pass, who can block, and how a reform moves power."""
 
 
-def _register() -> None:
-    """Attach each command module's commands (one line per module; the modules own their commands)."""
-    from reformlab.commands import demo
+#: Command modules in the order ``--help`` lists them; each has ``register(app)``.
+COMMAND_MODULES = ("demo", "allocate", "power", "show", "validate", "listing", "analysis")
 
-    demo.register(app)
-    __import__("reformlab.commands.allocate", fromlist=["register"]).register(app)
-    __import__("reformlab.commands.power", fromlist=["register"]).register(app)
+
+def _register() -> None:
+    """Attach each command module's commands (the modules own their commands)."""
+    import importlib
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"reformlab.commands.{name}").register(app)
 
 
 _register()

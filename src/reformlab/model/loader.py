@@ -50,18 +50,32 @@ class Problems:
         self.file = file
         self.lines = lines
         self.items: list[ReformlabError] = []
-        self._seen: set[tuple] = set()
+        self._seen: dict[tuple, int] = {}
+        self._versions: dict[tuple, list] = {}
 
-    def add(self, path: tuple | str, problem: str, fix: str | None = None, lines: Lines | None = None) -> None:
+    def add(self, path: tuple | str, problem: str, fix: str | None = None, lines: Lines | None = None,
+            version: dt.date | None = None) -> None:
+        """Record a problem at ``path``; the same problem found in several versions is listed once."""
         parts = _as_tuple(path)
         line = line_of(parts, lines if lines is not None else self.lines)
         key = (line, ".".join(map(str, parts)), problem)
-        if key not in self._seen:
-            self._seen.add(key)
-            field_name = ".".join(str(p) for p in parts) or None
-            self.items.append(ReformlabError(problem, file=self.file, line=line, field=field_name, fix=fix))
+        if key in self._seen:
+            if version is not None:
+                self._versions[key].append(version)
+            return
+        self._seen[key] = len(self.items)
+        self._versions[key] = [version] if version is not None else []
+        field_name = ".".join(str(p) for p in parts) or None
+        self.items.append(ReformlabError(problem, file=self.file, line=line, field=field_name, fix=fix))
 
     def raise_if_any(self) -> None:
+        for key, index in self._seen.items():
+            versions = self._versions[key]
+            if versions:
+                label = "version" if len(versions) == 1 else "versions"
+                error = self.items[index]
+                error.problem += f" ({label} {', '.join(str(v) for v in versions)})"
+        self._versions = {key: [] for key in self._versions}
         if self.items:
             self.items.sort(key=lambda e: (e.line or 0))
             raise InvalidFile(self.items, self.file)
@@ -103,6 +117,12 @@ def data_path(data: Any, loc: tuple) -> tuple:
 _NO = object()
 
 
+def _at(data: Any, path: tuple) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
 def add_validation_errors(problems: Problems, error: ValidationError, data: Any, lines: Lines) -> None:
     """Turn pydantic errors into located problems, one per path (alternatives of a union merged)."""
     by_path: dict[tuple, list[tuple[str, str]]] = {}
@@ -123,7 +143,7 @@ def add_validation_errors(problems: Problems, error: ValidationError, data: Any,
                 continue  # the value is a mapping with its own errors below; 'unknown' was not meant
             messages = ["invalid value"]
         text = "; ".join(dict.fromkeys(messages))
-        if any(t == "not_unknown" for t, _ in found) and not deeper:
+        if any(t == "not_unknown" for t, _ in found) and not deeper and not isinstance(_at(data, path), (dict, list)):
             text += " (or the word 'unknown')"
         problems.add(path, text, lines=lines)
 
@@ -197,7 +217,7 @@ def _resolve_version(raw: Mapping, day: dt.date, problems: Problems) -> Constitu
         add_validation_errors(problems, exc, data, res.lines)
         return None
     for path, message, fix in check(constitution):
-        problems.add(path, f"{message} (version {constitution.version})", fix, lines=res.lines)
+        problems.add(path, message, fix, lines=res.lines, version=constitution.version)
     return constitution
 
 

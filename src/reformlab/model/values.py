@@ -13,7 +13,7 @@ from fractions import Fraction
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, PydanticSerializationUnexpectedValue, core_schema
 
 CONFIDENCE = ("high", "medium", "low", "unknown")
 Confidence = Literal["high", "medium", "low", "unknown"]
@@ -57,8 +57,13 @@ class Unknown:
                 return UNKNOWN
             raise PydanticCustomError("not_unknown", "or the word 'unknown'")
 
+        def serialize(value: Any) -> str:
+            if value is UNKNOWN:
+                return "unknown"
+            raise PydanticSerializationUnexpectedValue("not unknown")  # a union tries its next member
+
         return core_schema.no_info_plain_validator_function(
-            check, serialization=core_schema.plain_serializer_function_ser_schema(lambda v: "unknown")
+            check, serialization=core_schema.plain_serializer_function_ser_schema(serialize)
         )
 
     @classmethod

@@ -38,8 +38,9 @@ def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
     >>> data, lines[("a", "b", 1)]
     ({'a': {'b': [1, 2]}}, 2)
     """
-    loader = yaml.SafeLoader(text)
+    loader = None
     try:
+        loader = yaml.SafeLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -57,7 +58,8 @@ def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
     except RecursionError:
         raise ReformlabError("the YAML is nested too deeply", file=file, fix="flatten the structure") from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 class _Builder:
@@ -70,8 +72,9 @@ class _Builder:
         self.count = 0
         self.active: set[int] = set()
 
-    def error(self, problem: str, node: Node, fix: str | None = None) -> ReformlabError:
-        return ReformlabError(problem, file=self.file, line=node.start_mark.line + 1, fix=fix)
+    def error(self, problem: str, node: Node, fix: str | None = None, path: tuple = ()) -> ReformlabError:
+        field = ".".join(str(p) for p in path if p != "<key>") or None
+        return ReformlabError(problem, file=self.file, line=node.start_mark.line + 1, field=field, fix=fix)
 
     def build(self, node: Node, path: tuple) -> Any:
         self.count += 1
@@ -86,7 +89,9 @@ class _Builder:
             try:
                 return self.loader.construct_object(node)
             except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
-                raise self.error(f"cannot read the value {node.value!r} ({exc})", node) from None
+                what = "a date" if node.tag.endswith(":timestamp") else "a value"
+                raise self.error(f"{node.value!r} is not {what} ({exc})", node,
+                                 "write dates as YYYY-MM-DD" if what == "a date" else None, path) from None
         if id(node) in self.active:
             raise self.error("an alias refers to itself", node, "remove the recursive alias")
         self.active.add(id(node))

@@ -1,0 +1,76 @@
+"""``reformlab list``: the built-in constitutions with their versions (and, once added, scenarios).
+
+The list is built from :data:`CATALOG_SOURCES`, functions each returning :class:`CatalogEntry` rows; a later
+layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :func:`add_catalog_source`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reformlab.model import builtin_ids, load_builtin
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """One row of ``reformlab list``.
+
+    Attributes:
+        kind: ``constitution`` or ``scenario`` (or any other kind a later layer adds).
+        id: what to type as a target (``kz``, ``kz@2007-06-01``).
+        label: readable description.
+        versions: ``(date, label)`` pairs, for constitutions.
+    """
+
+    kind: str
+    id: str
+    label: str
+    versions: tuple[tuple[str, str], ...] = field(default=())
+
+
+def constitution_entries() -> Iterable[CatalogEntry]:
+    """One entry per built-in constitution, with its version dates and labels."""
+    for constitution_id in builtin_ids():
+        document = load_builtin(constitution_id)
+        versions = tuple((d.isoformat(), document.version_label(d)) for d in document.versions)
+        yield CatalogEntry("constitution", constitution_id, document.label, versions)
+
+
+CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries]
+
+
+def add_catalog_source(source: Callable[[], Iterable[CatalogEntry]]) -> None:
+    """Add a source of catalog rows (e.g. the engine's scenarios); idempotent."""
+    if source not in CATALOG_SOURCES:
+        CATALOG_SOURCES.append(source)
+
+
+def catalog() -> list[CatalogEntry]:
+    """Every entry of every source, in source order."""
+    return [entry for source in CATALOG_SOURCES for entry in source()]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list", help="List built-in constitutions, their versions (dates) and scenarios.")(list_command)
+
+
+def list_command(json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+    """Print the catalog."""
+    entries = catalog()
+    if json_output:
+        typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))
+        return
+    table = Table(title="Built-in constitutions and scenarios")
+    for column in ("kind", "id", "version", "label"):
+        table.add_column(column, overflow="fold")
+    for entry in entries:
+        table.add_row(entry.kind, entry.id, "", entry.label)
+        for day, label in entry.versions:
+            table.add_row("", f"{entry.id}@{day}", day, label)
+    Console(highlight=False, width=160).print(table)

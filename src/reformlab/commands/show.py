@@ -1,0 +1,95 @@
+"""``reformlab show TARGET``: a constitution version resolved at a date, as tables or JSON."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.tree import Tree
+
+from reformlab.model import Constitution, Unknown, iter_steps
+from reformlab.model.describe import describe_seat_group, describe_step
+from reformlab.model.targets import resolve_target
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("show", help="Show a constitution version: kz, kz@2007-06-01, FILE.yaml or FILE.yaml@DATE.")(show)
+
+
+def show(
+    target: str = typer.Argument(..., help="kz, kz@2007-06-01, a constitution or reform file, FILE.yaml@DATE."),
+    format: Format = typer.Option(Format.table, "--format", help="table (default) or json."),
+) -> None:
+    """Print the constitution in force for TARGET, every rule with its article, sources and confidence."""
+    constitution = resolve_target(target)
+    if format is Format.json:
+        typer.echo(json.dumps(constitution.model_dump(mode="json"), indent=1, ensure_ascii=False))
+        return
+    render(constitution, Console(highlight=False, soft_wrap=False, width=160))
+
+
+def _cite(c: Constitution, path: str) -> tuple[str, str, str]:
+    ref = c.ref(path)
+    if ref is None:
+        return "", "", ""
+    return ref.article or "", ", ".join(ref.sources), ref.confidence or ""
+
+
+def _text(value) -> str:
+    return "unknown" if isinstance(value, Unknown) else "" if value is None else str(value)
+
+
+def render(c: Constitution, console: Console) -> None:
+    """Tables of bodies and seat groups, a tree of procedures, party rules and the unknowns."""
+    console.print(f"[bold]{c.label}[/] ({c.id}) as of {c.as_of}: version {c.version}, {c.version_label}")
+    bodies = Table(title="Bodies and how their seats are filled", show_lines=False)
+    for column in ("body", "size", "term", "seat group", "seats", "filled by", "article", "sources", "conf."):
+        bodies.add_column(column, overflow="fold")
+    for body_id, body in c.bodies.items():
+        here = f"bodies.{body_id}"
+        term = _text(body.term_years)
+        if body.max_consecutive_terms is not None:
+            term += f", max {_text(body.max_consecutive_terms)} in a row"
+            term += f" (not {', '.join(body.exempt)})" if body.exempt else ""
+        groups = body.seat_groups
+        if isinstance(groups, Unknown):
+            bodies.add_row(body_id, _text(body.size), term, "", "", "unknown", *_cite(c, here + ".seat_groups"))
+            continue
+        for index, group in enumerate(groups):
+            first = index == 0
+            bodies.add_row(
+                body_id if first else "", _text(body.size) if first else "", term if first else "", group.id,
+                _text(group.seats), describe_seat_group(group), *_cite(c, f"{here}.seat_groups.{index}.seats"),
+            )
+    console.print(bodies)
+    tree = Tree("[bold]Procedures[/]")
+    for proc_id, procedure in c.procedures.items():
+        article, sources, confidence = _cite(c, f"procedures.{proc_id}")
+        if isinstance(procedure, Unknown):
+            tree.add(f"{proc_id}: unknown  [dim](art. {article}; {sources}; {confidence})[/]")
+            continue
+        branch = tree.add(f"[bold]{proc_id}[/]: {procedure.label}  [dim](art. {article}; {sources}; {confidence})[/]")
+        for part in ("proposal", "decision"):
+            steps = getattr(procedure, part)
+            node = branch.add(part + (": unknown" if isinstance(steps, Unknown) else ""))
+            for path, step in iter_steps(steps, f"procedures.{proc_id}.{part}"):
+                if path.count(".") == 3:
+                    article, sources, confidence = _cite(c, path)
+                    node.add(f"{describe_step(step)}  [dim](art. {article}; {confidence})[/]")
+        for condition in procedure.conditions:
+            branch.add(f"condition: {condition}")
+    console.print(tree)
+    if c.party_rules is not None:
+        rules = ", ".join(f"{k}={_text(v)}" for k, v in c.party_rules if v is not None)
+        console.print(f"[bold]Party rules[/]: {rules}")
+    unknowns = c.unknowns()
+    if unknowns:
+        console.print(f"[bold]Unknown ({len(unknowns)})[/]: " + "; ".join(path for path, _ in unknowns))

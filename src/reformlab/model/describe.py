@@ -1,0 +1,94 @@
+"""Plain-English descriptions of steps, votes and seat groups (for tables, reports and messages).
+
+>>> from reformlab.model.steps import Vote
+>>> describe_vote(Vote(body="majilis", majority="1/2", base="members", strict=True))
+'majilis: more than 1/2 of members'
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from reformlab.model.bodies import AppointedSeats, ExOfficioSeats, IndirectSeats, PopularSeats
+from reformlab.model.steps import (
+    AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReferendumStep, SignStep, VetoStep, Vote,
+)
+from reformlab.model.values import Unknown
+
+
+def describe_share(share, strict, base) -> str:
+    """``more than 1/2 of members``, ``at least 2/3 of voting``, ``unknown majority``."""
+    if not isinstance(share, Fraction):
+        return "unknown majority"
+    if strict is None:
+        quantifier = ""
+    else:
+        quantifier = "more than " if strict else "at least "
+    return f"{quantifier}{share} of {base if base is not None else 'an unstated base'}"
+
+
+def describe_vote(vote: Vote) -> str:
+    """``majilis: more than 1/2 of members`` (``(joint session)`` added when the chambers sit together)."""
+    text = f"{vote.body}: {describe_share(vote.majority, vote.strict, vote.base)}"
+    return text + (" (joint session)" if vote.in_joint_session else "")
+
+
+def describe_step(step) -> str:
+    """One line saying what a step requires."""
+    if isinstance(step, Unknown):
+        return "unknown step"
+    if isinstance(step, ProposeStep):
+        who = list(step.by) + ([f"{describe_vote(step.initiative)} (initiative)"] if step.initiative else [])
+        return "proposed by " + " or ".join(who)
+    if isinstance(step, NominateStep):
+        after = f" after consulting {', '.join(step.after_consulting)}" if step.after_consulting else ""
+        return f"nominated by {step.by}{after}"
+    if isinstance(step, ConsultStep):
+        return f"consult {', '.join(step.actors)} (not binding)"
+    if isinstance(step, SignStep):
+        return f"{step.by} must sign (no override)"
+    if isinstance(step, VetoStep):
+        if isinstance(step.override, Unknown):
+            return f"{step.by} may veto; override unknown"
+        return f"{step.by} may veto; overridden by " + " and ".join(describe_vote(s) for s in step.override)
+    if isinstance(step, ReferendumStep):
+        turnout = step.turnout
+        quorum = ""
+        if turnout is not None and not isinstance(turnout, Unknown):
+            quorum = f", valid if turnout is {describe_share(turnout.share, turnout.strict, turnout.base)}"
+        return f"referendum: {describe_share(step.majority, step.strict, step.base)}{quorum}"
+    if isinstance(step, AnyOfStep):
+        routes = ["; ".join(describe_step(s) for s in alt) for alt in step.alternatives]
+        return "any of: " + " | ".join(f"({r})" for r in routes)
+    return "approve " + describe_vote(step)
+
+
+def describe_seat_group(group) -> str:
+    """How a seat group is filled, in one line."""
+    if isinstance(group, PopularSeats):
+        if isinstance(group.system, Unknown):
+            return "popular election, system unknown"
+        parts = [f"popular election, {group.system.get('method')}"]
+        threshold = group.system.get("threshold")
+        if isinstance(threshold, dict) and threshold.get("share") is not None:
+            parts.append(f"threshold {threshold['share']} of {threshold.get('base', 'valid')}")
+        if group.constituencies not in (1, None):
+            parts.append(f"{group.constituencies} constituencies")
+        return ", ".join(parts)
+    if isinstance(group, IndirectSeats):
+        text = f"elected by {', '.join(group.electors)}"
+        if group.units is not None:
+            text += f" in {group.units} units x {group.seats_per_unit}"
+        return text + (f", nominated by {group.nominated_by}" if group.nominated_by is not None else "")
+    if isinstance(group, AppointedSeats):
+        text = f"appointed by {group.by}"
+        if group.nominated_by is not None:
+            text += f" on the nomination of {group.nominated_by}"
+        if isinstance(group.consent, Unknown):
+            return text + ", consent unknown"
+        if group.consent:
+            text += " with consent of " + " and ".join(describe_vote(v) for v in group.consent)
+        return text
+    if isinstance(group, ExOfficioSeats):
+        return "ex officio: " + ", ".join(group.holders)
+    return str(group)  # pragma: no cover

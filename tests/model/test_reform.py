@@ -1,0 +1,104 @@
+"""Reforms are pure patches: the base never changes, and every bad change is reported at its line."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+
+from reformlab.errors import ReformlabError
+from reformlab.model import load_builtin
+from reformlab.model.diff import diff
+from reformlab.model.reform import apply, load_reform
+
+REFORM = """\
+reform: bigger_majilis
+base: kz
+date: 2007-06-01
+label: A larger Majilis with 13 appointed seats
+sources: {proposal: "https://example.org/proposal"}
+changes:
+  - {op: set, path: bodies.majilis.size, value: 120, article: "50(3)", source: proposal, confidence: high}
+  - op: add
+    path: bodies.majilis.seat_groups.-
+    value: {id: extra, seats: 13, filled_by: appointed, by: president}
+    source: proposal
+  - {op: remove, path: procedures.dissolution}
+  - {op: add, path: bodies.senate.seat_groups.0, value: {id: first, seats: 0, filled_by: appointed, by: president}}
+"""
+
+
+@pytest.fixture()
+def base():
+    return load_builtin("kz").as_of("2007-06-01")
+
+
+@pytest.fixture()
+def reform(tmp_path):
+    path = tmp_path / "reform.yaml"
+    path.write_text(REFORM, encoding="utf-8")
+    return load_reform(path)
+
+
+def test_base_never_changes(base, reform):
+    """The regression test OpenFisca needed: applying a reform must not edit its base."""
+    before = pickle.dumps(base)
+    before_dump = copy.deepcopy(base.model_dump())
+    document = load_builtin("kz")
+    raw_before = pickle.dumps(document.as_of("2007-06-01"))
+    new = apply(base, reform)
+    assert new is not base
+    assert pickle.dumps(base) == before and base.model_dump() == before_dump
+    assert pickle.dumps(document.as_of("2007-06-01")) == raw_before
+    assert base.bodies["majilis"].size == 107 and new.bodies["majilis"].size == 120
+
+
+def test_models_are_frozen(base):
+    with pytest.raises(Exception):
+        base.bodies["majilis"].size = 1  # type: ignore[misc]
+
+
+def test_changes_applied_with_references(base, reform):
+    new = apply(base, reform)
+    assert [g.id for g in new.bodies["majilis"].seat_groups] == ["list", "apk", "extra"]
+    assert "dissolution" not in new.procedures
+    ref = new.ref("bodies.majilis.size")
+    assert ref.sources == ("proposal",) and "bigger_majilis" in ref.note
+    # the old senate seat groups moved one place down, with their references
+    assert new.bodies["senate"].seat_groups[1].id == "regions"
+    kinds = {c.path: c.kind for c in diff(base, new)}
+    assert kinds["bodies.majilis.size"] == "changed" and kinds["procedures.dissolution"] == "removed"
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        ("{op: set, path: bodies.majlis.size, value: 1}", "does not exist"),
+        ("{op: set, path: bodies.majilis.sizes, value: 1}", "does not exist"),
+        ("{op: add, path: bodies.majilis.size, value: 1}", "already exists"),
+        ("{op: remove, path: bodies.majilis.seat_groups.7}", "does not exist"),
+        ("{op: set, path: procedures.ordinary_law.decision.0.majority, value: 120%}", "between 0 and 1"),
+        ("{op: set, path: bodies.majilis.size, value: 200}", "add up to 107"),
+        ("{op: set, path: nothing.here, value: 1}", "does not exist"),
+        ("{op: set, path: bodies.majilis.size}", "needs a 'value'"),
+        ("{op: set, path: bodies.majilis.size, value: 3, source: nowhere}", "unknown source"),
+    ],
+)
+def test_bad_changes_are_located(tmp_path, change, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(f"reform: bad\nbase: kz\nchanges:\n  - {{op: set, path: bodies.majilis.label, value: x}}\n"
+                    f"  - {change}\n", encoding="utf-8")
+    with pytest.raises(ReformlabError) as info:
+        apply(load_builtin("kz").as_of("2007-06-01"), load_reform(path))
+    assert message in info.value.message()
+    assert info.value.line == 5 and info.value.file == str(path)
+
+
+def test_references_follow_list_items(tmp_path, base):
+    path = tmp_path / "insert.yaml"
+    path.write_text("reform: insert\nbase: kz\nchanges:\n  - op: add\n    path: bodies.majilis.seat_groups.0\n"
+                    "    value: {id: first, seats: 0, filled_by: appointed, by: president}\n", encoding="utf-8")
+    new = apply(base, load_reform(path))
+    assert new.ref("bodies.majilis.seat_groups.2.seats") == base.ref("bodies.majilis.seat_groups.1.seats")
+    assert new.ref("bodies.majilis.seat_groups.1.mandate") == base.ref("bodies.majilis.seat_groups.0.mandate")
