@@ -77,8 +77,10 @@ def remainder_allocation(
     """Seats from exact quotients: integer parts first, then the largest remainders.
 
     A party with a ``minimum`` gets at least that many seats by integer part; a party lifted to its
-    minimum takes no remainder seat. When integer parts exceed ``seats`` (small quotas), the excess
-    is taken back one seat each from the parties with the smallest remainders.
+    minimum takes no remainder seat, nor does a party without votes. When integer parts exceed ``seats``
+    (small quotas), the excess is taken back one seat each from the parties with the smallest remainders.
+    When more seats are left than parties (only with a quota larger than ``V / S``: the integer Droop
+    quota with fewer votes than seats), the remainders are ranked again for each further round.
 
     >>> remainder_allocation({"A": Fraction(7, 2), "B": Fraction(5, 2), "C": Fraction(1)}, 7, TieBreak())[0]
     {'A': 4, 'B': 2, 'C': 1}
@@ -90,11 +92,14 @@ def remainder_allocation(
     for party in lifted:
         whole[party] = minimum[party]
     left = seats - sum(whole.values())
-    if left >= 0:
-        eligible = {p: r for p, r in remainder.items() if p not in lifted}
-        winners, tie = top_by_rank(eligible, left, tie_break)
-        return {p: whole[p] + (p in winners) for p in quotients}, (tie,) if tie else ()
     ties = []
+    eligible = {p: r for p, r in remainder.items() if p not in lifted and quotients[p] > 0}
+    while left > 0 and eligible:  # more than one round only when the quota is too large (integer Droop, V < S)
+        winners, tie = top_by_rank(eligible, min(left, len(eligible)), tie_break)
+        ties += [tie] if tie else []
+        for party in winners:
+            whole[party] += 1
+        left -= len(winners)
     while left < 0:  # take back one seat per party, smallest remainders first, until the house fits
         holders = {p: r for p, r in remainder.items() if whole[p] > minimum.get(p, 0)}
         if not holders:
