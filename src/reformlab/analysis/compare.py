@@ -1,0 +1,136 @@
+"""Compare two versions (or a version and a reform): what changed, with references, and how power moved.
+
+Each side is evaluated under its own scenario (the built-in one that fits its version unless given), so a
+77-seat Majilis is filled from the 2004 results and a 107-seat one from the 2007 results. Control is
+compared actor by actor (``passes alone`` / ``veto`` / ``none``), power index by index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+from reformlab.analysis.evaluation import Evaluation, evaluate
+from reformlab.analysis.power import decision_powers
+from reformlab.model.diff import Change, diff
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Two evaluations side by side.
+
+    Attributes:
+        before, after: the evaluations.
+        changes: the structural differences (path, before, after, article, sources).
+        index: the power index compared.
+    """
+
+    before: Evaluation
+    after: Evaluation
+    changes: tuple[Change, ...]
+    index: str = "banzhaf"
+
+    def procedures(self) -> list[str]:
+        """Decision ids on either side, in order of first appearance."""
+        return list(dict.fromkeys(list(self.before.decisions) + list(self.after.decisions)))
+
+    def actors(self) -> list[str]:
+        """Principals on either side, in order of first appearance."""
+        return list(dict.fromkeys(self.before.filling.principals() + self.after.filling.principals()))
+
+    def control(self) -> dict[str, dict[str, dict[str, str | None]]]:
+        """``{procedure: {actor: {"before": role, "after": role}}}``; a role is ``passes alone``, ``veto``,
+        ``none``, ``absent`` (the decision does not exist then) or None (cannot be told)."""
+        found: dict = {}
+        for proc in self.procedures():
+            sides = [side.control.procedures.get(proc) for side in (self.before, self.after)]
+            actors = {a for pc in sides if pc and pc.control for a in pc.control.players}
+            actors |= {a for pc in sides if pc for _, c in pc.alternatives for a in c.players}
+            actors |= {"president"}
+            found[proc] = {
+                actor: {
+                    label: _role(side, proc, pc, actor)
+                    for label, side, pc in zip(("before", "after"), (self.before, self.after), sides)
+                }
+                for actor in sorted(actors, key=lambda a: (a != "president", a))
+            }
+        return found
+
+    def power(self) -> dict[str, dict[str, dict[str, Fraction | None]]]:
+        """``{procedure: {actor: {"before": value, "after": value}}}`` for :attr:`index`; None where the
+        decision is unknown, absent or depends on an unknown majority on that side."""
+        found: dict = {}
+        for proc in self.procedures():
+            sides = []
+            for side in (self.before, self.after):
+                decision = side.decisions.get(proc)
+                results = decision_powers(decision, [self.index]) if decision is not None else []
+                values = [r[self.index].values for _, r in results]
+                agreed = bool(values) and all(v == values[0] for v in values)
+                sides.append(values[0] if agreed else None)
+            actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != "president", a))
+            found[proc] = {
+                actor: {label: (None if s is None else s.get(actor, Fraction(0))) for label, s in zip(("before", "after"), sides)}
+                for actor in actors
+            }
+        return found
+
+    def to_dict(self) -> dict:
+        """JSON-ready: ``changes``, ``control`` and ``power`` (exact values as ``"p/q"``), plus context."""
+        def text(value):
+            return None if value is None else str(value)
+
+        return {
+            "before": {"target": self.before.target, "version": str(self.before.constitution.version),
+                       "scenario": self.before.scenario.id if self.before.scenario else None},
+            "after": {"target": self.after.target, "version": str(self.after.constitution.version),
+                      "scenario": self.after.scenario.id if self.after.scenario else None},
+            "changes": [
+                {"path": c.path, "before": _plain(c.before), "after": _plain(c.after), "article": c.article,
+                 "source": list(c.sources), "confidence": c.confidence}
+                for c in self.changes
+            ],
+            "control": self.control(),
+            "power": {
+                proc: {actor: {k: text(v) for k, v in sides.items()} for actor, sides in actors.items()}
+                for proc, actors in self.power().items()
+            },
+            "index": self.index,
+        }
+
+
+def _role(side: Evaluation, proc: str, pc, actor: str) -> str | None:
+    if pc is None:
+        body = proc.partition(":")[2].partition(".")[0]
+        known = body in side.filling.bodies and not side.filling.bodies[body].unknown
+        return "absent" if not proc.startswith("appoint:") or known or body not in side.filling.bodies else None
+    if pc.status == "unknown":
+        return None
+    return pc.role(actor) if actor in _players(pc) else "none"
+
+
+def _plain(value):
+    """JSON-ready copy: the ``unknown`` sentinel becomes the string ``"unknown"``."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    return str(value)
+
+
+def _players(pc) -> set[str]:
+    if pc.control is not None:
+        return set(pc.control.players)
+    return {a for _, c in pc.alternatives for a in c.players}
+
+
+def compare(before, after, *, scenario_before=None, scenario_after=None, index: str = "banzhaf",
+            alignments: dict[str, str] | None = None) -> Comparison:
+    """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them."""
+    if not isinstance(before, Evaluation):
+        before = evaluate(before, scenario_before, alignments=alignments)
+    if not isinstance(after, Evaluation):
+        after = evaluate(after, scenario_after, alignments=alignments)
+    return Comparison(before, after, tuple(diff(before.constitution, after.constitution)), index)

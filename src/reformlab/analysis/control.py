@@ -1,0 +1,173 @@
+"""Control: whose principals fill each body, and for each decision who can pass it alone or block it.
+
+Answers come with witnesses, not bare booleans: a veto player comes with the steps that give the veto
+(consent in a chamber, a signature, a nomination), "passes alone" with the coalition that wins, and every
+decision with its minimal winning coalitions (up to a bound).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from reformlab.analysis.witnesses import typed_witnesses
+from reformlab.engine.decisions import IMPOSSIBLE, Decision, decisions
+from reformlab.engine.filling import Filling
+from reformlab.games import Game, dictator, minimal_winning_coalitions, smallest_winning_coalition, veto_players
+
+MAX_WITNESSES = 12
+
+
+@dataclass(frozen=True)
+class BodyShare:
+    """Seats of one principal in one body."""
+
+    body: str
+    principal: str
+    seats: int
+    share: Fraction
+    how: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GameControl:
+    """Who controls one game: veto players, the dictator, a smallest winning coalition, minimal winners."""
+
+    players: tuple[str, ...]
+    veto_players: tuple[str, ...]
+    dictator: str | None
+    smallest_winning: tuple[str, ...] | None
+    minimal_winning: tuple[tuple[str, ...], ...]
+    impossible: bool = False
+
+    @classmethod
+    def of(cls, game: Game | str) -> GameControl:
+        if game == IMPOSSIBLE:
+            return cls((), (), None, None, (), impossible=True)
+        typed = typed_witnesses(game, MAX_WITNESSES) if len(game.players) > 16 else None
+        if typed is not None:
+            smallest, minimal = typed
+        else:
+            found = smallest_winning_coalition(game)
+            smallest = None if found is None else tuple(sorted(found))
+            minimal = tuple(
+                tuple(sorted(c)) for c in minimal_winning_coalitions(game, max_coalitions=MAX_WITNESSES)
+            )
+        return cls(
+            players=tuple(game.players),
+            veto_players=tuple(veto_players(game)),
+            dictator=dictator(game),
+            smallest_winning=smallest,
+            minimal_winning=tuple(minimal),
+        )
+
+    def role(self, actor: str) -> str:
+        """``passes alone``, ``veto`` (can block, cannot pass alone) or ``none``."""
+        if self.dictator == actor:
+            return "passes alone"
+        if actor in self.veto_players:
+            return "veto"
+        return "none"
+
+
+@dataclass(frozen=True)
+class ProcedureControl:
+    """Control of one decision: a :class:`GameControl`, or one per assumed majority, or the unknown reason."""
+
+    id: str
+    label: str
+    status: str
+    control: GameControl | None = None
+    alternatives: tuple[tuple[str, GameControl], ...] = ()
+    unknown: str | None = None
+    notes: tuple[str, ...] = ()
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def dictator(self) -> str | None:
+        return None if self.control is None else self.control.dictator
+
+    def role(self, actor: str) -> str | None:
+        """The actor's role (see :meth:`GameControl.role`); with alternatives, the role when all agree;
+        ``None`` when it cannot be told."""
+        if self.control is not None:
+            return self.control.role(actor)
+        roles = {c.role(actor) for _, c in self.alternatives}
+        return roles.pop() if len(roles) == 1 else None
+
+    def to_dict(self) -> dict:
+        def game(c: GameControl) -> dict:
+            return {
+                "veto_players": list(c.veto_players), "dictator": c.dictator, "impossible": c.impossible,
+                "smallest_winning": None if c.smallest_winning is None else list(c.smallest_winning),
+                "minimal_winning": [list(m) for m in c.minimal_winning],
+            }
+
+        return {
+            "id": self.id, "label": self.label, "status": self.status, "unknown": self.unknown,
+            "control": None if self.control is None else game(self.control),
+            "alternatives": [{"assumption": a, **game(c)} for a, c in self.alternatives],
+            "notes": list(self.notes), "roles": {k: list(v) for k, v in self.roles.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Control:
+    """Control of a filled constitution: body shares and per-decision control."""
+
+    filling: Filling
+    bodies: tuple[BodyShare, ...]
+    procedures: dict[str, ProcedureControl]
+
+    def frame(self):
+        """Body shares as a pandas DataFrame (body, principal, seats, share)."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            [(s.body, s.principal, s.seats, float(s.share), "; ".join(s.how)) for s in self.bodies],
+            columns=["body", "principal", "seats", "share", "how"],
+        )
+
+    def to_dict(self) -> dict:
+        bodies: dict[str, dict] = {}
+        for share in self.bodies:
+            bodies.setdefault(share.body, {})[share.principal] = {
+                "seats": share.seats, "share": str(share.share), "how": list(share.how)
+            }
+        for body in self.filling.bodies.values():
+            if body.unknown:
+                bodies[body.id] = {"unknown": body.unknown, "controlled_by": body.controlled_by}
+        return {
+            "bodies": bodies,
+            "procedures": {k: v.to_dict() for k, v in self.procedures.items()},
+            "checks": list(self.filling.checks),
+        }
+
+
+def body_shares(filling: Filling) -> tuple[BodyShare, ...]:
+    """Every body's seats by principal (bodies whose membership is unknown are left out)."""
+    shares = []
+    for body in filling.bodies.values():
+        total = sum(b.seats for b in body.blocks)
+        if body.unknown or not total:
+            continue
+        for principal, seats in body.by_principal().items():
+            how = tuple(dict.fromkeys(b.how for b in body.blocks if b.principal == principal))
+            shares.append(BodyShare(body.id, principal, seats, Fraction(seats, total), how))
+    return tuple(shares)
+
+
+def procedure_control(decision: Decision) -> ProcedureControl:
+    """Control of one :class:`~reformlab.engine.decisions.Decision`."""
+    roles = dict(decision.roles)
+    common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles)
+    if decision.game is not None:
+        return ProcedureControl(**common, control=GameControl.of(decision.game))
+    alternatives = tuple((a, GameControl.of(g)) for a, g in decision.alternatives)
+    return ProcedureControl(**common, alternatives=alternatives, unknown=decision.unknown)
+
+
+def control(filling: Filling) -> Control:
+    """Control of every body and decision of a filled constitution."""
+    found = {k: procedure_control(d) for k, d in decisions(filling).items()}
+    return Control(filling, body_shares(filling), found)

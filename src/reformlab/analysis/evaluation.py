@@ -1,0 +1,72 @@
+"""One constitution version under one scenario, evaluated: filled bodies, decision games, control."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from reformlab.analysis.control import Control, control
+from reformlab.engine.decisions import Decision, decisions
+from reformlab.engine.filling import Filling, fill
+from reformlab.engine.scenario import Scenario, default_scenario, scenario_named
+from reformlab.errors import ReformlabError
+from reformlab.model import Constitution
+from reformlab.model.targets import resolve_target
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A version filled under a scenario, with its decisions and their control (computed once, on demand)."""
+
+    target: str
+    constitution: Constitution
+    scenario: Scenario | None
+    filling: Filling
+
+    @cached_property
+    def decisions(self) -> dict[str, Decision]:
+        return decisions(self.filling)
+
+    @cached_property
+    def control(self) -> Control:
+        return control(self.filling)
+
+    @property
+    def name(self) -> str:
+        """``target`` with the scenario, for headings (``kz@2007-09-01 / kz-majilis-2007``)."""
+        return self.target + (f" / {self.scenario.id}" if self.scenario else "")
+
+
+def evaluate(
+    target: str | Constitution,
+    scenario: str | Scenario | None = None,
+    *,
+    alignments: dict[str, str] | None = None,
+) -> Evaluation:
+    """Resolve ``target`` (``kz@2007-09-01``, a file, or a :class:`Constitution`), pick the scenario (given, or
+    the built-in one that fits the version), apply alignment overrides and fill the bodies.
+
+    Raises:
+        ReformlabError: an unknown target or scenario, a scenario made for another constitution or version.
+    """
+    constitution = resolve_target(target) if isinstance(target, str) else target
+    name = target if isinstance(target, str) else f"{constitution.id}@{constitution.as_of}"
+    if isinstance(scenario, str):
+        scenario = scenario_named(scenario)
+    elif scenario is None:
+        scenario = default_scenario(constitution.id, constitution.version)
+    if scenario is not None:
+        if scenario.constitution != constitution.id:
+            raise ReformlabError(
+                f"scenario {scenario.id!r} is for constitution {scenario.constitution!r}, not {constitution.id!r}",
+                field="--scenario", fix="choose a scenario of this constitution (reformlab list)",
+            )
+        if not scenario.fits_date(constitution.version):
+            raise ReformlabError(
+                f"scenario {scenario.id!r} fills versions in force from {scenario.fits.from_} to {scenario.fits.to}, "
+                f"but {name} resolves to the version of {constitution.version}",
+                field="--scenario", fix="choose a date in that range or a scenario that fits (reformlab list)",
+            )
+        if alignments:
+            scenario = scenario.with_alignments(alignments)
+    return Evaluation(name, constitution, scenario, fill(constitution, scenario))

@@ -1,0 +1,169 @@
+"""``reformlab control`` and ``reformlab compare``: who controls each body and decision, and how it moved."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from reformlab.errors import ReformlabError
+
+console = Console(highlight=False)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def parse_alignments(values: list[str] | None) -> dict[str, str]:
+    """``["Asar=Asar", "Otan=president"]`` -> ``{"Asar": "Asar", "Otan": "president"}``."""
+    found = {}
+    for value in values or []:
+        party, sep, principal = value.partition("=")
+        if not sep or not party.strip() or not principal.strip():
+            raise ReformlabError(
+                f"cannot read the alignment {value!r}", field="--align",
+                fix="write PARTY=PRINCIPAL, e.g. --align 'Asar=Asar' (a party answering to itself)",
+            )
+        found[party.strip()] = principal.strip()
+    return found
+
+
+SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one that fits the version; see `reformlab list`)."
+ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
+
+
+def _fraction_text(value) -> str:
+    return "–" if value is None else f"{float(value):.3f}"
+
+
+def control_command(
+    target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
+    scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
+    align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Who fills each body, and for each decision who can pass it alone or block it."""
+    from reformlab.analysis import evaluate
+
+    evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
+    data = evaluation.control.to_dict()
+    if output is Format.json:
+        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
+        return
+    print_control(evaluation)
+
+
+def _scenario_id(evaluation):
+    return evaluation.scenario.id if evaluation.scenario else None
+
+
+def print_control(evaluation) -> None:
+    control = evaluation.control
+    console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
+                  f"{evaluation.constitution.version_label}")
+    bodies = Table(title="Seats by principal", title_justify="left")
+    for column in ("body", "principal", "seats", "share", "how filled"):
+        bodies.add_column(column, justify="right" if column in ("seats", "share") else "left")
+    for share in control.bodies:
+        if share.principal.startswith("Independent ") and share.principal != "Independent 1":
+            continue
+        name = "Independents (each 1 seat)" if share.principal.startswith("Independent ") else share.principal
+        seats = sum(s.seats for s in control.bodies if s.body == share.body and s.principal.startswith("Independent ")) \
+            if share.principal.startswith("Independent ") else share.seats
+        total = sum(s.seats for s in control.bodies if s.body == share.body)
+        bodies.add_row(share.body, name, str(seats), f"{seats / total:.1%}", "; ".join(share.how))
+    console.print(bodies)
+    unknown = [b for b in evaluation.filling.bodies.values() if b.unknown]
+    for body in unknown:
+        extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
+        console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
+    procedures = Table(title="Decisions", title_justify="left")
+    for column in ("decision", "president", "veto players", "smallest winning coalition"):
+        procedures.add_column(column)
+    for proc in control.procedures.values():
+        if proc.control is not None:
+            c = proc.control
+            smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
+            procedures.add_row(proc.id, proc.role("president") or "–", ", ".join(c.veto_players) or "none", smallest)
+        elif proc.alternatives:
+            for assumption, c in proc.alternatives:
+                smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
+                procedures.add_row(f"{proc.id} ({assumption})", c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+        else:
+            procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
+    console.print(procedures)
+    for check in evaluation.filling.checks:
+        console.print(f"[dim]check: {check}[/dim]")
+    if evaluation.scenario:
+        for what, assumption in evaluation.scenario.assumptions():
+            console.print(f"[dim]assumption: {what} {assumption.principal} "
+                          f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})[/dim]")
+
+
+def compare_command(
+    before: str = typer.Argument(..., help="The earlier version, e.g. kz@2007-05-20."),
+    after: str = typer.Argument(..., help="The later version or a reform file, e.g. kz@2007-05-21."),
+    scenario: list[str] = typer.Option(
+        None, "--scenario", "-s",
+        help="Scenario for both sides, or give it twice (before, then after). Default: the one fitting each version.",
+    ),
+    index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
+    align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+) -> None:
+    """What changed between two versions, with articles and sources, and how control and power moved."""
+    from reformlab.analysis.compare import compare
+    from reformlab.games import INDICES
+
+    if index not in INDICES:
+        from reformlab.errors import did_you_mean
+
+        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+    scenarios = list(scenario or [])
+    if len(scenarios) > 2:
+        raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
+    first = scenarios[0] if scenarios else None
+    second = scenarios[-1] if scenarios else None
+    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
+                         alignments=parse_alignments(align))
+    if output is Format.json:
+        typer.echo(json.dumps(comparison.to_dict(), indent=2))
+        return
+    print_comparison(comparison)
+
+
+def print_comparison(comparison) -> None:
+    data = comparison.to_dict()
+    console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
+    for column in ("path", "before", "after", "article", "source"):
+        changes.add_column(column, overflow="fold")
+    for change in data["changes"]:
+        changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
+                        change["article"] or "", ", ".join(change["source"]))
+    console.print(changes)
+    control = Table(title="The president's control of each decision", title_justify="left")
+    for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
+        control.add_column(column)
+    power = comparison.power()
+    for proc, actors in data["control"].items():
+        roles = actors.get("president", {})
+        values = power.get(proc, {}).get("president", {})
+        control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+                        _fraction_text(values.get("before")), _fraction_text(values.get("after")))
+    console.print(control)
+
+
+def _short(value) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def register(app: typer.Typer) -> None:
+    app.command("control", help="Who fills each body, and who can pass or block each decision.")(control_command)
+    app.command("compare", help="Compare two versions: rule changes with articles, and how power moved.")(compare_command)

@@ -1,0 +1,176 @@
+"""Scenarios: who actually sat in each body (election results) and who answers to whom (alignments).
+
+A constitution says how seats are filled; a scenario says with whom. It names, for seat groups filled by
+popular vote, the built-in election whose results fill them; for bodies whose membership the fact base does
+not give (the maslikhats), the principal assumed to control them; and, for parties, the principal each
+answers to (``Nur Otan -> president``). Alignments and controllers are assumptions, each with a source and a
+confidence, and can be varied (:meth:`Scenario.with_alignments`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, ValidationError
+
+from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.model.loader import Problems, add_validation_errors
+from reformlab.model.values import FrozenModel
+from reformlab.model.yamlio import load_yaml, read_text
+
+Confidence = Literal["high", "medium", "low", "unknown"]
+
+
+class Assumption(FrozenModel):
+    """An actor taken to answer to ``principal``, with the evidence for it.
+
+    Attributes:
+        principal: the actor at the end of the chain (``president``), or the party itself.
+        source: key(s) into the scenario's or the constitution's sources.
+        confidence: how sure the evidence is (``high`` / ``medium`` / ``low``).
+        note: what the source says, in a sentence.
+    """
+
+    principal: str
+    source: str | tuple[str, ...] = ()
+    confidence: Confidence = "low"
+    note: str | None = None
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return (self.source,) if isinstance(self.source, str) else tuple(self.source)
+
+
+class ElectionSeats(FrozenModel):
+    """Seats filled from a built-in election: the ``list`` tier allocated under the version's own rule, or
+    the declared ``smd`` (single-member) winners."""
+
+    election: str
+    tier: Literal["list", "smd"] = "list"
+
+
+class Fits(FrozenModel):
+    """The versions a scenario can fill: those in force between ``from_`` and ``to`` (inclusive)."""
+
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+
+
+class Scenario(FrozenModel):
+    """Who fills the bodies of one constitution at one time.
+
+    Attributes:
+        id: the name used on the command line (``kz-majilis-2007``).
+        label: what it describes.
+        constitution: the constitution id it applies to.
+        fits: the versions whose bodies it fills.
+        date: the date the composition refers to (the election day).
+        seats: ``"body.group" -> ElectionSeats``.
+        controllers: body id -> the principal assumed to control it (bodies whose membership is not known).
+        alignments: party (or actor) -> the principal it answers to.
+        sources: source key -> citation, for the keys the assumptions use.
+    """
+
+    id: str
+    label: str
+    constitution: str
+    fits: Fits
+    date: dt.date
+    seats: dict[str, ElectionSeats] = {}
+    controllers: dict[str, Assumption] = {}
+    alignments: dict[str, Assumption] = {}
+    sources: dict[str, str] = {}
+
+    def fits_date(self, day: dt.date) -> bool:
+        """Whether a version in force on ``day`` is one this scenario can fill."""
+        return self.fits.from_ <= day and (self.fits.to is None or day <= self.fits.to)
+
+    def principal_of_party(self, party: str) -> str:
+        """The principal ``party`` answers to (itself when no alignment is given)."""
+        assumption = self.alignments.get(party)
+        return party if assumption is None else assumption.principal
+
+    def with_alignments(self, overrides: dict[str, str], *, note: str = "set by the user") -> Scenario:
+        """A copy with ``party -> principal`` alignments replaced (``party -> party`` removes the alignment)."""
+        alignments = dict(self.alignments)
+        for party, principal in overrides.items():
+            if principal == party:
+                alignments.pop(party, None)
+            else:
+                alignments[party] = Assumption(principal=principal, confidence="unknown", note=note)
+        return self.model_copy(update={"alignments": alignments})
+
+    def assumptions(self) -> list[tuple[str, Assumption]]:
+        """Every assumption the scenario makes, as ``(what, assumption)``."""
+        items = [(f"{body} controlled by", a) for body, a in self.controllers.items()]
+        return items + [(f"{party} answers to", a) for party, a in self.alignments.items()]
+
+
+def load_scenarios(path: str | Path | None = None, *, text: str | None = None) -> dict[str, Scenario]:
+    """Read a scenarios file (the built-in Kazakh one when ``path`` is None), validated with line numbers."""
+    if path is None:
+        resource = resources.files("reformlab.data").joinpath("scenarios/kz.yaml")
+        file, text = "reformlab/data/scenarios/kz.yaml", resource.read_text(encoding="utf-8")
+    else:
+        file = str(path)
+        text = read_text(path) if text is None else text
+    raw, lines = load_yaml(text, file)
+    problems = Problems(file, lines)
+    if not isinstance(raw, dict) or not isinstance(raw.get("scenarios"), dict):
+        raise ReformlabError(
+            "a scenarios file needs a 'scenarios' mapping", file=file, fix="see reformlab/data/scenarios/kz.yaml"
+        )
+    found = {}
+    for name, body in raw["scenarios"].items():
+        data = dict(body or {}) if isinstance(body, dict) else body
+        if isinstance(data, dict):
+            data.setdefault("id", name)
+            data.setdefault("constitution", raw.get("constitution"))
+            data["sources"] = {**(raw.get("sources") or {}), **(data.get("sources") or {})}
+        try:
+            found[name] = Scenario.model_validate(data)
+        except ValidationError as error:
+            add_validation_errors(problems, error, data, _Shifted(lines, ("scenarios", name)))
+    problems.raise_if_any()
+    return found
+
+
+class _Shifted(dict):
+    """A view of a line map under a prefix path, so a sub-document's errors keep their file lines."""
+
+    def __init__(self, lines: dict, prefix: tuple) -> None:
+        super().__init__({key[len(prefix):]: line for key, line in lines.items() if key[: len(prefix)] == prefix})
+
+
+def builtin_scenarios() -> dict[str, Scenario]:
+    """The built-in scenarios, by id."""
+    return load_scenarios()
+
+
+def scenario_named(name: str) -> Scenario:
+    """A built-in scenario by id, or every scenario in a YAML file given as ``FILE.yaml#id`` / ``FILE.yaml``."""
+    if name.endswith((".yaml", ".yml")) or ".yaml#" in name or ".yml#" in name:
+        file, _, wanted = name.partition("#")
+        found = load_scenarios(file)
+        if wanted:
+            if wanted not in found:
+                raise ReformlabError(f"no scenario {wanted!r} in the file", file=file, fix=did_you_mean(wanted, found))
+            return found[wanted]
+        if len(found) != 1:
+            raise ReformlabError(
+                "the file has several scenarios", file=file, fix="name one as FILE.yaml#ID: " + ", ".join(found)
+            )
+        return next(iter(found.values()))
+    known = builtin_scenarios()
+    if name not in known:
+        raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+    return known[name]
+
+
+def default_scenario(constitution_id: str, version: dt.date) -> Scenario | None:
+    """The built-in scenario that fits the version in force on ``version`` (the latest such), if any."""
+    fitting = [s for s in builtin_scenarios().values() if s.constitution == constitution_id and s.fits_date(version)]
+    return max(fitting, key=lambda s: s.date) if fitting else None
