@@ -154,3 +154,11 @@ def test_chinese_remainders_rebuild_big_values():
     mods = moduli(300, 50)
     values = [0, 1, (1 << 299) + 12345, 3**180]
     assert crt([[v % m for v in values] for m in mods], mods) == values
+
+
+def test_too_wide_for_a_table_and_too_many_players_raises():
+    weights = [10**9 + i for i in range(60)]
+    with pytest.raises(ReformlabError, match="monte_carlo"):
+        weighted_swings(weights, sum(weights) // 2)
+    with pytest.raises(ReformlabError, match="monte_carlo"):
+        weighted_swings_by_size(weights, sum(weights) // 2)

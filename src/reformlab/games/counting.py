@@ -32,6 +32,7 @@ from reformlab.games.counting_compose import (
     rule_winning_count,
 )
 from reformlab.games.counting_mitm import MITM_LIMIT
+from reformlab.games.counting_modular import moduli
 from reformlab.games.counting_sized import (
     TABLE_LIMIT,
     check_weights,
@@ -98,8 +99,9 @@ def weighted_swings_by_size(weights: Sequence[int], quota: int) -> list[list[int
     return swings
 
 
-def _plain_path(weights: list[int], quota: int) -> bool:
-    return 0 < quota <= TABLE_LIMIT or len(weights) > MITM_LIMIT
+def _one_row_fits(weights: list[int], quota: int) -> bool:
+    """Whether the size-blind table (one row of ``quota`` cells per modulus) fits in :data:`TABLE_LIMIT`."""
+    return quota * len(moduli(len(weights) + 1, 50)) <= TABLE_LIMIT
 
 
 def weighted_winning_count(weights: Sequence[int], quota: int) -> int:
@@ -111,7 +113,7 @@ def weighted_winning_count(weights: Sequence[int], quota: int) -> int:
     reduced, quota = _weighted_input(weights, quota)
     if quota == 0:
         return 1 << len(reduced)
-    if _plain_path(reduced, quota):
+    if _one_row_fits(reduced, quota):
         return table_swings(reduced, quota)[1]
     return sized_swings_by_size(reduced, [quota] * (len(reduced) + 1))[1]
 
@@ -128,7 +130,7 @@ def weighted_swings(weights: Sequence[int], quota: int) -> list[int]:
     reduced, quota = _weighted_input(weights, quota)
     if quota == 0 or quota > sum(reduced):
         return [0] * len(reduced)
-    if _plain_path(reduced, quota):
+    if _one_row_fits(reduced, quota):
         by_weight, _ = table_swings(reduced, quota)
         return [by_weight[weight] for weight in reduced]
     swings, _ = sized_swings_by_size(reduced, [quota] * (len(reduced) + 1))

@@ -23,8 +23,7 @@ import numpy as np
 
 from reformlab.errors import ReformlabError
 from reformlab.games.counting_mitm import MITM_LIMIT
-from reformlab.games.counting_modular import size_rows
-from reformlab.games.counting_sized import TABLE_LIMIT, check_weights, sized_swings_by_size
+from reformlab.games.counting_sized import TABLE_LIMIT, check_weights, sized_swings_by_size, table_cells
 from reformlab.games.counting_types import GRID_LIMIT, enumerate_swings_by_size, types_swings_by_size
 
 ENUMERATION_LIMIT = 20
@@ -194,8 +193,7 @@ def rule_swings_by_size(rule: object, n: int) -> tuple[list[list[int]], int]:
 def _threshold_cost(base: Sequence[int], thresholds: Sequence[int]) -> int | None:
     """Work of the size-threshold path: table cells times players, or the meet-in-the-middle pairs."""
     n = len(base)
-    limit = max(thresholds)
-    cells = size_rows(base, limit) * limit
+    cells = table_cells(base, max(thresholds))
     if cells <= TABLE_LIMIT:
         return n * cells
     return n * n << (n // 2 + 1) if n <= MITM_LIMIT else None

@@ -19,13 +19,17 @@ _SAFE_TOTAL = 1 << 61
 
 
 def _subsets(weights: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """``(members, sizes, sums)`` of all subsets, in binary order of ``members`` (bit ``a`` = player ``a``)."""
+    """``(members, sizes, sums)`` of all subsets by size, heaviest first (bit ``a`` of ``members`` = player ``a``).
+
+    Within a size the search keys ``bound - sum`` then increase, which numpy's binary search exploits.
+    """
     sizes = np.zeros(1, dtype=np.int64)
     sums = np.zeros(1, dtype=np.int64)
     for weight in weights:
         sizes = np.concatenate([sizes, sizes + 1])
         sums = np.concatenate([sums, sums + weight])
-    return np.arange(len(sums), dtype=np.int64), sizes, sums
+    order = np.lexsort((-sums, sizes))
+    return order, sizes[order], sums[order]
 
 
 class _SortedHalf:
@@ -45,26 +49,23 @@ class _SortedHalf:
 def _grouped_counts(
     sizes: np.ndarray, sums: np.ndarray, other: _SortedHalf, low: np.ndarray, high: np.ndarray, width: int
 ) -> list[int]:
-    """``out[k]`` = pairs (own subset, other subset) of total size ``k`` and total weight in ``[low[k], high[k]]``."""
+    """``out[k]`` = pairs (own subset, other subset) of total size ``k`` and total weight in ``[low[k], high[k]]``.
+
+    ``sizes`` must be sorted, so the pair counts group by size without sorting again.
+    """
     out = [0] * width
+    open_window = np.r_[low <= high, np.zeros(len(other.by_size) + 1, dtype=bool)]
     for other_size in range(len(other.by_size)):
         total_size = sizes + other_size
-        inside = total_size < width
+        inside = open_window[total_size]
         if not inside.any():
             continue
         total_size, own = total_size[inside], sums[inside]
         counts = other.count_between(other_size, low[total_size] - own, high[total_size] - own)
-        for size, count in zip(*_sum_by(total_size, counts), strict=True):
+        starts = np.flatnonzero(np.r_[True, total_size[1:] != total_size[:-1]])
+        for size, count in zip(total_size[starts].tolist(), np.add.reduceat(counts, starts).tolist(), strict=True):
             out[size] += count
     return out
-
-
-def _sum_by(keys: np.ndarray, values: np.ndarray) -> tuple[list[int], list[int]]:
-    """Exact integer sums of ``values`` grouped by ``keys`` (no float weights as in ``numpy.bincount``)."""
-    order = np.argsort(keys, kind="stable")
-    keys, values = keys[order], values[order]
-    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
-    return keys[starts].tolist(), np.add.reduceat(values, starts).tolist() if len(keys) else []
 
 
 def _check(weights: Sequence[int]) -> None:
@@ -107,7 +108,7 @@ def mitm_swings_by_size(weights: Sequence[int], thresholds: Sequence[int]) -> tu
         side = 0 if player < cut else 1
         position = player - (0 if side == 0 else cut)
         members, sizes, sums = listed[side]
-        keep = (members >> position) & 1 == 0
+        keep = (members >> position) & 1 == 0  # subsets of this half without the player, still by size
         low = np.minimum(clamp[1:] - weight, _SAFE_TOTAL)
         high = clamp[:-1] - 1
         swings.append(_grouped_counts(sizes[keep], sums[keep], sorted_halves[1 - side], low, high, n))

@@ -51,21 +51,24 @@ def is_prime(number: int) -> bool:
 
 @lru_cache(maxsize=64)
 def moduli(bits_needed: int, prime_bits: int) -> tuple[int, ...]:
-    """``2^64`` then the largest primes below ``2^prime_bits`` until the product has ``bits_needed`` bits.
+    """``2^64`` then primes of at most ``prime_bits`` bits whose product with it exceeds ``2^bits_needed``.
+
+    The primes are as small as the count of primes allows (fewer bits leave more room for lazy reduction).
 
     >>> moduli(60, 50)
     (18446744073709551616,)
     >>> [m.bit_length() for m in moduli(200, 50)]
-    [65, 50, 50, 50]
+    [65, 47, 47, 47]
     """
+    missing = max(bits_needed + 1 - 64, 0)
+    count = -(-missing // prime_bits)
+    size = -(-missing // count) + 1 if count else prime_bits
     chosen = [WRAP]
-    product = WRAP
-    candidate = (1 << prime_bits) - 1
-    while product.bit_length() <= bits_needed:
+    candidate = (1 << size) - 1
+    for _ in range(count):
         while not is_prime(candidate):
             candidate -= 2
         chosen.append(candidate)
-        product *= candidate
         candidate -= 2
     return tuple(chosen)
 
@@ -155,31 +158,29 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     return table
 
 
-def alternating_gather(
-    table: np.ndarray, modulus: int, weight: int, sizes: np.ndarray, columns: np.ndarray, *, by_size: bool
-) -> list[int]:
-    """Residues of ``G[k, x] = sum_j (-1)^j F[k - j, x - j*w]``: the cumulative table with one player removed.
+def gather_plan(
+    shape: tuple[int, int], weight: int, sizes: np.ndarray, columns: np.ndarray, *, by_size: bool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Flat indices and validity of the terms of ``G[k, x] = sum_j (-1)^j F[k - j, x - j*w]``.
 
-    Dividing the generating function by ``(1 + y x^w)`` is the alternating series above (deconvolution);
-    it removes a player in ``O(rows)`` per entry instead of rebuilding the table without them.
+    ``G`` is the cumulative table with one player of weight ``w`` removed: dividing the generating function
+    by ``(1 + y x^w)`` is this alternating series (deconvolution), ``O(rows)`` terms per entry instead of a
+    new table per player. Term ``j`` of query ``t`` sits at ``[t, j]``; the plan serves every modulus.
 
     Args:
-        table: a :func:`cumulative_table`.
-        modulus: the table's modulus.
-        weight: the removed player's weight.
-        sizes: coalition sizes ``k`` (int array; ignored without ``by_size``).
-        columns: weights ``x`` (int array, same shape; ``x < 0`` gives 0, ``x < limit`` required).
-        by_size: whether the table was built with ``by_size`` (without it, ``weight`` must be positive).
-
-    Returns:
-        ``G[k, x] mod modulus`` for each pair, as Python ints.
+        shape: ``(rows, limit)`` of the cumulative table.
+        weight: the removed player's weight (positive unless ``by_size``).
+        sizes: coalition sizes ``k`` (ignored without ``by_size``).
+        columns: weights ``x`` (``x < 0`` gives 0; ``x < limit`` required).
+        by_size: whether the table has one row per size.
     """
-    rows, limit = table.shape
+    rows, limit = shape
     sizes = np.asarray(sizes, dtype=np.int64)
     columns = np.asarray(columns, dtype=np.int64)
     depth = int(columns.max(initial=-1)) // weight + 1 if weight else 1
     if by_size:
-        depth = min(depth, int(sizes.max(initial=-1)) + 1) if weight else int(sizes.max(initial=-1)) + 1
+        top = int(sizes.max(initial=-1)) + 1
+        depth = min(depth, top) if weight else top
     steps = np.arange(max(depth, 1), dtype=np.int64)
     col_index = columns[:, None] - steps * weight
     valid = col_index >= 0
@@ -189,11 +190,21 @@ def alternating_gather(
         flat = row_index * limit + col_index
     else:
         flat = col_index
-    values = table.ravel().take(np.where(valid, flat, 0))
+    return np.where(valid, flat, 0), valid
+
+
+def alternating_sums(table: np.ndarray, modulus: int, plan: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
+    """``G mod modulus`` for each query of a :func:`gather_plan`, as an object array of Python ints.
+
+    Even and odd terms are summed apart in uint64 (no overflow: see :func:`prime_bits_for`; for ``2^64`` the
+    wrap-around is the reduction), then subtracted exactly.
+    """
+    flat, valid = plan
+    values = table.ravel().take(flat)
     values[~valid] = 0
-    even = values[:, 0::2].sum(axis=1, dtype=np.uint64)
-    odd = values[:, 1::2].sum(axis=1, dtype=np.uint64)
-    return [(int(plus) - int(minus)) % modulus for plus, minus in zip(even.tolist(), odd.tolist(), strict=True)]
+    even = values[:, 0::2].sum(axis=1, dtype=np.uint64).astype(object)
+    odd = values[:, 1::2].sum(axis=1, dtype=np.uint64).astype(object)
+    return (even - odd) % modulus
 
 
 def prime_bits_for(terms: int) -> int:

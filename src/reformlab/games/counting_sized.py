@@ -16,15 +16,16 @@ import numpy as np
 from reformlab.errors import ReformlabError
 from reformlab.games.counting_mitm import MITM_LIMIT, mitm_swings_by_size
 from reformlab.games.counting_modular import (
-    alternating_gather,
+    alternating_sums,
     crt,
     cumulative_table,
+    gather_plan,
     moduli,
     prime_bits_for,
     size_rows,
 )
 
-TABLE_LIMIT = 60_000_000  # cells of one (size x weight) table: 480 MB of uint64
+TABLE_LIMIT = 64_000_000  # uint64 cells of the (size x weight) tables of all moduli together: 512 MB
 
 
 def check_weights(weights: Sequence[int], field: str = "weights") -> list[int]:
@@ -53,6 +54,12 @@ def reduce_common_factor(weights: list[int], thresholds: list[int]) -> tuple[lis
     if common <= 1:
         return weights, thresholds
     return [w // common for w in weights], [-(-t // common) for t in thresholds]
+
+
+def table_cells(weights: Sequence[int], limit: int) -> int:
+    """uint64 cells the size-by-weight tables need, over all moduli (compare with :data:`TABLE_LIMIT`)."""
+    rows = size_rows(weights, limit)
+    return rows * limit * len(moduli(len(weights) + 1, prime_bits_for(rows + 1)))
 
 
 def _distinct(weights: Sequence[int]) -> list[int]:
@@ -92,19 +99,19 @@ def table_swings_by_size(
         return {weight: [0] * n for weight in distinct}, 1 << n
     rows = size_rows(weights, limit)
     mods = moduli(n + 1, prime_bits_for(rows + 1))
-    residues = []
-    for modulus in mods:
-        table = cumulative_table(weights, limit, modulus, by_size=True)
-        values: list[int] = []
-        for weight in distinct:
-            sizes, low, high = _windows(thresholds, weight, n)
-            both = alternating_gather(table, modulus, weight, np.r_[sizes, sizes], np.r_[high, low], by_size=True)
-            values.extend((upper - lower) % modulus for upper, lower in zip(both[:n], both[n:], strict=True))
+    tables = [cumulative_table(weights, limit, modulus, by_size=True) for modulus in mods]
+    residues: list[list[int]] = [[] for _ in mods]
+    for weight in distinct:
+        sizes, low, high = _windows(thresholds, weight, n)
+        plan = gather_plan((rows, limit), weight, np.r_[sizes, sizes], np.r_[high, low], by_size=True)
+        for values, table, modulus in zip(residues, tables, mods, strict=True):
+            both = alternating_sums(table, modulus, plan)
+            values.extend(((both[:n] - both[n:]) % modulus).tolist())
+    for values, table, modulus in zip(residues, tables, mods, strict=True):
         losing = sum(
             int(table[size, thresholds[size] - 1]) for size in range(min(rows, n + 1)) if thresholds[size] > 0
         )
         values.append(losing % modulus)
-        residues.append(values)
     exact = crt(residues, mods)
     swings = {weight: exact[i * n : (i + 1) * n] for i, weight in enumerate(distinct)}
     return swings, (1 << n) - exact[-1]
@@ -128,7 +135,8 @@ def table_swings(weights: Sequence[int], quota: int) -> tuple[dict[int, int], in
         values = []
         for weight in distinct:
             cols = np.asarray([quota - 1, quota - 1 - weight], dtype=np.int64)
-            upper, lower = alternating_gather(table, modulus, weight, np.zeros(2, np.int64), cols, by_size=False)
+            plan = gather_plan(table.shape, weight, np.zeros(2, np.int64), cols, by_size=False)
+            upper, lower = alternating_sums(table, modulus, plan)
             values.append((upper - lower) % modulus)
         values.append(int(table[0, quota - 1]) % modulus)
         residues.append(values)
@@ -166,7 +174,7 @@ def sized_swings_by_size(weights: Sequence[int], thresholds: Sequence[int]) -> t
     weights = check_weights(weights)
     reduced, clamped = _clamped(weights, thresholds)
     n = len(reduced)
-    cells = size_rows(reduced, max(clamped)) * max(clamped)
+    cells = table_cells(reduced, max(clamped))
     if cells <= TABLE_LIMIT:
         by_weight, winning = table_swings_by_size(reduced, clamped)
         return [list(by_weight[weight]) for weight in reduced], winning
