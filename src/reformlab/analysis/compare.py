@@ -75,6 +75,28 @@ class Comparison:
             }
         return found
 
+    def seats(self) -> dict[str, dict[str, dict[str, int | None]]]:
+        """``{body: {principal: {"before": seats, "after": seats}}}``; None where the body's membership is
+        unknown on that side (independents are summed as ``Independents``)."""
+        found: dict = {}
+        known: set[tuple[str, str]] = set()
+        for label, side in (("before", self.before), ("after", self.after)):
+            for body in side.filling.bodies.values():
+                entry = found.setdefault(body.id, {})
+                if body.unknown or not body.blocks:
+                    entry.setdefault("?", {})[label] = None
+                    continue
+                known.add((body.id, label))
+                for principal, seats in body.by_principal().items():
+                    key = "Independents" if principal.startswith("Independent ") else principal
+                    cell = entry.setdefault(key, {})
+                    cell[label] = (cell.get(label) or 0) + seats
+        for body_id, entry in found.items():
+            for cell in entry.values():
+                for label in ("before", "after"):
+                    cell.setdefault(label, 0 if (body_id, label) in known else None)
+        return found
+
     def to_dict(self) -> dict:
         """JSON-ready: ``changes``, ``control`` and ``power`` (exact values as ``"p/q"``), plus context."""
         def text(value):
@@ -90,6 +112,7 @@ class Comparison:
                  "source": list(c.sources), "confidence": c.confidence}
                 for c in self.changes
             ],
+            "seats": self.seats(),
             "control": self.control(),
             "power": {
                 proc: {actor: {k: text(v) for k, v in sides.items()} for actor, sides in actors.items()}

@@ -1,4 +1,5 @@
-"""``reformlab control`` and ``reformlab compare``: who controls each body and decision, and how it moved."""
+"""``reformlab control``, ``compare`` and ``claims``: who controls each body and decision, how it moved, and
+whether the study's claims hold."""
 
 from __future__ import annotations
 
@@ -147,6 +148,17 @@ def print_comparison(comparison) -> None:
         changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
                         change["article"] or "", ", ".join(change["source"]))
     console.print(changes)
+    seats = Table(title="Seats by principal", title_justify="left")
+    for column in ("body", "principal", "before", "after"):
+        seats.add_column(column, justify="right" if column in ("before", "after") else "left")
+    for body, principals in data["seats"].items():
+        for principal, sides in principals.items():
+            if principal == "?" and sides["before"] is None and sides["after"] is None:
+                continue
+            if sides["before"] != sides["after"] or principal != "?":
+                seats.add_row(body, "cannot tell" if principal == "?" else principal,
+                              *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
+    console.print(seats)
     control = Table(title="The president's control of each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
         control.add_column(column)
@@ -164,6 +176,35 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+
+
+def claims_command(
+    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
+    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+) -> None:
+    """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from reformlab.analysis.claims import check_claims
+
+    results = check_claims(claims)
+    if output is Format.json:
+        typer.echo(json.dumps(
+            [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
+              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)], indent=2))
+        return
+    table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
+    for column in ("claim", "expected", "computed", "verdict"):
+        table.add_column(column, overflow="fold")
+    colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
+    for result in results:
+        data = result.to_dict()
+        verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
+        table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
+    console.print(table)
+    counts = {v: sum(r.verdict == v for r in results) for v in colours}
+    console.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+
+
 def register(app: typer.Typer) -> None:
     app.command("control", help="Who fills each body, and who can pass or block each decision.")(control_command)
     app.command("compare", help="Compare two versions: rule changes with articles, and how power moved.")(compare_command)
+    app.command("claims", help="Check the study's claims as computed figures: holds / fails / cannot tell.")(claims_command)

@@ -1,0 +1,62 @@
+"""The control, compare and claims commands, and their errors (exit 2, one message, no traceback)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from reformlab.cli import app
+
+runner = CliRunner()
+
+
+def run(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_control_json():
+    result = run("control", "kz@2007-09-01", "--scenario", "kz-majilis-2007", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["bodies"]["majilis"]["president"]["seats"] == 107
+    assert data["procedures"]["no_confidence"]["control"]["dictator"] == "president"
+
+
+def test_compare_json_has_the_documented_fields():
+    result = run("compare", "kz@2007-05-20", "kz@2007-05-21", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert {"changes", "control", "power"} <= set(data)
+    assert {"path", "before", "after", "article", "source"} <= set(data["changes"][0])
+
+
+def test_compare_table_and_claims_table():
+    result = run("compare", "kz@2007-05-20", "kz@2007-05-21")
+    assert result.exit_code == 0 and "passes alone" in result.output
+    result = run("claims")
+    assert result.exit_code == 0 and "holds" in result.output
+
+
+def test_claims_json():
+    data = json.loads(run("claims", "--format", "json").output)
+    assert {"id", "text", "expected", "computed", "verdict"} <= set(data[0])
+
+
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["control", "kz@2007-09-01", "--scenario", "nope"], "no built-in scenario"),
+        (["control", "kz@2007-09-01", "--scenario", "kz-majilis-2004"], "fills versions"),
+        (["control", "kz@2007-09-01", "--align", "Nur Otan"], "PARTY=PRINCIPAL"),
+        (["control", "zz@2007-09-01"], "zz"),
+        (["control", "kz@2007-13-45"], "2007-13-45"),
+        (["compare", "kz@2007-05-20", "kz@2007-05-21", "--index", "banzaf"], "did you mean"),
+        (["compare", "kz", "kz", "-s", "a", "-s", "b", "-s", "c"], "at most twice"),
+        (["claims", "--claims", "nobody"], "no built-in claims"),
+    ],
+)
+def test_errors_exit_2_without_traceback(args, expected):
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output
+    assert "Traceback" not in result.output
