@@ -1,4 +1,4 @@
-"""Whole Majilis compositions: list tiers from the votes, district seats as declared, unelected seats as data."""
+"""Whole Majilis compositions: list tiers from votes, district seats as declared, unelected seats as data."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""``reformlab allocate`` through the CLI: outputs, built-in elections, and one clear message per bad input."""
+"""``reformlab allocate`` through the CLI: outputs, built-in elections, one clear message per bad input."""
 
 from __future__ import annotations
 
@@ -33,8 +33,21 @@ def test_json_output_is_one_object():
 
 
 def test_threshold_on_ballots_cast():
-    result = run(OK, "--seats", "10", "--method", "hare", "--threshold", "45%", "--threshold-base", "ballots",
-                 "--ballots", "200", "--format", "json")
+    result = run(
+        OK,
+        "--seats",
+        "10",
+        "--method",
+        "hare",
+        "--threshold",
+        "45%",
+        "--threshold-base",
+        "ballots",
+        "--ballots",
+        "200",
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["passed"] == ["A"]
 

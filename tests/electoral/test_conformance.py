@@ -17,8 +17,10 @@ DIVISOR = sorted(m for m, spec in METHODS.items() if spec.house_monotone)
 WITHIN_QUOTA = sorted(m for m, spec in METHODS.items() if spec.within_quota)
 NAMES = [f"P{i}" for i in range(7)]
 
-votes_maps = st.lists(st.integers(0, 2_000_000), min_size=1, max_size=7).filter(any).map(
-    lambda counts: dict(zip(NAMES, counts, strict=False))
+votes_maps = (
+    st.lists(st.integers(0, 2_000_000), min_size=1, max_size=7)
+    .filter(any)
+    .map(lambda counts: dict(zip(NAMES, counts, strict=False)))
 )
 seat_counts = st.integers(1, 40)
 fast = settings(max_examples=40)
@@ -26,8 +28,18 @@ fast = settings(max_examples=40)
 
 def test_registry_has_every_standard_method():
     assert set(ALL) == {
-        "hare", "droop", "hagenbach_bischoff", "imperiali_quota",
-        "d_hondt", "sainte_lague", "modified_sainte_lague", "danish", "imperiali", "huntington_hill", "adams", "dean",
+        "hare",
+        "droop",
+        "hagenbach_bischoff",
+        "imperiali_quota",
+        "d_hondt",
+        "sainte_lague",
+        "modified_sainte_lague",
+        "danish",
+        "imperiali",
+        "huntington_hill",
+        "adams",
+        "dean",
     }
     assert WITHIN_QUOTA == ["hare"]
 
@@ -121,7 +133,12 @@ def test_input_order_only_matters_for_ties(method, votes, seats, shuffle_seed):
 )
 def test_systems_round_trip_through_dict_and_yaml(method, seats, share, base, tie_break):
     system = ElectoralSystem.from_dict(
-        {"method": method, "seats": seats, "threshold": {"share": str(share), "base": base}, "tie_break": tie_break}
+        {
+            "method": method,
+            "seats": seats,
+            "threshold": {"share": str(share), "base": base},
+            "tie_break": tie_break,
+        }
     )
     assert ElectoralSystem.from_dict(system.to_dict()) == system
     assert ElectoralSystem.from_dict(yaml.safe_load(yaml.safe_dump(system.to_dict()))) == system

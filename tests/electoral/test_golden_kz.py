@@ -70,8 +70,12 @@ def test_2007_under_the_2009_rule_admits_the_runner_up():
     """Counterfactual: the 2009 two-party rule applied to 2007 admits OSDP with at least 2 seats."""
     inputs = election_inputs("KZ-MAJ-2007")
     result = allocate(
-        inputs.votes, 98, "hare", {"share": "7%", "base": "ballots_cast"},
-        ballots_cast=inputs.ballots_cast, minimum_parties=MinimumParties(),
+        inputs.votes,
+        98,
+        "hare",
+        {"share": "7%", "base": "ballots_cast"},
+        ballots_cast=inputs.ballots_cast,
+        minimum_parties=MinimumParties(),
     )
     osdp = "Nationwide Social Democratic Party (OSDP)"
     assert result.admitted_by_rule == (osdp,)

@@ -60,7 +60,9 @@ def _threshold_data(share: str | None, base: str | None) -> dict | None:
     if base_name is None:
         from reformlab.errors import did_you_mean
 
-        raise ReformlabError(f"unknown threshold base {base!r}", field="--threshold-base", fix=did_you_mean(base, BASE_NAMES))
+        raise ReformlabError(
+            f"unknown threshold base {base!r}", field="--threshold-base", fix=did_you_mean(base, BASE_NAMES)
+        )
     value = _as_option("--threshold", lambda: parse_share(share, field="--threshold"))
     _as_option("--threshold", lambda: Threshold(share=value).validate())
     return {"share": share, "base": base_name}
@@ -70,7 +72,9 @@ def _check_seats_and_method(seats: int | None, method: str | None) -> None:
     from reformlab.electoral import method_named
 
     if seats is not None and seats <= 0:
-        raise ReformlabError(f"seats must be above 0, got {seats}", field="--seats", fix="give --seats 1 or more")
+        raise ReformlabError(
+            f"seats must be above 0, got {seats}", field="--seats", fix="give --seats 1 or more"
+        )
     if method is not None:
         _as_option("--method", lambda: method_named(method))
 
@@ -85,12 +89,16 @@ def election_run(
     _check_seats_and_method(seats, method)
     inputs = election_inputs(election_id)
     data = inputs.system_data
-    data.update({k: v for k, v in (("method", method), ("seats", seats), ("threshold", threshold)) if v is not None})
+    data.update(
+        {k: v for k, v in (("method", method), ("seats", seats), ("threshold", threshold)) if v is not None}
+    )
     system = ElectoralSystem.from_dict(data)
     result = system.allocate(inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all)
     notes = [f"Rule: {inputs.rule['article']}.", f"Source: {inputs.rule['source']}."]
     if inputs.rule.get("data_base"):
-        notes.append(f"Threshold base used: {BASE_WORDS[inputs.rule['data_base']]}. {inputs.rule['data_base_reason']}")
+        notes.append(
+            f"Threshold base used: {BASE_WORDS[inputs.rule['data_base']]}. {inputs.rule['data_base_reason']}"
+        )
     return Run(result, f"{election_id} list tier", inputs.official_seats, tuple(notes))
 
 
@@ -107,10 +115,19 @@ def file_run(votes_file: Path, seats, method, threshold, base, ballots, against_
     options = {"ballots_cast": "--ballots", "against_all": "--against-all", "tie_break": "--tie-break"}
     try:
         result = allocate(
-            votes, seats, method, rule, ballots_cast=ballots, against_all=against_all, tie_break=tie_break, seed=seed
+            votes,
+            seats,
+            method,
+            rule,
+            ballots_cast=ballots,
+            against_all=against_all,
+            tie_break=tie_break,
+            seed=seed,
         )
     except ReformlabError as exc:
-        raise ReformlabError(exc.problem, file=votes_file, field=options.get(exc.field, exc.field), fix=exc.fix) from None
+        raise ReformlabError(
+            exc.problem, file=votes_file, field=options.get(exc.field, exc.field), fix=exc.fix
+        ) from None
     return Run(result, str(votes_file))
 
 
@@ -143,21 +160,29 @@ def render_table(run: Run):
         table.add_column("Official", justify="right")
     for party, votes in result.votes.items():
         seats = result.seats[party]
-        row = [str(party), f"{votes:,}", f"{100 * votes / total:.2f}%", "yes" if party in result.passed else "",
-               str(seats), f"{100 * seats / result.house:.2f}%"]
+        row = [
+            str(party),
+            f"{votes:,}",
+            f"{100 * votes / total:.2f}%",
+            "yes" if party in result.passed else "",
+            str(seats),
+            f"{100 * seats / result.house:.2f}%",
+        ]
         if run.official is not None:
             official = run.official.get(party, 0)
             row.append(str(official) if official == seats else f"[bold red]{official}[/]")
         table.add_row(*row)
-    shown = measures.summary(result.votes, result.seats)
+    shown = {k: float(v) for k, v in measures.summary(result.votes, result.seats).items()}
     lines = [
-        "Gallagher {gallagher:.2f} · Loosemore-Hanby {loosemore_hanby:.2f} · "
-        "ENP votes {enp_votes:.2f}, seats {enp_seats:.2f} · Golosov votes {golosov_votes:.2f}, seats {golosov_seats:.2f}"
-        .format(**{k: float(v) for k, v in shown.items()})
+        f"Gallagher {shown['gallagher']:.2f} · Loosemore-Hanby {shown['loosemore_hanby']:.2f} · "
+        f"ENP votes {shown['enp_votes']:.2f}, seats {shown['enp_seats']:.2f} · "
+        f"Golosov votes {shown['golosov_votes']:.2f}, seats {shown['golosov_seats']:.2f}"
     ]
     for tie in result.ties:
-        lines.append(f"Tie for {tie.seats} seat(s) among {', '.join(map(str, tie.parties))}: "
-                     f"resolved by {tie.resolved_by} to {', '.join(map(str, tie.awarded_to))}")
+        lines.append(
+            f"Tie for {tie.seats} seat(s) among {', '.join(map(str, tie.parties))}: "
+            f"resolved by {tie.resolved_by} to {', '.join(map(str, tie.awarded_to))}"
+        )
     lines += list(run.notes)
     return Group(table, *(Text(line) for line in lines))
 
@@ -182,15 +207,27 @@ def print_run(run: Run, output: Format = Format.table) -> None:
 
 
 def allocate_command(
-    votes_file: Path = typer.Argument(None, metavar="VOTES.csv", help="CSV with a header including party,votes."),
-    election: str = typer.Option(None, "--election", help="A built-in election, e.g. KZ-MAJ-2012 (its rule then)."),
+    votes_file: Path = typer.Argument(
+        None, metavar="VOTES.csv", help="CSV with a header including party,votes."
+    ),
+    election: str = typer.Option(
+        None, "--election", help="A built-in election, e.g. KZ-MAJ-2012 (its rule then)."
+    ),
     seats: int = typer.Option(None, "--seats", help="Seats to allocate (> 0)."),
-    method: str = typer.Option(None, "--method", help="hare, droop, d_hondt, sainte_lague, ... (default d_hondt)."),
+    method: str = typer.Option(
+        None, "--method", help="hare, droop, d_hondt, sainte_lague, ... (default d_hondt)."
+    ),
     threshold: str = typer.Option(None, "--threshold", help="Legal threshold: '7%', '7/100' or '0.07'."),
-    threshold_base: str = typer.Option("valid", "--threshold-base", help="valid, ballots or valid_plus_against_all."),
+    threshold_base: str = typer.Option(
+        "valid", "--threshold-base", help="valid, ballots or valid_plus_against_all."
+    ),
     ballots: int = typer.Option(None, "--ballots", help="Ballots cast (for --threshold-base ballots)."),
-    against_all: int = typer.Option(None, "--against-all", help="'Against all' votes (valid_plus_against_all)."),
-    tie_break: str = typer.Option("order", "--tie-break", help="order (file order), lot (with --seed) or raise."),
+    against_all: int = typer.Option(
+        None, "--against-all", help="'Against all' votes (valid_plus_against_all)."
+    ),
+    tie_break: str = typer.Option(
+        "order", "--tie-break", help="order (file order), lot (with --seed) or raise."
+    ),
     seed: int = typer.Option(None, "--seed", help="Seed for --tie-break lot."),
     output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
 ) -> None:
@@ -200,12 +237,23 @@ def allocate_command(
     if election:
         run = election_run(election, method, seats, _threshold_data(threshold, threshold_base))
     elif votes_file:
-        run = file_run(votes_file, seats, method or "d_hondt", threshold, threshold_base, ballots, against_all,
-                       tie_break, seed)
+        run = file_run(
+            votes_file,
+            seats,
+            method or "d_hondt",
+            threshold,
+            threshold_base,
+            ballots,
+            against_all,
+            tie_break,
+            seed,
+        )
     else:
         raise ReformlabError("nothing to allocate", fix="give a VOTES.csv file or --election KZ-MAJ-2012")
     print_run(run, output)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("allocate", help="Allocate seats from votes (exact), or replay a built-in election.")(allocate_command)
+    app.command("allocate", help="Allocate seats from votes (exact), or replay a built-in election.")(
+        allocate_command
+    )

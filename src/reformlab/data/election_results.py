@@ -24,7 +24,9 @@ def _resource(name: str):
 def _check_country(country: str) -> str:
     code = country.upper()
     if code not in COUNTRIES:
-        raise ReformlabError(f"no built-in elections for {country!r}", field="country", fix=did_you_mean(code, COUNTRIES))
+        raise ReformlabError(
+            f"no built-in elections for {country!r}", field="country", fix=did_you_mean(code, COUNTRIES)
+        )
     return code
 
 
@@ -45,7 +47,9 @@ def load_elections(country: str = "KZ"):
     with _resource(f"{code.lower()}_elections.csv").open("r", encoding="utf-8") as handle:
         frame = pd.read_csv(handle, dtype=str, keep_default_na=False)
     for column in ("votes", "seats"):
-        frame[column] = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce").astype("Int64")
+        frame[column] = pd.to_numeric(frame[column].where(frame[column] != ""), errors="coerce").astype(
+            "Int64"
+        )
     return frame
 
 
@@ -58,7 +62,7 @@ def _rules(code: str) -> dict:
 
 
 def load_rules(country: str = "KZ") -> dict:
-    """The rule in force per built-in election id: ``{id: {"system": {...}, "article": ..., ...}}`` (a copy)."""
+    """The rule in force per built-in election id: ``{id: {"system": {...}, "article": ...}}`` (a copy)."""
     import copy
 
     return copy.deepcopy(_rules(_check_country(country)))
@@ -88,7 +92,7 @@ class ElectionInputs:
 
     @property
     def system_data(self) -> dict:
-        """The electoral system as data, its threshold base replaced by ``data_base`` where the rule says so."""
+        """The electoral system as data; its threshold base is ``data_base`` where the rule gives one."""
         import copy
 
         system = copy.deepcopy(self.rule["system"])

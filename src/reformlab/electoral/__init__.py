@@ -9,7 +9,13 @@ nothing of constitutions.
 from reformlab.electoral import measures
 from reformlab.electoral.allocation import METHODS, Allocation, Method, allocate, method_named
 from reformlab.electoral.chamber import UNELECTED_KINDS, Chamber, ElectionResult, UnelectedSeats
-from reformlab.electoral.district import DistrictAllocation, DistrictResult, allocate_districts, plurality, two_round
+from reformlab.electoral.district import (
+    DistrictAllocation,
+    DistrictResult,
+    allocate_districts,
+    plurality,
+    two_round,
+)
 from reformlab.electoral.kinds import (
     KINDS,
     CompensatorySystem,

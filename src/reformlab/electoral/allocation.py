@@ -48,7 +48,9 @@ METHODS: dict[str, Method] = {
 def method_named(name: str) -> Method:
     """The registered method called ``name``, or a :class:`ReformlabError` suggesting the nearest names."""
     if name not in METHODS:
-        raise ReformlabError(f"unknown allocation method {name!r}", field="method", fix=did_you_mean(name, METHODS))
+        raise ReformlabError(
+            f"unknown allocation method {name!r}", field="method", fix=did_you_mean(name, METHODS)
+        )
     return METHODS[name]
 
 
@@ -100,12 +102,16 @@ class Allocation:
 
 def _check_votes(votes: Mapping[Hashable, int]) -> dict:
     if not votes:
-        raise ReformlabError("no votes were given", field="votes", fix="give at least one party with its votes")
+        raise ReformlabError(
+            "no votes were given", field="votes", fix="give at least one party with its votes"
+        )
     for party, v in votes.items():
         if isinstance(v, bool) or not isinstance(v, int):
             raise ReformlabError(f"votes for {party!r} must be a whole number, got {v!r}", field="votes")
         if v < 0:
-            raise ReformlabError(f"votes for {party!r} are negative ({v})", field="votes", fix="correct the count")
+            raise ReformlabError(
+                f"votes for {party!r} are negative ({v})", field="votes", fix="correct the count"
+            )
     return dict(votes)
 
 
@@ -163,7 +169,9 @@ def allocate(
     if rule is not None:
         rule.validate()
         base_total = rule.base_total(votes, ballots_cast, against_all)
-        passed = rule.admitted(votes, ballots_cast=ballots_cast, against_all=against_all, district_wins=district_wins)
+        passed = rule.admitted(
+            votes, ballots_cast=ballots_cast, against_all=against_all, district_wins=district_wins
+        )
     extra: tuple = ()
     admission_ties: tuple = ()
     if minimum_parties is not None:
@@ -172,7 +180,9 @@ def allocate(
     admitted = {p: votes[p] for p in passed}
     if sum(admitted.values()) == 0:
         raise ReformlabError(
-            "no list with votes is admitted to allocation", field="threshold", fix="check the votes or lower the threshold"
+            "no list with votes is admitted to allocation",
+            field="threshold",
+            fix="check the votes or lower the threshold",
         )
     correction = {p: minimum_parties.correction for p in extra} if extra else {}
     minimum = {p: minimum_parties.min_seats for p in extra} if extra else {}

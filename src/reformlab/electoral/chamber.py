@@ -47,9 +47,13 @@ class UnelectedSeats:
         kind = data.get("kind", "appointed")
         if kind not in UNELECTED_KINDS:
             raise ReformlabError(
-                f"unknown kind of unelected seats {kind!r}", field="unelected.kind", fix=did_you_mean(kind, UNELECTED_KINDS)
+                f"unknown kind of unelected seats {kind!r}",
+                field="unelected.kind",
+                fix=did_you_mean(kind, UNELECTED_KINDS),
             )
-        return cls(check_seats(data.get("seats"), "unelected.seats"), kind, data.get("filled_by"), data.get("source"))
+        return cls(
+            check_seats(data.get("seats"), "unelected.seats"), kind, data.get("filled_by"), data.get("source")
+        )
 
 
 @attrs.frozen
@@ -77,7 +81,9 @@ class ElectionResult:
 def _seats_of(result) -> dict:
     seats = getattr(result, "seats", result)
     if not isinstance(seats, Mapping):
-        raise ReformlabError(f"a tier result must give seats by party, got {type(result).__name__}", field="tiers")
+        raise ReformlabError(
+            f"a tier result must give seats by party, got {type(result).__name__}", field="tiers"
+        )
     return dict(seats)
 
 
@@ -86,7 +92,7 @@ class Chamber:
     """A chamber: its elected tiers (parallel to each other) and its unelected seats.
 
     >>> majilis = Chamber.from_dict({"name": "Majilis",
-    ...     "elected": [{"method": "hare", "seats": 98, "threshold": {"share": "7%", "base": "ballots_cast"}}],
+    ...     "elected": [{"method": "hare", "seats": 98, "threshold": {"share": "7%", "base": "valid"}}],
     ...     "unelected": [{"seats": 9, "kind": "indirect", "filled_by": "Assembly of People of Kazakhstan"}]})
     >>> majilis.size, majilis.elected_seats, majilis.unelected_seats
     (107, 98, 9)
@@ -123,7 +129,9 @@ class Chamber:
         """
         tiers = tuple(_seats_of(r) for r in tier_results)
         if len(tiers) != len(self.elected):
-            raise ReformlabError(f"{len(tiers)} tier results for {len(self.elected)} elected tiers", field="tiers")
+            raise ReformlabError(
+                f"{len(tiers)} tier results for {len(self.elected)} elected tiers", field="tiers"
+            )
         parties = list(dict.fromkeys(p for t in tiers for p in t))
         seats = {p: sum(t.get(p, 0) for t in tiers) for p in parties}
         return ElectionResult(self.name, seats, tiers, self.unelected)

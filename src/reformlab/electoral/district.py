@@ -130,8 +130,8 @@ def allocate_districts(
     to the votes summed over districts (base ``valid``), and only lists passing nationally take part in
     any district. ``options`` go to :func:`~reformlab.electoral.allocate` (``tie_break``, ``seed``...).
 
-    >>> r = allocate_districts({"N": {"A": 60, "B": 40}, "S": {"A": 30, "B": 70}}, {"N": 3, "S": 2}, "d_hondt")
-    >>> r.seats
+    >>> votes = {"N": {"A": 60, "B": 40}, "S": {"A": 30, "B": 70}}
+    >>> allocate_districts(votes, {"N": 3, "S": 2}, "d_hondt").seats
     {'A': 2, 'B': 3}
     """
     if set(votes) != set(seats):
@@ -143,7 +143,9 @@ def allocate_districts(
         )
     if threshold_level not in ("district", "national"):
         raise ReformlabError(
-            f"unknown threshold level {threshold_level!r}", field="threshold_level", fix="use 'district' or 'national'"
+            f"unknown threshold level {threshold_level!r}",
+            field="threshold_level",
+            fix="use 'district' or 'national'",
         )
     parties = list(dict.fromkeys(p for district in votes.values() for p in district))
     passed = tuple(parties)
@@ -155,7 +157,8 @@ def allocate_districts(
     for name, district in votes.items():
         admitted = {p: v for p, v in district.items() if p in passed}
         result = allocate(admitted, seats[name], method, threshold, **options)
-        results[name] = attrs.evolve(result, seats={p: result.seats.get(p, 0) for p in district}, votes=dict(district))
+        results[name] = attrs.evolve(
+            result, seats={p: result.seats.get(p, 0) for p in district}, votes=dict(district)
+        )
     total = {p: sum(r.seats.get(p, 0) for r in results.values()) for p in parties}
     return DistrictAllocation(results, total, passed)
-

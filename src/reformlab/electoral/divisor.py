@@ -26,7 +26,7 @@ from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
 
 @attrs.frozen
 class Divisor:
-    """A divisor sequence ``d(s)`` for the seat after ``s`` held, compared at ``power`` (2 for Huntington-Hill).
+    """A divisor sequence ``d(s)`` for the seat after ``s`` held, compared at ``power`` (2: Huntington-Hill).
 
     Args:
         name: the registry name.
@@ -89,7 +89,7 @@ DIVISORS: dict[str, Divisor] = {
         Divisor("danish", _danish),
         # Imperiali divisors: 2, 3, 4, ... (Belgian municipalities). Favours large parties more than D'Hondt.
         Divisor("imperiali", _imperiali),
-        # Huntington-Hill / equal proportions: sqrt(s(s+1)) (US House since 1941). Gives everyone a first seat.
+        # Huntington-Hill / equal proportions: sqrt(s(s+1)) (US House since 1941). Everyone gets a first seat.
         Divisor("huntington_hill", _huntington_hill, power=2),
         # Adams / smallest divisors: 0, 1, 2, ... Favours small parties; stays below upper quota.
         Divisor("adams", _adams),

@@ -59,14 +59,17 @@ class SingleMemberSystem:
         first: Mapping[Hashable, Mapping[Hashable, int]],
         second: Mapping[Hashable, Mapping[Hashable, int]] | None = None,
     ) -> dict:
-        """District -> :class:`~reformlab.electoral.district.DistrictResult`, from each district's round(s)."""
+        """District -> :class:`~reformlab.electoral.district.DistrictResult` from each district's rounds."""
         if len(first) != self.seats:
             raise ReformlabError(f"{len(first)} districts given for {self.seats} seats", field="districts")
         breaker = TieBreak(self.tie_break).validate()
         if self.formula == "plurality":
             return {d: plurality(v, breaker) for d, v in first.items()}
         second = second or {}
-        return {d: two_round(v, second.get(d), majority=self.majority, tie_break=breaker) for d, v in first.items()}
+        return {
+            d: two_round(v, second.get(d), majority=self.majority, tie_break=breaker)
+            for d, v in first.items()
+        }
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "seats": self.seats, "formula": self.formula}
@@ -81,7 +84,9 @@ class SingleMemberSystem:
         check_fields(data, ("kind", "seats", "formula", "majority", "tie_break"), "single_member")
         formula = data.get("formula", "plurality")
         if formula not in FORMULAS:
-            raise ReformlabError(f"unknown formula {formula!r}", field="formula", fix=did_you_mean(formula, FORMULAS))
+            raise ReformlabError(
+                f"unknown formula {formula!r}", field="formula", fix=did_you_mean(formula, FORMULAS)
+            )
         return cls(
             seats=check_seats(data.get("seats"), "seats"),
             formula=formula,
@@ -106,7 +111,9 @@ class MultiDistrictSystem:
         """Seats this tier fills (all districts)."""
         return sum(self.seats.values())
 
-    def allocate(self, votes: Mapping[Hashable, Mapping[Hashable, int]], **options: Any) -> DistrictAllocation:
+    def allocate(
+        self, votes: Mapping[Hashable, Mapping[Hashable, int]], **options: Any
+    ) -> DistrictAllocation:
         """Allocate every district (see :func:`~reformlab.electoral.district.allocate_districts`)."""
         return allocate_districts(
             votes, self.seats, self.method, self.threshold, threshold_level=self.threshold_level, **options
@@ -127,7 +134,12 @@ class MultiDistrictSystem:
             raise ReformlabError("'seats' must map each district to its seats", field="seats")
         for name, n in seats.items():
             check_seats(n, f"seats.{name}")
-        return cls(data.get("method", "d_hondt"), dict(seats), _threshold(data), data.get("threshold_level", "district"))
+        return cls(
+            data.get("method", "d_hondt"),
+            dict(seats),
+            _threshold(data),
+            data.get("threshold_level", "district"),
+        )
 
 
 @attrs.frozen
@@ -147,12 +159,21 @@ class CompensatorySystem:
         """The nominal house size (overhang may add to it)."""
         return self.seats
 
-    def allocate(self, votes: Mapping[Hashable, int], district_seats: Mapping[Hashable, int], **options) -> MixedResult:
-        """Top up ``district_seats`` to proportional entitlements (see :func:`~reformlab.electoral.tiers.compensatory`)."""
-        return compensatory(votes, district_seats, self.seats, self.method, self.threshold, overhang=self.overhang, **options)
+    def allocate(
+        self, votes: Mapping[Hashable, int], district_seats: Mapping[Hashable, int], **options
+    ) -> MixedResult:
+        """Top up ``district_seats`` to proportional entitlements (see ``compensatory``)."""
+        return compensatory(
+            votes, district_seats, self.seats, self.method, self.threshold, overhang=self.overhang, **options
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "method": self.method, "seats": self.seats, "districts": self.districts}
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "method": self.method,
+            "seats": self.seats,
+            "districts": self.districts,
+        }
         if self.threshold is not None:
             data["threshold"] = self.threshold.to_dict()
         data["overhang"] = self.overhang
@@ -164,7 +185,9 @@ class CompensatorySystem:
         overhang = data.get("overhang", "keep")
         if overhang not in OVERHANG_RULES:
             raise ReformlabError(
-                f"unknown overhang rule {overhang!r}", field="overhang", fix=did_you_mean(overhang, OVERHANG_RULES)
+                f"unknown overhang rule {overhang!r}",
+                field="overhang",
+                fix=did_you_mean(overhang, OVERHANG_RULES),
             )
         return cls(
             data.get("method", "sainte_lague"),

@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from fractions import Fraction
 
-from reformlab.errors import ReformlabError
 from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
+from reformlab.errors import ReformlabError
 
 
 def hare(votes: int, seats: int) -> Fraction:
@@ -94,7 +94,9 @@ def remainder_allocation(
     left = seats - sum(whole.values())
     ties = []
     eligible = {p: r for p, r in remainder.items() if p not in lifted and quotients[p] > 0}
-    while left > 0 and eligible:  # more than one round only when the quota is too large (integer Droop, V < S)
+    while (
+        left > 0 and eligible
+    ):  # more than one round only when the quota is too large (integer Droop, V < S)
         winners, tie = top_by_rank(eligible, min(left, len(eligible)), tie_break)
         ties += [tie] if tie else []
         for party in winners:

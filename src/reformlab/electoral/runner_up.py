@@ -45,7 +45,9 @@ class MinimumParties:
             )
         return self
 
-    def runners_up(self, votes: Mapping[Hashable, int], passed: tuple, tie_break: TieBreak) -> tuple[tuple, tuple]:
+    def runners_up(
+        self, votes: Mapping[Hashable, int], passed: tuple, tie_break: TieBreak
+    ) -> tuple[tuple, tuple]:
         """The lists to admit beyond ``passed``: the largest others, until ``parties`` lists take part.
 
         Returns ``(admitted, ties)``. Only lists with votes are admitted; an exact tie for the last place

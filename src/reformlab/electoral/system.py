@@ -27,7 +27,9 @@ def check_fields(data: Mapping, allowed: tuple[str, ...], where: str) -> None:
     for name in data:
         if name not in allowed:
             raise ReformlabError(
-                f"unknown field {name!r} in {where}", field=f"{where}.{name}", fix=did_you_mean(str(name), allowed)
+                f"unknown field {name!r} in {where}",
+                field=f"{where}.{name}",
+                fix=did_you_mean(str(name), allowed),
             )
 
 
@@ -77,7 +79,9 @@ class ElectoralSystem:
             self.minimum_parties.validate()
         if self.tie_break not in TIE_BREAKS:
             raise ReformlabError(
-                f"unknown tie-break rule {self.tie_break!r}", field="tie_break", fix=did_you_mean(self.tie_break, TIE_BREAKS)
+                f"unknown tie-break rule {self.tie_break!r}",
+                field="tie_break",
+                fix=did_you_mean(self.tie_break, TIE_BREAKS),
             )
         return self
 
@@ -110,7 +114,9 @@ class ElectoralSystem:
         """Read the dict/YAML form; raises :class:`ReformlabError` naming the field at fault."""
         check_fields(data, cls.FIELDS, "system")
         if "method" not in data or "seats" not in data:
-            raise ReformlabError("a list tier needs 'method' and 'seats'", field="system", fix="add both fields")
+            raise ReformlabError(
+                "a list tier needs 'method' and 'seats'", field="system", fix="add both fields"
+            )
         threshold = data.get("threshold")
         rule = data.get("minimum_parties")
         return cls(

@@ -66,11 +66,13 @@ class Threshold:
         """Return self if the threshold is meaningful; otherwise raise :class:`ReformlabError`."""
         if self.base not in BASES:
             raise ReformlabError(
-                f"unknown threshold base {self.base!r}", field="threshold.base", fix=did_you_mean(self.base, BASES)
+                f"unknown threshold base {self.base!r}",
+                field="threshold.base",
+                fix=did_you_mean(self.base, BASES),
             )
         if self.share is not None and not 0 <= Fraction(self.share) < 1:
             raise ReformlabError(
-                f"a threshold share must be at least 0% and below 100%, got {format_share(Fraction(self.share))}",
+                f"a threshold share must be in [0%, 100%), got {format_share(Fraction(self.share))}",
                 field="threshold.share",
                 fix="give a share such as '7%'",
             )
@@ -131,7 +133,8 @@ class Threshold:
     ) -> tuple:
         """The parties that pass, in input order.
 
-        >>> Threshold(share=Fraction(7, 100), base="ballots_cast").admitted({"A": 70, "B": 6}, ballots_cast=100)
+        >>> rule = Threshold(share=Fraction(7, 100), base="ballots_cast")
+        >>> rule.admitted({"A": 70, "B": 6}, ballots_cast=100)
         ('A',)
         >>> Threshold(share=Fraction(7, 100), inclusive=False).admitted({"A": 93, "B": 7})
         ('A',)
@@ -156,7 +159,7 @@ class Threshold:
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Threshold:
-        """Read ``{"share": "7%", "base": "ballots_cast", "votes": ..., "districts": ..., "inclusive": ...}``."""
+        """Read ``{"share": "7%", "base": "ballots_cast", "votes": n, "districts": k, "inclusive": b}``."""
         unknown = set(data) - {"share", "base", "votes", "districts", "inclusive"}
         if unknown:
             name = sorted(unknown)[0]

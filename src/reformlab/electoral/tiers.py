@@ -102,14 +102,18 @@ def compensatory(
     """
     if overhang not in OVERHANG_RULES:
         raise ReformlabError(
-            f"unknown overhang rule {overhang!r}", field="overhang", fix=did_you_mean(overhang, OVERHANG_RULES)
+            f"unknown overhang rule {overhang!r}",
+            field="overhang",
+            fix=did_you_mean(overhang, OVERHANG_RULES),
         )
     base = allocate(votes, seats, method, threshold, **options)  # settles the threshold and validates inputs
     passed = {p: votes[p] for p in base.passed}
     outside = sum(n for p, n in district_seats.items() if p not in passed)
     house = seats - outside
     if house <= 0:
-        raise ReformlabError("district seats outside the proportional share fill the house", field="district_seats")
+        raise ReformlabError(
+            "district seats outside the proportional share fill the house", field="district_seats"
+        )
     entitled = nominal = _entitlement(passed, house, method, options)
     final = {p: max(entitled.seats[p], district_seats.get(p, 0)) for p in passed}
     if overhang == "compensate":
@@ -139,6 +143,8 @@ def compensatory(
             "list": {p: total[p] - district_seats.get(p, 0) for p in parties},
         },
         house=sum(total.values()),
-        overhang={p: n - nominal.seats[p] for p, n in district_seats.items() if p in passed and n > nominal.seats[p]},
+        overhang={
+            p: n - nominal.seats[p] for p, n in district_seats.items() if p in passed and n > nominal.seats[p]
+        },
         list_allocation=entitled,
     )

@@ -63,7 +63,7 @@ class TieError(ReformlabError):
 
 @attrs.frozen
 class TieBreak:
-    """A tie-break rule with what it needs: ``rule`` in :data:`TIE_BREAKS`, a party ``order``, a ``seed``/``rng``.
+    """A tie-break rule and what it needs: a ``rule`` in :data:`TIE_BREAKS`, an ``order``, a seed or rng.
 
     Constructors store only; :meth:`validate` checks the rule name and that seed and rng are not both given.
     """
@@ -77,7 +77,9 @@ class TieBreak:
         """Return self if the rule is usable, else raise :class:`ReformlabError`."""
         if self.rule not in TIE_BREAKS:
             raise ReformlabError(
-                f"unknown tie-break rule {self.rule!r}", field="tie_break", fix=did_you_mean(self.rule, TIE_BREAKS)
+                f"unknown tie-break rule {self.rule!r}",
+                field="tie_break",
+                fix=did_you_mean(self.rule, TIE_BREAKS),
             )
         if self.seed is not None and self.rng is not None:
             raise ReformlabError("give seed= or rng=, not both", field="tie_break", fix="drop one of them")
@@ -104,9 +106,7 @@ class TieBreak:
         return attrs.evolve(tie, resolved_by=self.rule, awarded_to=winners)
 
 
-def top_by_rank(
-    keys: Mapping[Hashable, Any], count: int, tie_break: TieBreak
-) -> tuple[tuple, Tie | None]:
+def top_by_rank(keys: Mapping[Hashable, Any], count: int, tie_break: TieBreak) -> tuple[tuple, Tie | None]:
     """The ``count`` parties with the highest keys, and the tie at the boundary if there is one.
 
     Keys are exact (ints, Fractions or tuples of them). Parties are returned in input order.

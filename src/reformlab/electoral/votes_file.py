@@ -28,7 +28,10 @@ def _read_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ReformlabError(
-            f"the file is not UTF-8 text (byte {exc.start})", file=path, line=line, fix="save the file as UTF-8"
+            f"the file is not UTF-8 text (byte {exc.start})",
+            file=path,
+            line=line,
+            fix="save the file as UTF-8",
         ) from None
 
 
@@ -36,7 +39,11 @@ def _whole_number(text: str, path: Path, line: int) -> int:
     value = text.strip().replace("_", "")
     if value.startswith("-") and value[1:].isdigit():
         raise ReformlabError(
-            f"votes must not be negative, got {text!r}", file=path, line=line, field="votes", fix="correct the count"
+            f"votes must not be negative, got {text!r}",
+            file=path,
+            line=line,
+            field="votes",
+            fix="correct the count",
         )
     if not value.isdigit() or not value.isascii():
         raise ReformlabError(
@@ -50,7 +57,7 @@ def _whole_number(text: str, path: Path, line: int) -> int:
 
 
 def read_votes_csv(path: str | Path) -> dict[str, int]:
-    """Party -> votes from a CSV file with a header containing ``party`` and ``votes`` (other columns ignored).
+    """Party -> votes from a CSV file whose header has ``party`` and ``votes`` (other columns are ignored).
 
     Raises :class:`ReformlabError` for: an unreadable or non-UTF-8 file, an empty file, a missing
     column, an empty party name, a duplicate party, and votes that are negative or not whole numbers.
@@ -58,7 +65,9 @@ def read_votes_csv(path: str | Path) -> dict[str, int]:
     path = Path(path)
     text = _read_text(path)
     if not text.strip():
-        raise ReformlabError("the file is empty", file=path, fix="write a header 'party,votes' and one row per party")
+        raise ReformlabError(
+            "the file is empty", file=path, fix="write a header 'party,votes' and one row per party"
+        )
     reader = csv.DictReader(io.StringIO(text))
     header = [name.strip().lower() for name in reader.fieldnames or []]
     for column in REQUIRED:
@@ -77,7 +86,9 @@ def read_votes_csv(path: str | Path) -> dict[str, int]:
         line = reader.line_num
         party = (row.get("party") or "").strip()
         if not party:
-            raise ReformlabError("the party name is empty", file=path, line=line, field="party", fix="name the party")
+            raise ReformlabError(
+                "the party name is empty", file=path, line=line, field="party", fix="name the party"
+            )
         if party in votes:
             raise ReformlabError(
                 f"party {party!r} appears twice (first on line {first_line[party]})",
