@@ -157,3 +157,16 @@ def test_progress_is_silent_off_a_terminal_and_drawn_when_asked():
     with steps("work", total=1, stream=shown, enabled=True) as bar, bar.step("drawing charts"):
         pass
     assert bar.done == ["drawing charts"]
+
+
+def test_nested_progress_reuses_the_outer_bar():
+    shown = io.StringIO()
+    with (
+        steps("command", total=1, stream=shown, enabled=True) as outer,
+        outer.step("report"),
+        steps("library", total=2) as inner,
+        inner.step("rendering"),
+    ):
+        assert inner.progress is outer.progress and inner.label == "report: rendering"
+    assert outer.done == ["report"] and inner.done == ["rendering"]
+    assert outer.progress.tasks[0].completed == 1

@@ -16,6 +16,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import IO
 
 from rich.console import Console
@@ -30,24 +31,39 @@ from rich.progress import (
 
 
 class Steps:
-    """The handle :func:`steps` yields: names the current step and advances the bar when it ends."""
+    """The handle :func:`steps` yields: names the current step and advances the bar when it ends.
 
-    def __init__(self, progress: Progress | None, task: int | None) -> None:
+    A ``Steps`` nested inside another (a library call that reports its own steps, inside a command that
+    reports its steps) shares the outer bar: its labels show after the outer step's label and it does not
+    advance the outer count.
+    """
+
+    def __init__(self, progress: Progress | None, task: int | None, *, prefix: str = "",
+                 counts: bool = True) -> None:
         self.progress = progress
         self.task = task
+        self.prefix = prefix
+        self.counts = counts
+        self.label = prefix
         self.done: list[str] = []
 
     @contextmanager
     def step(self, label: str) -> Iterator[None]:
         """Show ``label`` while the block runs, then count the step as done (also when it raises)."""
+        self.label = f"{self.prefix}: {label}" if self.prefix else label
         if self.progress is not None:
-            self.progress.update(self.task, description=label)
+            self.progress.update(self.task, description=self.label)
+        token = _ACTIVE.set(self)
         try:
             yield
         finally:
+            _ACTIVE.reset(token)
             self.done.append(label)
-            if self.progress is not None:
+            if self.progress is not None and self.counts:
                 self.progress.advance(self.task)
+
+
+_ACTIVE: ContextVar[Steps | None] = ContextVar("reformlab_progress_step", default=None)
 
 
 def is_terminal(stream: IO[str] | None = None) -> bool:
@@ -69,6 +85,7 @@ def steps(description: str, total: int, *, stream: IO[str] | None = None,
         total: the number of steps.
         stream: where to draw (default: stderr).
         enabled: force the bar on or off; by default it shows only when ``stream`` is a terminal.
+            Inside a step of another ``steps`` bar, the outer bar is reused and these are ignored.
 
     Yields:
         A :class:`Steps` whose ``step(label)`` context manager marks each step.
@@ -79,6 +96,10 @@ def steps(description: str, total: int, *, stream: IO[str] | None = None,
     >>> bar.done
     ['one']
     """
+    outer = _ACTIVE.get()
+    if outer is not None:  # inside another bar's step: report there instead of drawing a second bar
+        yield Steps(outer.progress, outer.task, prefix=outer.label, counts=False)
+        return
     stream = sys.stderr if stream is None else stream
     show = is_terminal(stream) if enabled is None else enabled
     if not show:
