@@ -30,7 +30,7 @@ from reformlab.games import (
     veto_players,
 )
 from reformlab.games._enumerate import enumerate_profile
-from reformlab.games.exact import counted_profile
+from reformlab.games.exact import counted_profile, listed_minimal_profile
 
 NAMES = ["A", "B", "C", "D", "E", "F", "G"]
 
@@ -191,3 +191,11 @@ def test_powers_share_the_exact_counts():
     assert {name: r.values for name, r in powers(game, list(INDICES)).items()} == {
         name: power(game, name).values for name in INDICES
     }
+
+
+@settings(max_examples=100)
+@given(weighted_games())
+def test_listed_minimal_winning_matches_enumeration(game):
+    listed = listed_minimal_profile(game)
+    profile = enumerate_profile(game)
+    assert listed.minimal == profile.minimal and listed.minimal_total == profile.minimal_total

@@ -14,6 +14,7 @@ from reformlab.games import (
     count_winning,
     eu_council,
     dictator,
+    minimal_winning_coalitions,
     power,
     powers,
     smallest_winning_coalition,
@@ -87,3 +88,19 @@ def test_eu27_council_exact():
     assert sum(shapley.values()) == 1
     assert max(shapley, key=shapley.get) == "DE" and min(shapley, key=shapley.get) == "MT"
     assert 0.12 < results["coleman_collectivity"].values["<game>"] < 0.14  # about 13% of coalitions pass
+
+
+def test_holler_and_deegan_packel_exact_beyond_enumeration():
+    # 34 players: 4 parties and 30 observers without a vote; the minimal winning coalitions are listed directly
+    parties = {"P1": 30, "P2": 25, "P3": 20, "P4": 15}
+    game = WeightedGame(parties | {f"o{k}": 0 for k in range(30)}, quota=46)
+    results = powers(game, ["holler", "deegan_packel", "johnston"], samples=2000)
+    assert results["holler"].method == "exact" and results["deegan_packel"].method == "exact"
+    assert results["johnston"].method == "monte_carlo"
+    small = powers(WeightedGame(parties, quota=46), ["holler", "deegan_packel"])
+    for name in ("holler", "deegan_packel"):
+        assert results[name].values == small[name].values | {f"o{k}": 0 for k in range(30)}
+    crowd = WeightedGame({f"m{k}": 1 for k in range(40)}, quota=21)
+    with pytest.raises(ReformlabError, match="more than 10 minimal winning coalitions"):
+        minimal_winning_coalitions(crowd, max_coalitions=10)
+    assert len(minimal_winning_coalitions(WeightedGame({f"m{k}": 1 for k in range(40)}, quota=38))) == 40 * 39 // 2

@@ -20,6 +20,8 @@ class Profile:
 
     Attributes:
         players: the game's players, in order.
+        Each count is ``None`` when the path that produced the profile does not give it.
+
         winning: number of winning coalitions.
         swings: ``swings[i][k]`` counts coalitions ``S`` without player ``i``, ``|S| = k``, ``S`` losing and
             ``S + i`` winning (player ``i`` is a swing, or critical, in ``S + i``).
@@ -32,8 +34,8 @@ class Profile:
     """
 
     players: tuple[str, ...]
-    winning: int
-    swings: tuple[tuple[int, ...], ...]
+    winning: int | None = None
+    swings: tuple[tuple[int, ...], ...] | None = None
     minimal: tuple[tuple[int, ...], ...] | None = None
     minimal_total: tuple[int, ...] | None = None
     johnston: tuple[Fraction, ...] | None = None

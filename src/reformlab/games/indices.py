@@ -20,7 +20,7 @@ from reformlab.games.exact import exact_profile
 from reformlab.games.result import GAME_KEY, PowerResult
 
 METHODS = ("auto", "exact", "monte_carlo")
-MINIMAL_INDICES = frozenset({"holler", "deegan_packel", "johnston"})
+NEEDS = {"holler": "minimal", "deegan_packel": "minimal", "johnston": "critical"}  # the others: "swings"
 
 
 def _ratio(numerators: list, denominator, what: str) -> list[Fraction]:
@@ -120,11 +120,11 @@ def powers(
     game.validate()
     results: dict[str, PowerResult] = {}
     if method != "monte_carlo":
-        profiles: dict[bool, Profile | None] = {}
+        profiles: dict[str, Profile | None] = {}
         for name in indices:
-            needs = name in MINIMAL_INDICES
+            needs = NEEDS.get(name, "swings")
             if needs not in profiles:
-                profiles[needs] = exact_profile(game, minimal=needs, limit=limit)
+                profiles[needs] = exact_profile(game, needs=needs, limit=limit)
             if profiles[needs] is not None:
                 results[name] = PowerResult(name, _EXACT[name](profiles[needs]), "exact")
     missing = [name for name in indices if name not in results]

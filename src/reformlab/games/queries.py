@@ -10,6 +10,7 @@ import numpy as np
 
 from reformlab.errors import ReformlabError
 from reformlab.games._enumerate import ENUMERATION_LIMIT, _popcounts, check_enumerable, winning_table
+from reformlab.games._minimal import weighted_minimal_winning
 from reformlab.games.base import Game
 from reformlab.games.composite import MinimalWinningGame
 from reformlab.games.exact import exact_profile
@@ -48,7 +49,7 @@ def dictator(game: Game) -> str | None:
 
 def dummy_players(game: Game, *, limit: int = ENUMERATION_LIMIT) -> tuple[str, ...]:
     """Players who are never a swing: adding them to a losing coalition never makes it win."""
-    profile = exact_profile(game, minimal=False, limit=limit)
+    profile = exact_profile(game, limit=limit)
     if profile is None:
         check_enumerable(game, limit)
     return tuple(name for name, row in zip(game.players, profile.swings, strict=True) if not any(row))
@@ -56,7 +57,7 @@ def dummy_players(game: Game, *, limit: int = ENUMERATION_LIMIT) -> tuple[str, .
 
 def count_winning(game: Game, *, limit: int = ENUMERATION_LIMIT) -> int:
     """The number of winning coalitions (exact; weighted games use generating functions past ``limit``)."""
-    profile = exact_profile(game, minimal=False, limit=limit)
+    profile = exact_profile(game, limit=limit)
     if profile is None:
         check_enumerable(game, limit)
     return profile.winning
@@ -72,7 +73,8 @@ def minimal_winning_coalitions(
 ) -> list[frozenset[str]]:
     """Winning coalitions every proper subset of which loses, smallest first.
 
-    Raises :class:`ReformlabError` when there are more than ``max_coalitions`` of them.
+    Weighted games are listed directly for any number of players; other games are enumerated (up to
+    ``limit`` players). Raises :class:`ReformlabError` when there are more than ``max_coalitions`` of them.
 
     >>> from reformlab.games import WeightedGame
     >>> [sorted(c) for c in minimal_winning_coalitions(WeightedGame({"A": 2, "B": 1, "C": 1}, quota=3))]
@@ -82,6 +84,9 @@ def minimal_winning_coalitions(
     if isinstance(game, MinimalWinningGame):
         given = {frozenset(c) for c in game.coalitions}
         found = [c for c in given if not any(other < c for other in given)]
+    elif isinstance(game, WeightedGame):  # listed directly, for any number of players
+        masks = weighted_minimal_winning(list(game.weights.values()), game.quota, max_coalitions)
+        found = [None] * (max_coalitions + 1) if masks is None else [game.coalition(mask) for mask in masks]
     else:
         table = winning_table(game, limit)
         masks = np.arange(table.size, dtype=np.int64)
@@ -96,7 +101,7 @@ def minimal_winning_coalitions(
             found = [game.coalition(int(mask)) for mask in chosen]
     if len(found) > max_coalitions:
         raise ReformlabError(
-            f"the game has {len(found)} minimal winning coalitions, more than the bound of {max_coalitions}",
+            f"the game has more than {max_coalitions} minimal winning coalitions (the bound)",
             field="max_coalitions",
             fix="raise max_coalitions, or ask for their number or a witness instead",
         )
