@@ -87,3 +87,23 @@ def test_every_leaf_is_referenced(kz):
             if value is UNKNOWN:
                 assert ref.note, path
             assert set(ref.sources) <= set(c.sources), path
+
+
+def test_2022_reform(kz):
+    c = kz.as_of("2023-06-01")
+    majilis = c.bodies["majilis"]
+    assert majilis.size == 98 and [(g.id, g.seats) for g in majilis.seat_groups] == [("list", 69), ("districts", 29)]
+    assert majilis.seat_groups[0].system["threshold"]["share"] == "5%"
+    senate = c.bodies["senate"]
+    assert senate.size == 50 and senate.seat_group("apk_recommended").nominated_by == "apk"
+    president = c.bodies["president"]
+    assert (president.term_years, president.max_terms, president.exempt) == (7, 1, ())
+    assert "constitutional_council" not in c.bodies and c.bodies["constitutional_court"].size == 11
+    assert c.procedures["no_confidence"] is UNKNOWN
+
+
+def test_every_version_is_consistent(kz):
+    from reformlab.model.checks import check
+
+    for day in kz.versions:
+        assert check(kz.as_of(day)) == []

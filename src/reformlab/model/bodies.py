@@ -22,8 +22,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, field_validator
 
-from reformlab.model.values import ActorId, FrozenModel, Unknown
-from reformlab.model.steps import Vote
+from reformlab.model.steps import ApproveStep, ConsultStep, NominateStep, Procedure, SignStep, Vote
+from reformlab.model.values import UNKNOWN, ActorId, FrozenModel, Unknown
 
 Mandate = Literal["imperative", "free"]
 
@@ -90,7 +90,12 @@ class IndirectSeats(_SeatGroupBase):
 
 
 class AppointedSeats(_SeatGroupBase):
-    """Seats appointed by ``by``, possibly on ``nominated_by``'s proposal and with ``consent`` of bodies."""
+    """Seats appointed by ``by``, possibly on ``nominated_by``'s proposal and with ``consent`` of bodies.
+
+    When ``by`` is a body (a chamber electing its chair), a ``consent`` vote of that same body states the
+    majority it decides by. :meth:`procedure` gives the appointment as a :class:`Procedure`, so an engine can
+    treat appointments and decisions alike.
+    """
 
     filled_by: Literal["appointed"]
     by: Unknown | ActorId
@@ -102,6 +107,34 @@ class AppointedSeats(_SeatGroupBase):
     @classmethod
     def _one_or_many(cls, value):
         return [value] if isinstance(value, dict) else value
+
+    def procedure(self, label: str | None = None) -> Procedure:
+        """The appointment as steps: nomination (by ``nominated_by``, else ``by``), the appointer's assent,
+        consultations, then each consent vote; ``unknown`` parts become unknown steps.
+
+        >>> seats = AppointedSeats(id="pm", seats=1, filled_by="appointed", by="president",
+        ...     consent=[{"body": "majilis", "majority": "1/2", "base": "members", "strict": True}])
+        >>> [step.kind for step in seats.procedure().decision]
+        ['nominate', 'approve']
+        """
+        steps: list = []
+        consenting = set() if isinstance(self.consent, Unknown) else {v.body for v in self.consent}
+        if isinstance(self.nominated_by, str):
+            steps.append(NominateStep(kind="nominate", by=self.nominated_by))
+        elif isinstance(self.nominated_by, Unknown):
+            steps.append(UNKNOWN)
+        if isinstance(self.by, Unknown):
+            steps.append(UNKNOWN)
+        elif self.by not in consenting:
+            is_nominator = self.nominated_by is None
+            steps.append(NominateStep(kind="nominate", by=self.by) if is_nominator else SignStep(kind="sign", by=self.by))
+        if self.after_consulting:
+            steps.append(ConsultStep(kind="consult", actors=self.after_consulting))
+        if isinstance(self.consent, Unknown):
+            steps.append(UNKNOWN)
+        else:
+            steps.extend(ApproveStep(kind="approve", **vote.model_dump()) for vote in self.consent)
+        return Procedure(label=label or f"appointment to the seats '{self.id}'", decision=tuple(steps))
 
 
 class ExOfficioSeats(_SeatGroupBase):
@@ -122,13 +155,15 @@ class Body(FrozenModel):
 
     Attributes:
         label: readable name.
-        kind: ``chamber``, ``office`` (one holder), ``council``, ``commission``, ``court``, ``assembly``,
-            ``local_councils`` (one council per territorial unit, e.g. the maslikhats).
+        kind: ``chamber``, ``office`` (one holder), ``offices`` (one holder per territorial unit, e.g. the
+            regional akims), ``council``, ``commission``, ``court``, ``assembly``, ``local_councils`` (one
+            council per territorial unit, e.g. the maslikhats).
         size: the legal number of seats, or ``unknown``; seat groups must add up to it.
         units: for ``local_councils`` and per-unit offices, the number of territorial units.
         seat_groups: how the seats are filled; ``unknown`` when not verified.
         term_years: default term of office of the members.
-        max_consecutive_terms: term limit; ``exempt`` lists the actors it does not apply to.
+        max_consecutive_terms: limit on terms in a row; ``exempt`` lists the actors term limits do not apply to.
+        max_terms: limit on terms in a lifetime (1: a single term, no re-election).
         min_age, max_age: eligibility ages.
     """
 
@@ -139,6 +174,7 @@ class Body(FrozenModel):
     seat_groups: Unknown | tuple[SeatGroup, ...]
     term_years: Unknown | Annotated[int, Field(ge=1)] | None = None
     max_consecutive_terms: Unknown | Annotated[int, Field(ge=1)] | None = None
+    max_terms: Unknown | Annotated[int, Field(ge=1)] | None = None
     exempt: tuple[ActorId, ...] = ()
     min_age: Unknown | int | None = None
     max_age: Unknown | int | None = None
