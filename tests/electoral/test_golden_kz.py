@@ -27,6 +27,7 @@ def _expected(inputs, named: dict) -> dict:
 @pytest.mark.parametrize("case", CASES, ids=[c["election"] for c in CASES])
 def test_official_list_seats(case):
     inputs = election_inputs(case["election"])
+    assert case["why"].strip(), "every case says which threshold base it uses and why"
     assert inputs.official_seats == _expected(inputs, case["official"])  # the data agree with the case
     result = _system(inputs, case).allocate(
         inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all

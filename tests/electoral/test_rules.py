@@ -202,3 +202,28 @@ class TestMeasures:
         seats = allocate(votes, 98, "hare", "7%").seats
         assert round(float(measures.effective_number(votes)), 2) == 1.50
         assert round(measures.gallagher(votes, seats), 2) == 3.13
+
+
+def test_the_issue_example_round_trips_through_yaml():
+    import yaml
+
+    from reformlab.electoral import ElectoralSystem
+
+    text = "{method: hare, seats: 98, threshold: {share: 7%, base: ballots_cast}}"
+    system = ElectoralSystem.from_dict(yaml.safe_load(text))
+    assert system.threshold.share == Fraction(7, 100) and system.threshold.base == "ballots_cast"
+    assert yaml.safe_load(yaml.safe_dump(system.to_dict())) == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("kind", ["reformlab.electoral.system.ElectoralSystem", "builtins.eval", "List"])
+def test_kinds_come_from_the_registry_not_python_paths(kind):
+    with pytest.raises(ReformlabError, match="unknown tier kind"):
+        tier_from_dict({"kind": kind, "method": "hare", "seats": 3})
+
+
+def test_unknown_field_is_named():
+    from reformlab.electoral import ElectoralSystem
+
+    with pytest.raises(ReformlabError, match="did you mean 'threshold'") as caught:
+        ElectoralSystem.from_dict({"method": "hare", "seats": 3, "treshold": {"share": "5%"}})
+    assert caught.value.field == "system.treshold"
