@@ -114,9 +114,11 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     """Cumulative counts ``F[k, x] = #{C : |C| = k, w(C) <= x}`` modulo ``modulus``, for ``0 <= x < limit``.
 
     The generating function ``prod_i (1 + y x^{w_i})`` is built one player at a time; cumulating over the
-    weight commutes with the shift, so a player adds row ``k-1`` shifted by ``w_i`` onto row ``k``. Players
-    go heaviest first and only the band ``x >= `` (lightest ``k``-coalition so far) is touched, which
-    skips the zero corner of the table.
+    weight commutes with the shift, so a player adds row ``k-1`` shifted by ``w_i`` onto row ``k``. Only the
+    band of each row that is still changing is touched: below the lightest ``k``-coalition a row is 0, and
+    from the heaviest one on it is the constant ``C(players so far, k)``, kept aside as a number and written
+    out at the end. Players go heaviest first, which keeps both bands narrow (for 200 random weights this
+    skips about 60% of the cells).
 
     Args:
         weights: non-negative integer weights.
@@ -127,32 +129,61 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     Returns:
         uint64 array of shape ``(rows, limit)`` (``rows`` from :func:`size_rows`, or 1), entries reduced.
 
-    Complexity: ``O(n * rows * limit)`` additions (``O(n * limit)`` without sizes), plus one remainder
-    pass every ``63 - log2(modulus)`` players.
+    Complexity: ``O(n * rows * limit)`` additions at most (``O(n * limit)`` without sizes), plus one
+    remainder pass every ``63 - log2(modulus)`` players.
     """
     order = sorted((int(weight) for weight in weights), reverse=True)
-    rows = size_rows(order, limit) if by_size else 1
+    if not by_size:
+        return _cumulative_row(order, limit, modulus)
+    rows = size_rows(order, limit)
     table = np.zeros((rows, limit), dtype=np.uint64)
-    table[0, :] = 1
-    lowest = [0] + [limit] * (rows - 1)  # first column that can be non-zero, per row
+    lowest = [0] + [limit] * (rows - 1)  # below: zeros
+    highest = [0] * rows  # from here on the row equals constant[k] (not stored until the end)
+    constant = [1] + [0] * (rows - 1)  # C(players so far, k) mod modulus
     divisor = np.uint64(modulus) if modulus < WRAP else None
     bound = 1
     for done, weight in enumerate(order):
         if divisor is not None and 2 * bound > _UINT64_MAX:
+            for size in range(1, min(done + 1, rows)):  # only the stored band can exceed the modulus
+                band = table[size, lowest[size] : highest[size]]
+                np.remainder(band, divisor, out=band)
+            bound = modulus - 1
+        bound *= 2
+        for size in range(min(done + 1, rows - 1), 0, -1):
+            below = size - 1
+            new_high = min(limit, max(highest[size], highest[below] + weight))
+            table[size, highest[size] : new_high] = constant[size]
+            start = lowest[below] + weight
+            shifted_end = min(new_high, highest[below] + weight)
+            if start < shifted_end:
+                row = table[size, start:shifted_end]
+                np.add(row, table[below, start - weight : shifted_end - weight], out=row)
+            flat_start = max(start, highest[below] + weight)
+            if flat_start < new_high:
+                table[size, flat_start:new_high] += np.uint64(constant[below])
+            lowest[size] = min(lowest[size], start)
+            highest[size] = new_high
+            constant[size] = (constant[size] + constant[below]) % modulus
+    for size in range(rows):
+        band = table[size, lowest[size] : highest[size]]
+        if divisor is not None:
+            np.remainder(band, divisor, out=band)
+        table[size, highest[size] :] = constant[size]
+    return table
+
+
+def _cumulative_row(order: Sequence[int], limit: int, modulus: int) -> np.ndarray:
+    """:func:`cumulative_table` without sizes: one row ``F[x] = #{C : w(C) <= x}``."""
+    table = np.ones((1, limit), dtype=np.uint64)
+    divisor = np.uint64(modulus) if modulus < WRAP else None
+    bound = 1
+    for weight in order:
+        if divisor is not None and 2 * bound > _UINT64_MAX:
             np.remainder(table, divisor, out=table)
             bound = modulus - 1
         bound *= 2
-        if not by_size:
-            if weight < limit:
-                table[0, weight:] += table[0, : limit - weight]  # numpy buffers the overlap: old values
-            continue
-        for size in range(min(done + 1, rows - 1), 0, -1):
-            start = lowest[size - 1] + weight
-            if start >= limit:
-                continue
-            row = table[size, start:]
-            np.add(row, table[size - 1, start - weight : limit - weight], out=row)
-            lowest[size] = min(lowest[size], start)
+        if weight < limit:
+            table[0, weight:] += table[0, : limit - weight]  # numpy buffers the overlap: old values
     if divisor is not None:
         np.remainder(table, divisor, out=table)
     return table
