@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 from reformlab.cli import app
 from reformlab.errors import ReformlabError
 from reformlab.model import load_constitution
+from reformlab.model.targets import resolve_target
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BROKEN = sorted((FIXTURES / "broken").glob("*.yaml"))
@@ -33,8 +34,9 @@ def test_the_good_base_loads():
 
 @pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
 def test_broken_file_raises_its_error(path):
+    """Constitution and reform files alike, loaded through the target syntax every command uses."""
     with pytest.raises(ReformlabError) as info:
-        load_constitution(path)
+        resolve_target(str(path))
     message = info.value.message()
     assert expected(path) in message
     assert str(path) in message and "line " in message

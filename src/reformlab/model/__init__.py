@@ -17,21 +17,25 @@ This layer imports only ``reformlab.errors`` and, guarded, ``reformlab.electoral
 from reformlab.model.bodies import (
     FILLED_BY, Actor, AppointedSeats, Body, ExOfficioSeats, IndirectSeats, PopularSeats, SeatGroup,
 )
+from reformlab.model.diff import Change, diff
 from reformlab.model.constitution import SCHEMA_VERSION, Constitution, ConstitutionSpec, PartyRules, VersionInfo
 from reformlab.model.loader import (
     ConstitutionDocument, InvalidFile, builtin_ids, load_builtin, load_constitution,
 )
+from reformlab.model.reform import Patch, Reform, apply, load_reform
 from reformlab.model.steps import (
     STEP_KINDS, AnyOfStep, ApproveStep, ConsultStep, NominateStep, Procedure, ProposeStep, ReferendumStep,
     SignStep, Step, Turnout, VetoStep, Vote, iter_steps,
 )
+from reformlab.model.targets import Target, parse_target, resolve_target
 from reformlab.model.values import UNKNOWN, Ref, Source, Unknown, parse_share
 
 __all__ = [
     "FILLED_BY", "SCHEMA_VERSION", "STEP_KINDS", "UNKNOWN",
-    "Actor", "AnyOfStep", "AppointedSeats", "ApproveStep", "Body", "Constitution", "ConstitutionDocument",
+    "Actor", "AnyOfStep", "AppointedSeats", "ApproveStep", "Body", "Change", "Constitution", "ConstitutionDocument",
     "ConstitutionSpec", "ConsultStep", "ExOfficioSeats", "IndirectSeats", "InvalidFile", "NominateStep",
-    "PartyRules", "PopularSeats", "Procedure", "ProposeStep", "Ref", "ReferendumStep", "SeatGroup", "SignStep",
-    "Source", "Step", "Turnout", "Unknown", "VersionInfo", "VetoStep", "Vote",
-    "builtin_ids", "iter_steps", "load_builtin", "load_constitution", "parse_share",
+    "PartyRules", "Patch", "PopularSeats", "Procedure", "ProposeStep", "Ref", "Reform", "ReferendumStep",
+    "SeatGroup", "SignStep", "Source", "Step", "Target", "Turnout", "Unknown", "VersionInfo", "VetoStep", "Vote",
+    "apply", "builtin_ids", "diff", "iter_steps", "load_builtin", "load_constitution", "load_reform",
+    "parse_share", "parse_target", "resolve_target",
 ]

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reformlab.errors import ReformlabError
+from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check
 from reformlab.model.constitution import SCHEMA_VERSION, Constitution
 from reformlab.model.dated import parse_date, resolve
@@ -117,6 +117,39 @@ def data_path(data: Any, loc: tuple) -> tuple:
 _NO = object()
 
 
+def _field_hint(data: Any, path: tuple) -> str | None:
+    """For an unknown field: the nearest field names of the model the surrounding mapping most resembles."""
+    from reformlab.model.reform import Patch, Reform
+
+    parent = _at(data, path[:-1]) if path else None
+    if not path or not isinstance(parent, Mapping):
+        return None
+    keys = {str(k) for k in parent}
+    best, best_score = None, -1
+    for model in (*_model_classes(), Reform, Patch):
+        fields = set(model.model_fields)
+        score = len(keys & fields) - len(keys - fields)
+        for tag in ("kind", "filled_by"):
+            literal = getattr(model.model_fields.get(tag), "annotation", None)
+            if tag in parent and parent[tag] in getattr(literal, "__args__", ()):
+                score += 10
+        if score > best_score:
+            best, best_score = fields, score
+    return did_you_mean(str(path[-1]), sorted(best - keys)) if best else None
+
+
+def _model_classes() -> list:
+    from reformlab.model.values import FrozenModel
+
+    found, todo = [], [FrozenModel]
+    while todo:
+        cls = todo.pop()
+        for sub in cls.__subclasses__():
+            found.append(sub)
+            todo.append(sub)
+    return [cls for cls in found if not cls.__name__.startswith("_") and cls.model_fields]
+
+
 def _at(data: Any, path: tuple) -> Any:
     for part in path:
         data = data[part]
@@ -135,6 +168,8 @@ def add_validation_errors(problems: Problems, error: ValidationError, data: Any,
         elif err["type"] == "extra_forbidden":
             message = f"unknown field {str(loc[-1])!r}"
         by_path.setdefault(path, []).append((err["type"], message))
+    fixes = {path: _field_hint(data, path) for path, found in by_path.items()
+             if any(t == "extra_forbidden" for t, _ in found)}
     for path, found in by_path.items():
         deeper = any(other != path and other[: len(path)] == path for other in by_path)
         messages = [m for t, m in found if t != "not_unknown"]
@@ -145,7 +180,7 @@ def add_validation_errors(problems: Problems, error: ValidationError, data: Any,
         text = "; ".join(dict.fromkeys(messages))
         if any(t == "not_unknown" for t, _ in found) and not deeper and not isinstance(_at(data, path), (dict, list)):
             text += " (or the word 'unknown')"
-        problems.add(path, text, lines=lines)
+        problems.add(path, text, fixes.get(path), lines=lines)
 
 
 @dataclass(frozen=True)

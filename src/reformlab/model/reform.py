@@ -35,7 +35,7 @@ from reformlab.model.yamlio import Lines, load_yaml, read_text
 _MISSING = object()
 
 
-class Change(FrozenModel):
+class Patch(FrozenModel):
     """One patch operation.
 
     Attributes:
@@ -55,7 +55,7 @@ class Change(FrozenModel):
     note: str | None = None
 
     @model_validator(mode="after")
-    def _value_given(self) -> Change:
+    def _value_given(self) -> Patch:
         if self.op != "remove" and self.value is _MISSING:
             raise ValueError(f"'{self.op}' needs a 'value'")
         if self.op == "remove" and self.value is not _MISSING:
@@ -81,7 +81,7 @@ class Reform(FrozenModel):
     label: str | None = None
     note: str | None = None
     sources: dict[str, SourceEntry] = {}
-    changes: tuple[Change, ...] = Field(min_length=1)
+    changes: tuple[Patch, ...] = Field(min_length=1)
     file: str | None = Field(default=None, exclude=True)
     lines: tuple[int | None, ...] = Field(default=(), exclude=True)
 
@@ -161,7 +161,7 @@ def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> 
                     fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
 
 
-def _patch(data: dict, change: Change) -> str:
+def _patch(data: dict, change: Patch) -> str:
     """Apply one change to ``data`` in place; return the final path (``-`` replaced by the index)."""
     parts = split_path(change.path)
     if parts[0] not in CONTENT:
@@ -209,7 +209,7 @@ def _step(node: Any, part: Any, so_far: list, path: str) -> Any:
     raise ReformlabError(f"path {path!r} does not exist (no {join_path(so_far)!r})", fix=fix)
 
 
-def _move_refs(refs: dict[str, Ref], change: Change, final: str, reform_id: str) -> dict[str, Ref]:
+def _move_refs(refs: dict[str, Ref], change: Patch, final: str, reform_id: str) -> dict[str, Ref]:
     """References after a change: the replaced subtree's are dropped, list items after it renumbered."""
     parts = split_path(final)
     is_item = isinstance(parts[-1], int)
