@@ -30,9 +30,9 @@ def test_rows_without_admitted_votes_get_no_seats(method):
 
 @pytest.mark.parametrize("method", BATCH_METHODS)
 def test_one_party_with_all_votes_takes_every_seat(method):
-    votes = np.array([[0, 1_234_567, 0, 0], [1_000_000, 0, 0, 0]])
-    assert allocate_batch(votes, 450, method).seats.sum(axis=1).tolist() == [450, 450]
-    assert allocate_batch(votes, 450, method).seats.max(axis=1).tolist() == [450, 450]
+    votes = np.array([[0, 1_234_567, 0, 0], [1_000_000, 0, 0, 0], [0, 0, 0, 7]])
+    assert allocate_batch(votes, 450, method).seats.sum(axis=1).tolist() == [450, 450, 450]
+    assert allocate_batch(votes, 450, method).seats.max(axis=1).tolist() == [450, 450, 450]
 
 
 def test_threshold_is_exact_at_the_boundary():

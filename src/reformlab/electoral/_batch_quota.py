@@ -64,10 +64,9 @@ def allocate_quota(votes: np.ndarray, house: int, method: str, passed: np.ndarra
 
     Integer parts are ``votes * den // num`` and remainders ``votes * den - parts * num`` (each remainder
     scaled by the quota's numerator, the same in a column, so remainders compare exactly). Leftover seats go
-    to the largest remainders among the admitted parties, zero-vote parties included as in the exact path;
-    more leftover seats than admitted parties gives each one seat and leaves the rest empty. When integer
-    parts exceed the house (small quotas), seats are taken back one per party from the smallest remainders
-    until the house fits.
+    to the largest remainders among the admitted parties with votes, in rounds of one seat per party when
+    more seats are left than such parties. When integer parts exceed the house (small quotas), seats are
+    taken back one per party from the smallest remainders until the house fits.
 
     Args:
         votes: ``[P, B]`` non-negative int64 votes (parties not admitted already zeroed).
@@ -86,7 +85,15 @@ def allocate_quota(votes: np.ndarray, house: int, method: str, passed: np.ndarra
     whole = scaled // num
     remainder = scaled - whole * num
     left = np.where(live, house - whole.sum(axis=0), 0)
-    chosen, tie = select_top(remainder, passed & live, left)
+    eligible = passed & (votes > 0)
+    # More leftover seats than parties with votes (integer Droop with fewer votes than seats): each full
+    # round gives every such party one seat, as the exact path's repeated rounds do; the last round ranks.
+    voters = eligible.sum(axis=0)
+    rounds = np.where(left > 0, left // np.maximum(voters, 1), 0)
+    if rounds.any():
+        whole += rounds * eligible
+        left -= rounds * voters
+    chosen, tie = select_top(remainder, eligible, left)
     seats = whole + chosen
     over = np.flatnonzero(left < 0)
     while len(over):

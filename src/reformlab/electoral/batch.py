@@ -113,11 +113,8 @@ def allocate_batch(
     So every row without a tie equals :func:`reformlab.electoral.allocate` on the same votes.
 
     Edge cases: a row where no party passes, or where the admitted parties have no votes, gets all-zero seats
-    (the exact path raises there instead). Under divisor methods parties with zero votes never win a seat;
-    under quota methods an admitted party with zero votes can take a leftover seat on its zero remainder,
-    as in the exact path (only with tiny vote counts). With a quota method and more leftover seats than
-    admitted parties (tiny vote counts), every admitted party gets one leftover seat and the rest stay
-    empty, as in the exact path. ``B = 0`` gives empty arrays.
+    (the exact path raises there instead). Parties with zero votes never win a seat. ``B = 0`` gives empty
+    arrays.
 
     Args:
         votes: ``[B, P]`` non-negative integer votes, one election per row, parties in columns.
