@@ -9,6 +9,12 @@ from pathlib import Path
 from reformlab.errors import ReformlabError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: str | Path, content: str | bytes, *, encoding: str = "utf-8") -> Path:
     """Write ``content`` to ``path`` so that readers see the old file or the whole new one, never a part.
 
@@ -41,6 +47,7 @@ def write_atomic(path: str | Path, content: str | bytes, *, encoding: str = "utf
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; a report is a normal file
         os.replace(tmp, target)
     except BaseException as exc:
         try:

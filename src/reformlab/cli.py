@@ -77,7 +77,7 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("demo", "allocate", "power", "show", "validate", "listing", "analysis")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis")
 
 
 def _register() -> None:

@@ -1,0 +1,73 @@
+"""``reformlab report``: the main job, one self-contained report comparing two versions."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+DEFAULT_BEFORE = "kz@2007-05-20"
+DEFAULT_AFTER = "kz@2007-05-21"
+
+
+class ReportFormat(str, Enum):
+    html = "html"
+    md = "md"
+    pdf = "pdf"
+
+
+def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
+                format: str = "html", alignments=None) -> Path:
+    """Evaluate both versions, check the study's claims where they apply, and write the report whole."""
+    from reformlab.analysis.claims import check_claims
+    from reformlab.analysis.compare import compare
+    from reformlab.atomic import write_atomic
+    from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
+    from reformlab.report.build import build_report
+
+    output = Path(output) if output is not None else Path(f"reformlab-report.{format}")
+    first = scenarios[0] if scenarios else None
+    second = scenarios[-1] if scenarios else None
+    with steps("Building the report", total=5) as bar:
+        with bar.step(f"evaluating {before} and {after}"):
+            comparison = compare(before, after, scenario_before=first, scenario_after=second, alignments=alignments)
+        with bar.step("power indices"):
+            comparison.power()
+        with bar.step("the study's claims"):
+            both_kz = comparison.before.constitution.id == comparison.after.constitution.id == "kz"
+            claims = check_claims(before=before, after=after) if both_kz and not _is_file(before) else ()
+        with bar.step("charts and text"):
+            data = build_report(comparison, claims)
+            validate_report(data)
+            content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
+        with bar.step(f"writing {output.name}"):
+            return write_atomic(output, content)
+
+
+def _is_file(target: str) -> bool:
+    return target.split("@")[0].endswith((".yaml", ".yml"))
+
+
+def report_command(
+    before: str = typer.Argument(DEFAULT_BEFORE, help="The earlier version (default: kz@2007-05-20)."),
+    after: str = typer.Argument(DEFAULT_AFTER, help="The later version or a reform file (default: kz@2007-05-21)."),
+    scenario: list[str] = typer.Option(
+        None, "--scenario", "-s", help="Scenario for both sides, or twice (before, after). Default: the fitting one."),
+    output: Path = typer.Option(None, "--output", "-o", help="Where to write (default: ./reformlab-report.FORMAT)."),
+    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or pdf."),
+    align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
+) -> None:
+    """Write one self-contained report comparing two versions (default: Kazakhstan before and after 21 May 2007)."""
+    from reformlab.commands.analysis import parse_alignments
+    from reformlab.errors import ReformlabError
+
+    if scenario and len(scenario) > 2:
+        raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
+    path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
+                       alignments=parse_alignments(align))
+    typer.echo(str(path.resolve()))
+
+
+def register(app: typer.Typer) -> None:
+    app.command("report", help="Write the report comparing two versions (HTML, Markdown or PDF); the main job.")(report_command)

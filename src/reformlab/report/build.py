@@ -1,0 +1,263 @@
+"""Build a :class:`ReportData` from a comparison of two evaluated versions and the study's claims.
+
+Everything shown is taken from the computed objects: seats from the filled bodies, edges from how each
+seat group is filled, power from the decision games, changes from the structural diff, verdicts from the
+claims, provenance from the references of the rules used and the scenario's assumptions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+
+from reformlab import __version__
+from reformlab.model import Unknown as UnknownValue
+from reformlab.report.data import (
+    Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, Snapshot,
+    Source, Unknown,
+)
+from reformlab.report.seating import chamber_from_counts, party_colors
+
+VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open"}
+CAMP_COLOR = "#1f4e9c"
+
+
+def _filling_mark(block) -> str:
+    if block.filled_by == "popular":
+        return "elected"
+    if block.filled_by == "indirect":
+        return "apk" if "apk" in block.selector else "indirect"
+    return "appointed"
+
+
+def _seat_label(block) -> str:
+    if block.party:
+        return "Independents" if block.party.startswith("Independent ") else block.party
+    return {"appointed": f"appointed by {block.selector}", "indirect": f"chosen by {block.selector}"}.get(
+        block.filled_by, block.how)
+
+
+def _chambers(evaluation, colors):
+    chambers = []
+    for body in evaluation.filling.bodies.values():
+        if body.kind != "chamber" or body.unknown:
+            continue
+        rows = {}
+        for block in sorted(body.blocks, key=lambda b: (b.principal != "president", b.filled_by, _seat_label(b))):
+            key = (_seat_label(block), _filling_mark(block), block.group)
+            rows[key] = rows.get(key, 0) + block.seats
+        note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
+        chambers.append(chamber_from_counts(
+            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note))
+    return tuple(chambers)
+
+
+def _graph(evaluation) -> AppointmentGraph:
+    c = evaluation.constitution
+    actors = {"electorate": Actor("electorate", "Voters", "electorate")}
+    relations = []
+
+    def node(actor_id: str) -> str:
+        if actor_id not in actors:
+            label = c.bodies[actor_id].label if actor_id in c.bodies else actor_id.replace("_", " ").title()
+            kind = "person" if actor_id in ("president", "first_president") else "body"
+            actors[actor_id] = Actor(actor_id, label, kind)
+        return actor_id
+
+    for body_id, body in c.bodies.items():
+        if isinstance(body.seat_groups, UnknownValue):
+            continue
+        for number, group in enumerate(body.seat_groups):
+            article = _article(c, f"bodies.{body_id}.seat_groups.{number}") or _article(c, f"bodies.{body_id}")
+            target = node(body_id)
+            if group.filled_by == "popular":
+                relations.append(Relation("electorate", target, "elects", article))
+            elif group.filled_by == "indirect":
+                relations.extend(Relation(node(e), target, "elects", article) for e in group.electors)
+            elif group.filled_by == "appointed" and not isinstance(group.by, UnknownValue):
+                relations.append(Relation(node(group.by), target, "selects", article))
+                if not isinstance(group.consent, UnknownValue):
+                    relations.extend(
+                        Relation(node(v.body), target, "consents", article)
+                        for v in group.consent if not isinstance(v.body, UnknownValue)
+                    )
+    return AppointmentGraph(tuple(actors.values()), tuple(dict.fromkeys(relations)))
+
+
+def _article(c, path: str) -> str:
+    ref = c.ref(path)
+    return "" if ref is None or not ref.article or ref.article == "unknown" else f"Art. {ref.article}"
+
+
+def _source(c, key: str, locator: str = "") -> Source:
+    entry = c.sources.get(key)
+    if entry is None:
+        return Source(key, locator)
+    return Source(entry.citation or key, locator, entry.url or "")
+
+
+def _snapshot(label: str, evaluation, colors) -> Snapshot:
+    return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors), _graph(evaluation))
+
+
+def _power(comparison) -> tuple[ProcedurePower, ...]:
+    found = []
+    control = comparison.control()
+    for proc, actors in comparison.power().items():
+        before = {a: v["before"] for a, v in actors.items() if v["before"] is not None}
+        after = {a: v["after"] for a, v in actors.items() if v["after"] is not None}
+        if not before and not after:
+            continue
+        veto = {side: frozenset(a for a, roles in control.get(proc, {}).items() if roles.get(side) in ("veto", "passes alone"))
+                for side in ("before", "after")}
+        label = _decision_label(comparison, proc)
+        found.append(ProcedurePower(label, comparison.index, before, after, veto["before"], veto["after"]))
+    return tuple(found)
+
+
+def _decision_label(comparison, proc: str) -> str:
+    for side in (comparison.after, comparison.before):
+        if proc in side.decisions:
+            return side.decisions[proc].label
+    return proc
+
+
+def _text(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, UnknownValue) or value == "unknown":
+        return "unknown"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v is not None)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(_text(v) for v in value) or "none"
+    return str(value)
+
+
+def _changes(comparison) -> tuple[Change, ...]:
+    after = comparison.after.constitution
+    return tuple(
+        Change(change.path.replace("bodies.", "").replace(".seat_groups.", " › seats ").replace("_", " "),
+               _text(change.before), _text(change.after),
+               f"Art. {change.article}" if change.article and change.article != "unknown" else "",
+               tuple(_source(after, key) for key in change.sources))
+        for change in comparison.changes
+    )
+
+
+def _claims(results, source: Source) -> tuple[Claim, ...]:
+    claims = []
+    for result in results:
+        figures = tuple(
+            Figure(side, value) for side, value in result.computed.items()
+            if isinstance(value, (int, Fraction)) and not isinstance(value, bool)
+        )
+        reasoning = "; ".join(f"computed {side}: {_text(v)}, stated: {_text(result.expected.get(side))}"
+                              for side, v in result.computed.items())
+        if result.reason:
+            reasoning += f". Cannot tell: {result.reason}"
+        claims.append(Claim(result.text, source, VERDICT_WORDS[result.verdict], figures, reasoning))
+    return tuple(claims)
+
+
+def _facts(comparison) -> tuple[Fact, ...]:
+    facts, seen = [], set()
+    for label, side in (("before", comparison.before), ("after", comparison.after)):
+        c = side.constitution
+        for path, ref in c.refs.items():
+            if ref.confidence in (None, "unknown") or not ref.sources or path.count(".") > 3:
+                continue
+            try:
+                value = c.get(path)
+            except KeyError:
+                continue
+            statement = f"{path}: {_text(value) if not hasattr(value, 'model_dump') else 'as encoded'}"
+            key = (statement, ref.sources)
+            if key in seen:
+                continue
+            seen.add(key)
+            locator = f"Art. {ref.article}" if ref.article and ref.article != "unknown" else ""
+            facts.append(Fact(f"[{label}, version {c.version}] {statement}", _source(c, ref.sources[0], locator),
+                              ref.confidence))
+        if side.scenario:
+            for what, assumption in side.scenario.assumptions():
+                key = (what, assumption.principal)
+                if key not in seen and assumption.confidence in ("high", "medium", "low"):
+                    seen.add(key)
+                    citation = side.scenario.sources.get(assumption.sources[0], assumption.sources[0]) if assumption.sources else "assumption"
+                    facts.append(Fact(f"[scenario {side.scenario.id}] {what} {assumption.principal}: {assumption.note or ''}",
+                                      Source(citation), assumption.confidence))
+    return tuple(facts)
+
+
+def _unknowns(comparison) -> tuple[Unknown, ...]:
+    found = []
+    for label, side in (("before", comparison.before), ("after", comparison.after)):
+        for path, ref in side.constitution.unknowns():
+            found.append(Unknown(f"{path} ({label}, version {side.constitution.version})",
+                                 "none: left unknown", (ref.note if ref and ref.note else "")))
+        for decision in side.decisions.values():
+            if decision.status != "known":
+                found.append(Unknown(f"{decision.label} ({label})",
+                                     "each plausible majority computed separately" if decision.alternatives else "none",
+                                     decision.unknown or ""))
+        if side.scenario:
+            for what, assumption in side.scenario.assumptions():
+                found.append(Unknown(f"{what}? ({label})", assumption.principal,
+                                     "every body and decision this principal's seats take part in"))
+    return tuple(found)
+
+
+def _key_figures(comparison) -> tuple[KeyFigure, ...]:
+    def size(side, body):
+        value = side.constitution.bodies[body].size if body in side.constitution.bodies else None
+        return None if isinstance(value, UnknownValue) else value
+
+    def camp(side, body):
+        filled = side.filling.bodies.get(body)
+        if filled is None or filled.unknown or not filled.blocks:
+            return None
+        total = sum(b.seats for b in filled.blocks)
+        return Fraction(filled.by_principal().get("president", 0), total)
+
+    def alone(side):
+        roles = [pc.role("president") for pc in side.control.procedures.values()]
+        return sum(r == "passes alone" for r in roles)
+
+    b, a = comparison.before, comparison.after
+    return (
+        KeyFigure("Majilis seats", size(b, "majilis"), size(a, "majilis"), "seats"),
+        KeyFigure("Senate seats", size(b, "senate"), size(a, "senate"), "seats"),
+        KeyFigure("Majilis seats answering to the president", camp(b, "majilis"), camp(a, "majilis"), "%"),
+        KeyFigure("Senate seats answering to the president", camp(b, "senate"), camp(a, "senate"), "%"),
+        KeyFigure("Decisions the president passes alone", alone(b), alone(a), ""),
+    )
+
+
+def build_report(comparison, claims=(), *, title: str | None = None, generated_on: str | None = None,
+                 study: str = "Isaacs 2008") -> ReportData:
+    """The report of ``comparison`` (a :class:`~reformlab.analysis.compare.Comparison`) with checked ``claims``."""
+    before, after = comparison.before, comparison.after
+    parties = [b.party or "" for side in (before, after) for body in side.filling.bodies.values() for b in body.blocks]
+    colors = party_colors([_seat_label_name(p) for p in parties if p], {"Nur Otan": CAMP_COLOR, "Otan": CAMP_COLOR})
+    country = {"kz": "Kazakhstan"}.get(after.constitution.id, after.constitution.label)
+    reform = f"{after.constitution.version_label}"
+    return ReportData(
+        title=title or f"{country}: {before.target} → {after.target}",
+        country=country,
+        reform=reform,
+        before=_snapshot("Before", before, colors),
+        after=_snapshot("After", after, colors),
+        power=_power(comparison),
+        changes=_changes(comparison),
+        claims=_claims(claims, Source(study)),
+        facts=_facts(comparison),
+        unknowns=_unknowns(comparison),
+        key_figures=_key_figures(comparison),
+        generated_by=f"reformlab {__version__}",
+        generated_on=generated_on or dt.date.today().isoformat(),
+    )
+
+
+def _seat_label_name(party: str) -> str:
+    return "Independents" if party.startswith("Independent ") else party
