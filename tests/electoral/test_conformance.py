@@ -15,6 +15,8 @@ from reformlab.electoral import BASES, METHODS, ElectoralSystem, allocate
 ALL = sorted(METHODS)
 DIVISOR = sorted(m for m, spec in METHODS.items() if spec.house_monotone)
 WITHIN_QUOTA = sorted(m for m, spec in METHODS.items() if spec.within_quota)
+LOWER_QUOTA = sorted(m for m, spec in METHODS.items() if spec.lower_quota)
+UPPER_QUOTA = sorted(m for m, spec in METHODS.items() if spec.upper_quota)
 NAMES = [f"P{i}" for i in range(7)]
 
 votes_maps = (
@@ -42,6 +44,7 @@ def test_registry_has_every_standard_method():
         "dean",
     }
     assert WITHIN_QUOTA == ["hare"]
+    assert LOWER_QUOTA == ["d_hondt", "hare"] and UPPER_QUOTA == ["adams", "hare"]
 
 
 @pytest.mark.parametrize("method", ALL)
@@ -99,15 +102,18 @@ def test_house_monotone(method, votes, seats):
     assert all(larger[p] >= smaller[p] for p in votes)
 
 
-@pytest.mark.parametrize("method", WITHIN_QUOTA)
+@pytest.mark.parametrize("method", sorted(set(LOWER_QUOTA) | set(UPPER_QUOTA)))
 @fast
 @given(votes=votes_maps, seats=seat_counts)
-def test_stays_within_quota(method, votes, seats):
-    total = sum(votes.values())
+def test_stays_within_quota_where_promised(method, votes, seats):
+    spec, total = METHODS[method], sum(votes.values())
     result = allocate(votes, seats, method)
     for party, v in votes.items():
         exact = Fraction(seats * v, total)
-        assert exact.__floor__() <= result.seats[party] <= exact.__ceil__()
+        if spec.lower_quota:
+            assert result.seats[party] >= exact.__floor__()
+        if spec.upper_quota:
+            assert result.seats[party] <= exact.__ceil__()
 
 
 @pytest.mark.parametrize("method", ALL)

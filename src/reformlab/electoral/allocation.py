@@ -30,18 +30,27 @@ class Method:
         family: ``"quota"`` (largest remainder) or ``"divisor"`` (highest averages).
         house_monotone: one more seat never costs a party a seat (all divisor methods; not Hare: the
             Alabama paradox).
-        within_quota: every party gets its quota ``S * v / V`` rounded down or up (Hare only).
+        lower_quota: every party gets at least its quota ``S * v / V`` rounded down (Hare, D'Hondt).
+        upper_quota: no party gets more than its quota rounded up (Hare, Adams).
+
+    Balinski and Young's impossibility theorem: no method is both house monotone and within quota.
     """
 
     name: str
     family: str
     house_monotone: bool
-    within_quota: bool
+    lower_quota: bool = False
+    upper_quota: bool = False
+
+    @property
+    def within_quota(self) -> bool:
+        """Both lower and upper quota hold (only Hare among the registered methods)."""
+        return self.lower_quota and self.upper_quota
 
 
 METHODS: dict[str, Method] = {
-    **{q: Method(q, "quota", house_monotone=False, within_quota=q == "hare") for q in QUOTAS},
-    **{d: Method(d, "divisor", house_monotone=True, within_quota=False) for d in DIVISORS},
+    **{q: Method(q, "quota", False, lower_quota=q == "hare", upper_quota=q == "hare") for q in QUOTAS},
+    **{d: Method(d, "divisor", True, lower_quota=d == "d_hondt", upper_quota=d == "adams") for d in DIVISORS},
 }
 
 

@@ -31,7 +31,8 @@ class Tie:
         parties: the tied parties, in input order.
         seats: how many seats they compete for (fewer than ``len(parties)``).
         resolved_by: the rule that decided it (``"order"``, ``"lot"``), or ``None`` if undecided.
-        awarded_to: the parties that got the seats, once resolved.
+        awarded_to: the parties that got the seats, once resolved. (When a small quota hands out too
+            many seats and some are taken back, the contested seats are the ones kept.)
     """
 
     parties: tuple
