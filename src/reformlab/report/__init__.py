@@ -1,7 +1,7 @@
 """Reports a reader opens: one self-contained HTML page (or Markdown, or PDF) comparing two constitutions.
 
 The analyses build a :class:`ReportData` from the records in :mod:`reformlab.report.data`; the functions
-here render it. Charts (hemicycles, appointment graphs, power bars) are inline SVG strings from
+here render it, and :mod:`reformlab.report.seating` helps build chambers from seat counts. Charts (hemicycles, appointment graphs, power bars) are inline SVG strings from
 :mod:`reformlab.report.charts`, usable on their own.
 """
 
@@ -28,11 +28,13 @@ from reformlab.report.data import (
 )
 from reformlab.report.progress import steps
 from reformlab.report.render import FORMATS, render_html, render_markdown, render_pdf, write_report
+from reformlab.report.seating import chamber_from_counts, party_colors, seats_from_counts
 from reformlab.report.validate import validate_report
 
 __all__ = [
     "CONFIDENCES", "FILLINGS", "FORMATS", "RELATIONS", "VERDICTS",
     "Actor", "AppointmentGraph", "Chamber", "Change", "Claim", "Fact", "Figure", "KeyFigure", "ProcedurePower",
     "Relation", "ReportData", "Seat", "Snapshot", "Source", "Unknown",
-    "render_html", "render_markdown", "render_pdf", "steps", "validate_report", "write_report",
+    "chamber_from_counts", "party_colors", "render_html", "render_markdown", "render_pdf", "seats_from_counts",
+    "steps", "validate_report", "write_report",
 ]

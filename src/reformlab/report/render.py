@@ -21,7 +21,7 @@ from reformlab.report.charts.bars import actor_order, power_bars_svg
 from reformlab.report.charts.graph import graph_svg
 from reformlab.report.charts.hemicycle import hemicycle_svg
 from reformlab.report.charts.layout import union
-from reformlab.report.charts.svg import format_value
+from reformlab.report.charts.svg import format_power, format_value
 from reformlab.report.data import (
     CONFIDENCES,
     FILLINGS,
@@ -54,6 +54,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     environment.filters["value"] = format_value
+    environment.filters["power"] = format_power
     environment.filters["cell"] = _markdown_cell
     environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
     return environment
@@ -94,11 +95,15 @@ def composition(before: Chamber | None, after: Chamber | None) -> list[tuple[str
     return [(party, filled, old, new) for (party, filled), (old, new) in counts.items()]
 
 
-def relations_text(graph: AppointmentGraph) -> list[tuple[str, str, str, str]]:
-    """(source label, relation text, target label, article) for each edge of ``graph``."""
+def relations_text(graph: AppointmentGraph, other: AppointmentGraph) -> list[tuple[str, str, str, str, bool]]:
+    """(source label, relation text, target label, article, changed) for each edge of ``graph``.
+
+    ``changed`` is true for an edge that ``other`` (the other side of the reform) does not have.
+    """
     labels = {actor.id: actor.label for actor in graph.actors}
+    kept = set(other.relations)
     return [
-        (labels[edge.source], RELATIONS[edge.relation], labels[edge.target], edge.article)
+        (labels[edge.source], RELATIONS[edge.relation], labels[edge.target], edge.article, edge not in kept)
         for edge in graph.relations
     ]
 

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from reformlab.report.charts.bars import actor_order, display_name
-from reformlab.report.charts.svg import format_value
+from reformlab.report.charts.svg import format_power, format_value
 from reformlab.report.data import FILLINGS, VERDICTS, Chamber, ProcedurePower, ReportData
 
 
@@ -52,8 +52,8 @@ def chamber_sentence(before: Chamber | None, after: Chamber | None) -> str:
 def power_sentence(power: ProcedurePower) -> str:
     """One sentence on who holds the most power in a procedure, and on its veto players."""
     leader = actor_order(power)[0]
-    before = format_value(power.before.get(leader))
-    after = format_value(power.after.get(leader))
+    before = format_power(power.before.get(leader))
+    after = format_power(power.after.get(leader))
     veto = (
         f"veto players stay {_names(power.veto_after)}"
         if power.veto_before == power.veto_after

@@ -25,8 +25,12 @@ def validate_report(report: ReportData) -> None:
     """
     for side in ("before", "after"):
         snapshot = getattr(report, side)
+        names = [chamber.name for chamber in snapshot.chambers]
         for index, chamber in enumerate(snapshot.chambers):
             where = f"{side}.chambers[{index}]"
+            if names.index(chamber.name) != index:
+                raise ReformlabError(f"chamber '{chamber.name}' appears twice", field=f"{where}.name",
+                                     fix="give each chamber of a snapshot its own name")
             if not chamber.seats:
                 raise ReformlabError(f"chamber '{chamber.name}' has no seats", field=f"{where}.seats",
                                      fix="give at least one Seat or leave the chamber out")

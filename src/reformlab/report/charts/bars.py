@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from reformlab.report.charts.svg import GRID, MUTED, document, format_value, legend, number, text, text_width
+from reformlab.report.charts.svg import GRID, MUTED, document, format_power, legend, number, text, text_width
 from reformlab.report.data import ProcedurePower
 
 WIDTH = 470.0
@@ -112,16 +112,16 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
             body.append(
                 f'<rect class="bar" data-side="{side}" x="{number(plot_left)}" y="{number(bar_y)}" '
                 f'width="{number(length)}" height="{BAR}" rx="2" fill="{COLORS[side]}"{outline}>'
-                f"<title>{side}: {name} {format_value(value)}{' (veto player)' if veto else ''}</title></rect>"
+                f"<title>{side}: {name} {format_power(value)}{' (veto player)' if veto else ''}</title></rect>"
             )
             label_x = plot_left + length + 6
-            body.append(text(label_x, bar_y + BAR - 3.5, format_value(value), size=12))
+            body.append(text(label_x, bar_y + BAR - 3.5, format_power(value), size=12))
             if veto:
-                body.append(_veto_badge(label_x + text_width(format_value(value), 12) + 5, bar_y + BAR - 4))
+                body.append(_veto_badge(label_x + text_width(format_power(value), 12) + 5, bar_y + BAR - 4))
     description = (
         f"{title}. "
         + "; ".join(
-            f"{name}: before {format_value(power.before.get(name))}, after {format_value(power.after.get(name))}"
+            f"{name}: before {format_power(power.before.get(name))}, after {format_power(power.after.get(name))}"
             for name in names
         )
         + "."

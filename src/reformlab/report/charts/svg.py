@@ -124,3 +124,12 @@ def format_value(value: Fraction | float | None, unit: str = "", *, digits: int 
         value = int(value)
     shown = str(value) if isinstance(value, int) else f"{float(value):.{digits}f}"
     return f"{shown} {unit}" if unit else shown
+
+
+def format_power(value: Fraction | float | None) -> str:
+    """A power index value with three decimals, whole numbers included ("1.000"); None as an en dash.
+
+    >>> format_power(Fraction(2, 3)), format_power(1), format_power(None)
+    ('0.667', '1.000', '–')
+    """
+    return "\u2013" if value is None else f"{float(value):.3f}"
