@@ -107,3 +107,35 @@ def test_every_version_is_consistent(kz):
 
     for day in kz.versions:
         assert check(kz.as_of(day)) == []
+
+
+def test_a_date_resolves_like_its_version(kz):
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+    import datetime as dt
+
+    @settings(max_examples=40)
+    @given(st.dates(min_value=kz.versions[0], max_value=dt.date(2030, 1, 1)))
+    def check(day):
+        c = kz.as_of(day)
+        assert c.version <= day
+        assert c.spec() == kz.as_of(c.version).spec()
+
+    check()
+
+
+def test_diff_matches_seat_groups_by_id(kz):
+    from reformlab.model import diff
+
+    changes = {c.path: c for c in diff(kz.as_of("2007-05-20"), kz.as_of("2007-05-21"))}
+    assert changes["bodies.majilis.seat_groups.0"].kind == "removed"  # the 67 districts
+    assert (changes["bodies.majilis.seat_groups.0.seats"].before, changes["bodies.majilis.seat_groups.0.seats"].after) == (10, 98)
+    assert changes["bodies.majilis.seat_groups.1"].kind == "added"  # the 9 APK seats
+    assert changes["bodies.majilis.size"].article == "50(3)"
+
+
+def test_get_and_appointment_procedure(kz):
+    c = kz.as_of("2007-06-01")
+    assert c.get("bodies.majilis.seat_groups.1.seats") == 9
+    steps = c.bodies["prime_minister"].seat_groups[0].procedure().decision
+    assert [s.kind for s in steps] == ["nominate", "consult", "approve"]

@@ -195,6 +195,7 @@ class ConstitutionDocument:
     raw: Mapping[str, Any]
     file: str | None = None
     lines: Mapping[tuple, int] = field(default_factory=dict, repr=False, compare=False)
+    _resolved: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @property
     def id(self) -> str:
@@ -228,10 +229,12 @@ class ConstitutionDocument:
                 f"{self.id} has no version in force on {day}; the first is {self.versions[0]}",
                 file=self.file, fix=f"use a date on or after {self.versions[0]}",
             )
-        problems = Problems(self.file, dict(self.lines))
-        result = _resolve_version(self.raw, day, problems)
-        problems.raise_if_any()
-        return result
+        if day not in self._resolved:  # resolving is pure, so each date is resolved once
+            problems = Problems(self.file, dict(self.lines))
+            result = _resolve_version(self.raw, day, problems)
+            problems.raise_if_any()
+            self._resolved[day] = result
+        return self._resolved[day]
 
     def latest(self) -> Constitution:
         """The latest version."""

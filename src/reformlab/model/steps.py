@@ -82,12 +82,22 @@ class Vote(FrozenModel):
         return yes > need if self.strict else yes >= need
 
 
+def _require_strict(share, strict, what: str) -> None:
+    if isinstance(share, Fraction) and strict is None:
+        raise ValueError(f"a known {what} needs 'strict' (true: more than the share; false: at least the share)")
+
+
 class Turnout(FrozenModel):
     """A participation quorum: ``share`` of the ``base`` (``registered`` voters) must take part."""
 
     share: Unknown | Share
     base: Literal["registered"] = "registered"
     strict: bool | None = None
+
+    @model_validator(mode="after")
+    def _explicit(self) -> Turnout:
+        _require_strict(self.share, self.strict, "turnout share")
+        return self
 
 
 class ProposeStep(FrozenModel):
@@ -143,6 +153,13 @@ class ReferendumStep(FrozenModel):
     majority: Unknown | Share
     base: Unknown | Literal["voting", "registered"] | None = None
     strict: bool | None = None
+
+    @model_validator(mode="after")
+    def _explicit(self) -> ReferendumStep:
+        _require_strict(self.majority, self.strict, "referendum majority")
+        if isinstance(self.majority, Fraction) and self.base is None:
+            raise ValueError("a known referendum majority needs 'base' (voting or registered)")
+        return self
 
 
 class AnyOfStep(FrozenModel):
