@@ -145,3 +145,12 @@ def test_demo_replays_2007_and_2012():
     result = runner.invoke(app, ["demo"])
     assert result.exit_code == 0, result.output
     assert "KZ-MAJ-2007 list tier" in result.stdout and "KZ-MAJ-2012 list tier" in result.stdout
+
+
+def test_election_mode_checks_tie_break():
+    result = run("--election", "KZ-MAJ-2021", "--tie-break", "lott")
+    assert (
+        result.exit_code == 2
+        and "field '--tie-break'" in result.stderr
+        and "did you mean 'lot'" in result.stderr
+    )

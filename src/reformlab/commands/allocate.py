@@ -80,7 +80,12 @@ def _check_seats_and_method(seats: int | None, method: str | None) -> None:
 
 
 def election_run(
-    election_id: str, method: str | None = None, seats: int | None = None, threshold: dict | None = None
+    election_id: str,
+    method: str | None = None,
+    seats: int | None = None,
+    threshold: dict | None = None,
+    tie_break: str | None = None,
+    seed: int | None = None,
 ) -> Run:
     """Allocate a built-in election's list tier under the rule then in force (or with the options given)."""
     from reformlab.data.election_results import election_inputs
@@ -90,10 +95,23 @@ def election_run(
     inputs = election_inputs(election_id)
     data = inputs.system_data
     data.update(
-        {k: v for k, v in (("method", method), ("seats", seats), ("threshold", threshold)) if v is not None}
+        {
+            k: v
+            for k, v in (
+                ("method", method),
+                ("seats", seats),
+                ("threshold", threshold),
+                ("tie_break", tie_break),
+            )
+            if v is not None
+        }
     )
-    system = ElectoralSystem.from_dict(data)
-    result = system.allocate(inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all)
+    system = _as_option(
+        "--tie-break", lambda: ElectoralSystem.from_dict(data)
+    )  # the other options are checked
+    result = system.allocate(
+        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all, seed=seed
+    )
     notes = [f"Rule: {inputs.rule['article']}.", f"Source: {inputs.rule['source']}."]
     if inputs.rule.get("data_base"):
         notes.append(
@@ -235,7 +253,8 @@ def allocate_command(
     if election and votes_file:
         raise ReformlabError("give a votes file or --election, not both", field="--election", fix="drop one")
     if election:
-        run = election_run(election, method, seats, _threshold_data(threshold, threshold_base))
+        rule = _threshold_data(threshold, threshold_base)
+        run = election_run(election, method, seats, rule, None if tie_break == "order" else tie_break, seed)
     elif votes_file:
         run = file_run(
             votes_file,

@@ -4,6 +4,16 @@ Small parts behind a few interfaces, votelib-style: quota and divisor methods in
 (:data:`METHODS`), a :class:`Threshold` around an allocator, tiers and districts composed from allocations,
 and an :class:`ElectoralSystem` that is plain data (``from_dict`` / ``to_dict``). This package knows
 nothing of constitutions.
+
+>>> from fractions import Fraction
+>>> result = allocate({"A": 100, "B": 80, "C": 5}, seats=10, method="hare",
+...                   threshold=Threshold(share=Fraction(7, 100), base="ballots_cast"),
+...                   ballots_cast=200, tie_break="order")
+>>> result.seats, result.quota, result.passed, result.ties, result.method
+({'A': 6, 'B': 4, 'C': 0}, Fraction(18, 1), ('A', 'B'), (), 'hare')
+>>> ElectoralSystem.from_dict({"method": "hare", "seats": 98,
+...                            "threshold": {"share": "7%", "base": "ballots_cast"}}).to_dict()
+{'method': 'hare', 'seats': 98, 'threshold': {'share': '7%', 'base': 'ballots_cast'}}
 """
 
 from reformlab.electoral import measures
