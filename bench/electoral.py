@@ -1,9 +1,10 @@
-"""Benchmark: seat allocation by reformlab (exact and batch) against votelib, apportionment, apportionpy, poli-sci-kit.
+"""Benchmark: reformlab seat allocation (exact and batch) against four peer libraries.
 
 Run: ``.venv/bin/python bench/electoral.py [--quick]``. One process; the same random elections for everyone
-(8 parties, 98 seats, a 7% threshold of valid votes, fixed seed). Every peer gets the votes of the parties that
-pass the threshold (filtered first, the same integer test for all); reformlab exact applies the threshold
-itself. Then a scale run: 1,000,000 elections of 12 parties and 450 seats, in chunks, with peak memory.
+(8 parties, 98 seats, a 7% threshold of valid votes, fixed seed). Every peer gets the votes of the parties
+that pass the threshold (filtered first, the same integer test for all); reformlab exact applies the
+threshold itself. Peers: votelib, apportionment, apportionpy, poli-sci-kit (those installed). Then a scale
+run: 1,000,000 elections of 12 parties and 450 seats, in chunks, with peak memory.
 """
 
 from __future__ import annotations
@@ -49,7 +50,9 @@ def _peers(method: str) -> dict[str, Callable[[list[int]], list[int]]]:
     try:
         proportional = importlib.import_module("votelib.evaluate.proportional")
         engine = (
-            proportional.LargestRemainder("hare") if method == "hare" else proportional.HighestAverages("d_hondt")
+            proportional.LargestRemainder("hare")
+            if method == "hare"
+            else proportional.HighestAverages("d_hondt")
         )
 
         def votelib_call(votes: list[int]) -> list[int]:
@@ -86,7 +89,11 @@ def _peers(method: str) -> dict[str, Callable[[list[int]], list[int]]]:
 
 
 def time_loop(run: Callable[[int], list[int]], count: int) -> tuple[float, list[list[int] | None]]:
-    """Call ``run(i)`` for each election in order; returns (seconds per election, results; None if it raised)."""
+    """Call ``run(i)`` for each election in order.
+
+    Returns:
+        Seconds per election, and the results (None where the call raised).
+    """
     results: list[list[int] | None] = []
     start = time.perf_counter()
     for i in range(count):
@@ -141,7 +148,10 @@ def print_table(method: str, table: list[tuple[str, float, int, int]]) -> None:
     """One block per method: time per election, ratios to reformlab exact and batch, disagreements."""
     exact, batch = table[0][1], table[1][1]
     print(f"\n{METHODS[method]} (8 parties, 98 seats, 7% threshold)")
-    print(f"{'implementation':<17} {'us/election':>12} {'x exact':>9} {'x batch':>9} {'elections':>10} {'disagree':>9}")
+    print(
+        f"{'implementation':<17} {'us/election':>12} {'x exact':>9} {'x batch':>9} "
+        f"{'elections':>10} {'disagree':>9}"
+    )
     for name, seconds, count, wrong in table:
         print(
             f"{name:<17} {seconds * 1e6:>12.3f} {seconds / exact:>9.3f} {seconds / batch:>9.1f} "
@@ -150,8 +160,10 @@ def print_table(method: str, table: list[tuple[str, float, int, int]]) -> None:
     peers = table[2:]
     if peers:
         fastest = min(peers, key=lambda row: row[1])
-        print(f"batch: {batch * 1e6:.3f} us/election (target <= 0.5), {fastest[1] / batch:.0f}x faster than the "
-              f"fastest peer ({fastest[0]}, {fastest[1] * 1e6:.1f} us)")
+        print(
+            f"batch: {batch * 1e6:.3f} us/election (target <= 0.5), {fastest[1] / batch:.0f}x faster "
+            f"than the fastest peer ({fastest[0]}, {fastest[1] * 1e6:.1f} us)"
+        )
     votelib = [row for row in peers if row[0] == "votelib"]
     if votelib:
         print(f"exact: {votelib[0][1] / exact:.2f}x the speed of votelib (target >= 3)")
@@ -188,11 +200,15 @@ def scale_run(method: str, elections: int, chunk: int) -> None:
 def main() -> None:
     """Parse ``--quick`` and run both parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="1,000 elections and a 100,000-election scale run")
+    parser.add_argument(
+        "--quick", action="store_true", help="1,000 elections and a 100,000-election scale run"
+    )
     args = parser.parse_args()
     count, scale = (1_000, 100_000) if args.quick else (10_000, 1_000_000)
     votes = draw_elections(np.random.default_rng(SEED), count, 8)
-    print(f"{count:,} random elections, seed {SEED}; median of 7 runs for batch, one timed loop for the others")
+    print(
+        f"{count:,} random elections, seed {SEED}; median of 7 runs for batch, one timed loop for the others"
+    )
     for method in METHODS:
         print_table(method, compare_method(method, votes))
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

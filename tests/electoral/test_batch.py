@@ -43,6 +43,17 @@ def test_threshold_is_exact_at_the_boundary():
     assert strict.passed.tolist() == [[True, False]]
 
 
+@pytest.mark.parametrize("share", ["7%", "7/100", 0.07, Fraction(7, 100)])
+def test_shares_are_read_exactly(share):
+    batch = allocate_batch(np.array([[93, 7]]), 10, "hare", threshold_share=share, inclusive=True)
+    assert batch.passed.tolist() == [[True, True]]
+
+
+def test_share_of_one_or_more_is_refused():
+    with pytest.raises(ReformlabError):
+        allocate_batch(np.array([[93, 7]]), 10, "hare", threshold_share=Fraction(1))
+
+
 def test_seats_zero_gives_no_seats():
     assert allocate_batch(np.array([[5, 3]]), 0, "d_hondt").seats.tolist() == [[0, 0]]
 
@@ -75,12 +86,18 @@ def test_chunks_equal_one_call(method):
     votes = rng.integers(0, 10_000, size=(1000, 6))
     base = votes.sum(axis=1) + rng.integers(0, 500, size=1000)
     whole = allocate_batch(votes, 50, method, threshold_share=Fraction(5, 100), base=base)
-    parts = list(iter_allocate_batch(votes, 50, method, chunk=300, threshold_share=Fraction(5, 100), base=base))
+    parts = list(
+        iter_allocate_batch(votes, 50, method, chunk=300, threshold_share=Fraction(5, 100), base=base)
+    )
     assert [len(p.tie) for p in parts] == [300, 300, 300, 100]
     assert np.array_equal(np.vstack([p.seats for p in parts]), whole.seats)
     lazy = iter_allocate_batch(
-        (votes[i : i + 250] for i in range(0, 1000, 250)), 50, method, chunk=200,
-        threshold_share=Fraction(5, 100), base=(base[i : i + 250] for i in range(0, 1000, 250)),
+        (votes[i : i + 250] for i in range(0, 1000, 250)),
+        50,
+        method,
+        chunk=200,
+        threshold_share=Fraction(5, 100),
+        base=(base[i : i + 250] for i in range(0, 1000, 250)),
     )
     assert np.array_equal(np.vstack([p.seats for p in lazy]), whole.seats)
 

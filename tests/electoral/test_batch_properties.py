@@ -25,16 +25,19 @@ def _pooled_votes(parties: int) -> st.SearchStrategy:
     """Values drawn from a pool of three, scaled: equal votes and exact multiples (ties in every method)."""
     pool = st.lists(st.integers(1, 40), min_size=3, max_size=3)
     return st.tuples(pool, st.integers(1, 10**6)).flatmap(
-        lambda p: st.lists(st.sampled_from([0, *p[0]]).map(lambda v: v * p[1]), min_size=parties, max_size=parties)
+        lambda p: st.lists(
+            st.sampled_from([0, *p[0]]).map(lambda v: v * p[1]), min_size=parties, max_size=parties
+        )
     )
 
 
 def _near_ties(parties: int) -> st.SearchStrategy:
     """Huge multiples of small numbers plus tiny offsets: averages that differ in the 15th digit."""
-    return st.tuples(st.integers(10**11, 10**13), st.lists(st.integers(1, 12), min_size=parties, max_size=parties),
-                     st.lists(st.integers(-2, 2), min_size=parties, max_size=parties)).map(
-        lambda t: [m * t[0] + d for m, d in zip(t[1], t[2])]
-    )
+    return st.tuples(
+        st.integers(10**11, 10**13),
+        st.lists(st.integers(1, 12), min_size=parties, max_size=parties),
+        st.lists(st.integers(-2, 2), min_size=parties, max_size=parties),
+    ).map(lambda t: [m * t[0] + d for m, d in zip(t[1], t[2])])
 
 
 def _wide_votes(parties: int) -> st.SearchStrategy:
@@ -62,7 +65,9 @@ def exact_row(votes: np.ndarray, seats: int, method: str, share, base, inclusive
     ballots = None if base is None else int(base)
     threshold = None
     if share is not None:
-        threshold = Threshold(share=share, base="valid" if base is None else "ballots_cast", inclusive=inclusive)
+        threshold = Threshold(
+            share=share, base="valid" if base is None else "ballots_cast", inclusive=inclusive
+        )
     try:
         return allocate(dict(enumerate(votes.tolist())), seats, method, threshold, ballots_cast=ballots)
     except ReformlabError:

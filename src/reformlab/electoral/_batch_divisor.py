@@ -134,7 +134,9 @@ def allocate_divisor(votes: np.ndarray, house: int, method: str) -> tuple[np.nda
     live = voting > 0
     if divisor.sequence(0) == 0:
         crowded = np.flatnonzero(voting >= house)
-        chosen, tie[crowded] = select_top(votes[:, crowded], votes[:, crowded] > 0, np.full(len(crowded), house))
+        chosen, tie[crowded] = select_top(
+            votes[:, crowded], votes[:, crowded] > 0, np.full(len(crowded), house)
+        )
         seats[:, crowded] = chosen
         live[crowded] = False
     columns = np.flatnonzero(live)

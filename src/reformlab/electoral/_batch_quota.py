@@ -59,7 +59,9 @@ def select_top(keys: np.ndarray, eligible: np.ndarray, count: np.ndarray) -> tup
     return chosen, tie
 
 
-def allocate_quota(votes: np.ndarray, house: int, method: str, passed: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def allocate_quota(
+    votes: np.ndarray, house: int, method: str, passed: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Largest-remainder seats for every election (column) of ``votes``.
 
     Integer parts are ``votes * den // num`` and remainders ``votes * den - parts * num`` (each remainder
@@ -75,7 +77,8 @@ def allocate_quota(votes: np.ndarray, house: int, method: str, passed: np.ndarra
         passed: ``[P, B]`` bool, the parties admitted to the allocation.
 
     Returns:
-        ``(seats [P, B] int64, tie [B] bool)``; an election whose admitted parties have no votes gets no seats.
+        ``(seats [P, B] int64, tie [B] bool)``; an election whose admitted parties have no votes gets no
+        seats.
     """
     total = votes.sum(axis=0)
     num, den = _QUOTAS[method](total, house)

@@ -1,4 +1,4 @@
-"""Seat allocation for many elections at once: vectorised numpy, identical to the exact path on tie-free rows."""
+"""Seat allocation for many elections at once, vectorised; identical to the exact path on tie-free rows."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import numpy as np
 
 from reformlab.electoral._batch_divisor import SHAPES, allocate_divisor
 from reformlab.electoral._batch_quota import QUOTA_METHODS, allocate_quota
+from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.errors import ReformlabError, did_you_mean
 
 BATCH_METHODS = QUOTA_METHODS + tuple(SHAPES)
@@ -58,13 +59,17 @@ def _check_votes(votes: np.ndarray) -> np.ndarray:
 
 
 def _admitted(
-    columns: np.ndarray, threshold_share: Fraction | None, base: np.ndarray | None, inclusive: bool
+    columns: np.ndarray,
+    threshold_share: Fraction | str | float | None,
+    base: np.ndarray | None,
+    inclusive: bool,
 ) -> np.ndarray:
     """Which parties pass the threshold, exactly in integers: ``votes * q >= p * base`` for a share ``p/q``.
 
     Args:
         columns: ``[P, B]`` int64 votes, one election per column.
-        threshold_share: the share of ``base`` a party needs, or None (every party passes).
+        threshold_share: the share of ``base`` a party needs (a Fraction, or ``"7%"``, ``"7/100"``, ``0.07``
+            read exactly), or None (every party passes).
         base: ``[B]`` denominators of the share (ballots cast, say); None means the vote totals.
         inclusive: True if reaching the share exactly is enough (``>=``), False if it must be exceeded.
 
@@ -73,7 +78,8 @@ def _admitted(
     """
     if threshold_share is None:
         return np.ones(columns.shape, dtype=bool)
-    share = Fraction(threshold_share)
+    share = parse_share(threshold_share, field="threshold_share")
+    Threshold(share=share).validate()
     denominators = columns.sum(axis=0) if base is None else np.asarray(base, dtype=np.int64)
     if denominators.shape != (columns.shape[1],):
         raise ReformlabError(
@@ -100,7 +106,7 @@ def allocate_batch(
     seats: int,
     method: str,
     *,
-    threshold_share: Fraction | None = None,
+    threshold_share: Fraction | str | float | None = None,
     base: np.ndarray | None = None,
     inclusive: bool = True,
 ) -> BatchAllocation:
@@ -120,7 +126,8 @@ def allocate_batch(
         votes: ``[B, P]`` non-negative integer votes, one election per row, parties in columns.
         seats: house size, the same in every row.
         method: a registered method name (see :data:`BATCH_METHODS`).
-        threshold_share: share of ``base`` needed to take part (``Fraction(7, 100)``), or None.
+        threshold_share: share of ``base`` needed to take part (``Fraction(7, 100)``; ``"7%"`` and ``0.07``
+            are read exactly), or None.
         base: ``[B]`` per-row denominators of the share; default: row sums.
         inclusive: True if reaching the share exactly passes.
 
@@ -132,7 +139,7 @@ def allocate_batch(
     ([[83, 8, 7], [49, 49, 0]], [False, False])
     >>> allocate_batch(np.array([[3, 3]]), 1, "d_hondt").tie.tolist()
     [True]
-    >>> allocate_batch(np.array([[93, 7, 0]]), 10, "d_hondt", threshold_share=Fraction(7, 100)).passed.tolist()
+    >>> allocate_batch(np.array([[93, 7, 0]]), 10, "d_hondt", threshold_share="7%").passed.tolist()
     [[True, True, False]]
     """
     array = _check_votes(votes)
@@ -140,7 +147,9 @@ def allocate_batch(
         raise ReformlabError(f"seats must be a whole number >= 0, got {seats!r}", field="seats")
     seats = int(seats)
     if method not in BATCH_METHODS:
-        raise ReformlabError(f"unknown allocation method {method!r}", field="method", fix=did_you_mean(method, BATCH_METHODS))
+        raise ReformlabError(
+            f"unknown allocation method {method!r}", field="method", fix=did_you_mean(method, BATCH_METHODS)
+        )
     if int(array.max(initial=0)) * (seats + 2) >= _INT64_HEADROOM:
         raise ReformlabError(
             "votes too large for exact int64 arithmetic",
@@ -165,15 +174,15 @@ def iter_allocate_batch(
     method: str,
     *,
     chunk: int = 65536,
-    threshold_share: Fraction | None = None,
+    threshold_share: Fraction | str | float | None = None,
     base: np.ndarray | Iterable[np.ndarray] | None = None,
     inclusive: bool = True,
 ) -> Iterator[BatchAllocation]:
     """:func:`allocate_batch` in chunks of at most ``chunk`` rows, so memory stays bounded for any ``B``.
 
     Args:
-        votes: one ``[B, P]`` array (sliced into chunks), or an iterable of ``[b, P]`` arrays (a generator that
-            draws or reads elections lazily; each is split further if longer than ``chunk``).
+        votes: one ``[B, P]`` array (sliced into chunks), or an iterable of ``[b, P]`` arrays (a generator
+            that draws or reads elections lazily; each is split further if longer than ``chunk``).
         seats, method, threshold_share, inclusive: as in :func:`allocate_batch`.
         chunk: most rows per allocation call.
         base: as in :func:`allocate_batch`: one array for array votes, an iterable of arrays (one per votes
