@@ -102,3 +102,36 @@ def test_references_follow_list_items(tmp_path, base):
     new = apply(base, load_reform(path))
     assert new.ref("bodies.majilis.seat_groups.2.seats") == base.ref("bodies.majilis.seat_groups.1.seats")
     assert new.ref("bodies.majilis.seat_groups.1.mandate") == base.ref("bodies.majilis.seat_groups.0.mandate")
+
+
+_KZ_2007 = load_builtin("kz").as_of("2007-06-01")
+_PATHS = sorted({p for p, _ in _KZ_2007.leaves()} | {p.rsplit(".", 1)[0] for p, _ in _KZ_2007.leaves()})
+
+
+def test_random_patches_never_crash_and_never_touch_the_base():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from reformlab.model.reform import reform_from_data
+
+    before = pickle.dumps(_KZ_2007)
+    values = st.none() | st.booleans() | st.integers(-3, 500) | st.sampled_from(
+        ["unknown", "1/2", "150%", "president", "senate", "nobody", "hare"]
+    ) | st.dictionaries(st.sampled_from(["id", "seats", "filled_by", "by", "kind", "body"]),
+                        st.sampled_from(["x", 3, "appointed", "president", "approve"]), max_size=4)
+    paths = st.sampled_from(_PATHS) | st.sampled_from(_PATHS).map(lambda p: p + ".-") | st.text(max_size=12)
+
+    @settings(max_examples=120)
+    @given(st.lists(st.fixed_dictionaries({"op": st.sampled_from(["set", "add", "remove"]), "path": paths,
+                                           "value": values}), min_size=1, max_size=3))
+    def check(changes):
+        for change in changes:
+            if change["op"] == "remove":
+                change.pop("value")
+        try:
+            apply(_KZ_2007, reform_from_data({"reform": "r", "base": "kz", "changes": changes}, {}, "r.yaml"))
+        except ReformlabError as exc:
+            assert exc.message()
+        assert pickle.dumps(_KZ_2007) == before
+
+    check()

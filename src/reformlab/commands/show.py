@@ -43,6 +43,13 @@ def _cite(c: Constitution, path: str) -> tuple[str, str, str]:
     return ref.article or "", ", ".join(ref.sources), ref.confidence or ""
 
 
+def _cite_text(c: Constitution, path: str, *, sources: bool = False) -> str:
+    article, source_keys, confidence = _cite(c, path)
+    parts = [f"art. {article}" if article else "", source_keys if sources else "", confidence]
+    shown = "; ".join(p for p in parts if p)
+    return f"  [dim]({shown})[/]" if shown else ""
+
+
 def _text(value) -> str:
     return "unknown" if isinstance(value, Unknown) else "" if value is None else str(value)
 
@@ -72,18 +79,18 @@ def render(c: Constitution, console: Console) -> None:
     console.print(bodies)
     tree = Tree("[bold]Procedures[/]")
     for proc_id, procedure in c.procedures.items():
-        article, sources, confidence = _cite(c, f"procedures.{proc_id}")
+        cite = _cite_text(c, f"procedures.{proc_id}", sources=True)
         if isinstance(procedure, Unknown):
-            tree.add(f"{proc_id}: unknown  [dim](art. {article}; {sources}; {confidence})[/]")
+            tree.add(f"{proc_id}: unknown{cite}")
             continue
-        branch = tree.add(f"[bold]{proc_id}[/]: {procedure.label}  [dim](art. {article}; {sources}; {confidence})[/]")
+        branch = tree.add(f"[bold]{proc_id}[/]: {procedure.label}{cite}")
         for part in ("proposal", "decision"):
             steps = getattr(procedure, part)
-            node = branch.add(part + (": unknown" if isinstance(steps, Unknown) else ""))
+            empty = ": unknown" if isinstance(steps, Unknown) else ": none apart from the routes below" if not steps else ""
+            node = branch.add(part + empty)
             for path, step in iter_steps(steps, f"procedures.{proc_id}.{part}"):
                 if path.count(".") == 3:
-                    article, sources, confidence = _cite(c, path)
-                    node.add(f"{describe_step(step)}  [dim](art. {article}; {confidence})[/]")
+                    node.add(f"{describe_step(step)}{_cite_text(c, path)}")
         for condition in procedure.conditions:
             branch.add(f"condition: {condition}")
     console.print(tree)

@@ -138,6 +138,8 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
     header["sources"] = {**header["sources"], **reform.sources}
     merged = {**header, **data, "refs": refs}
     lines = {tuple(split_path(path)): line for path, line in change_line.items() if line is not None}
+    if reform.lines and reform.lines[0] is not None:
+        lines[()] = reform.lines[0]  # a problem a change causes elsewhere points at the changes
     try:
         result = Constitution.model_validate(merged)
     except ValidationError as exc:
