@@ -176,8 +176,15 @@ def test_blocs_and_compound(game, data):
     check_against_brute(CompoundGame(game, {members[0]: inner}))
 
 
-@settings(max_examples=100)
-@given(st.one_of(weighted_games(), vector_games(), composite_games()))
+@st.composite
+def bloc_games(draw):
+    game = draw(st.one_of(composite_games(), minimal_winning_games()))
+    members = draw(st.lists(st.sampled_from(game.players), min_size=1, unique=True))
+    return BlocGame(game, {"bloc": members})
+
+
+@settings(max_examples=150)
+@given(st.one_of(weighted_games(), vector_games(), composite_games(), minimal_winning_games(), bloc_games()))
 def test_counting_dispatch_matches_enumeration(game):
     counted = counted_profile(game)
     profile = enumerate_profile(game)

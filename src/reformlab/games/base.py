@@ -121,6 +121,16 @@ def columns(players: tuple[str, ...], of: tuple[str, ...]) -> np.ndarray:
     return np.array([index[name] for name in of], dtype=np.intp)
 
 
+def select(members: np.ndarray, players: tuple[str, ...], of: tuple[str, ...]) -> np.ndarray:
+    """The columns of the players ``of`` (a view, without copying, when they sit side by side in order)."""
+    if of == players:
+        return members
+    positions = columns(players, of)
+    if positions.size and np.array_equal(positions, np.arange(positions[0], positions[0] + positions.size)):
+        return members[:, positions[0] : positions[0] + positions.size]
+    return members[:, positions]
+
+
 def all_coalitions(n: int, start: int = 0, stop: int | None = None) -> np.ndarray:
     """The boolean matrix of coalitions with masks ``start .. stop-1`` over ``n`` players."""
     stop = 1 << n if stop is None else stop

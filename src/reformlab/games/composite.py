@@ -8,7 +8,7 @@ import attrs
 import numpy as np
 
 from reformlab.errors import ReformlabError
-from reformlab.games.base import Game, check_known, check_player_names, columns, union_players
+from reformlab.games.base import Game, check_known, check_player_names, columns, select, union_players
 
 
 def _optional_tuple(value: Iterable[str] | None) -> tuple[str, ...] | None:
@@ -51,7 +51,8 @@ class _Composite(Game):
 
     def _results(self, members: np.ndarray) -> np.ndarray:
         """One column per sub-game: whether the coalition wins it."""
-        return np.column_stack([game._wins(members[:, columns(self.players, game.players)]) for game in self.games])
+        players = self.players
+        return np.column_stack([game._wins(select(members, players, game.players)) for game in self.games])
 
 
 @attrs.frozen(slots=False)
@@ -258,7 +259,7 @@ class CompoundGame(Game):
         inner = dict(self.inner)
         outer_rows = np.column_stack(
             [
-                inner[name]._wins(members[:, columns(self.players, inner[name].players)])
+                inner[name]._wins(select(members, self.players, inner[name].players))
                 if name in inner
                 else members[:, self.players.index(name)]
                 for name in self.outer.players

@@ -7,29 +7,67 @@ from reformlab.games import counting
 from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile, enumerate_profile
 from reformlab.games._minimal import minimal_counts, weighted_minimal_winning
 from reformlab.games.base import Game
-from reformlab.games.composite import AndGame, AtLeastGame, OrGame
+from reformlab.games.composite import AndGame, AtLeastGame, BlocGame, MinimalWinningGame, OrGame
 from reformlab.games.weighted import VectorWeightedGame, WeightedGame
 
 COUNTING_FROM = 13  # below this many players, enumerating every coalition is as fast and gives every count
-COUNTED = (WeightedGame, VectorWeightedGame, AndGame, OrGame, AtLeastGame)
 MINIMAL_PROFILE_LIMIT = 100_000  # minimal winning coalitions listed one by one for Holler and Deegan-Packel
 NEEDS = ("swings", "minimal", "critical")
+
+
+def _merged(game: WeightedGame, owner: dict[str, str]) -> WeightedGame:
+    if not owner:
+        return game
+    weights: dict[str, int] = {}
+    for name, weight in game.weights.items():
+        weights[owner.get(name, name)] = weights.get(owner.get(name, name), 0) + weight
+    return WeightedGame(weights, quota=game.quota)
+
+
+def countable(game: Game, owner: dict[str, str] | None = None) -> Game | None:
+    """An equivalent game built only from the kinds :mod:`~reformlab.games.counting` reads, or ``None``.
+
+    A minimal-winning game is the OR of unanimity games of its coalitions; in a bloc game the members'
+    weights add up to the bloc's. ``owner`` maps a player to the bloc that replaces it.
+    """
+    owner = owner or {}
+    if isinstance(game, WeightedGame):
+        return _merged(game, owner)
+    if isinstance(game, VectorWeightedGame):
+        return VectorWeightedGame(tuple(_merged(clause, owner) for clause in game.clauses))
+    if isinstance(game, MinimalWinningGame):
+        unanimity = [_merged(WeightedGame(dict.fromkeys(c, 1), quota=len(c)), owner) for c in game.coalitions]
+        return OrGame(unanimity, players=tuple(dict.fromkeys(owner.get(p, p) for p in game.players)))
+    if isinstance(game, BlocGame):
+        inner = dict(game._owner())
+        return countable(game.game, {p: owner.get(inner.get(p, p), inner.get(p, p)) for p in game.game.players})
+    if isinstance(game, (AndGame, OrGame, AtLeastGame)):
+        parts = [countable(part, owner) for part in game.games]
+        if any(part is None for part in parts):
+            return None
+        players = tuple(dict.fromkeys(owner.get(p, p) for p in game.players))
+        if isinstance(game, AtLeastGame):
+            return AtLeastGame(parts, k=game.k, players=players)
+        return type(game)(parts, players=players)
+    return None
 
 
 def counted_profile(game: Game) -> Profile | None:
     """Swing counts by size and the winning count from the counting algorithms, or ``None`` if none fits.
 
-    Weighted, vector-weighted and AND / OR / at-least compositions of them qualify (blocs, compound,
-    minimal-winning and predicate games do not).
+    Weighted, vector-weighted, minimal-winning and bloc games and AND / OR / at-least compositions of them
+    qualify (compound and predicate games do not).
     """
-    if not isinstance(game, COUNTED):
-        return None
+    n = len(game.players)
     try:
         if isinstance(game, WeightedGame):
-            n = len(game.players)
             swings, winning = counting.sized_swings_by_size(list(game.weights.values()), [game.quota] * (n + 1))
         else:
-            swings, winning = counting.rule_swings_by_size(counting.rule_from_game(game), len(game.players))
+            equivalent = countable(game)
+            if equivalent is None:
+                return None
+            ordered = AndGame((equivalent,), players=game.players)  # counting follows the players' order
+            swings, winning = counting.rule_swings_by_size(counting.rule_from_game(ordered), n)
     except ReformlabError:  # no counting path fits this game: enumeration or Monte Carlo decide
         return None
     return Profile(players=game.players, winning=int(winning), swings=tuple(tuple(map(int, s)) for s in swings))

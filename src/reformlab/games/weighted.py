@@ -147,12 +147,13 @@ class WeightedGame(Game):
     def weight_vector(self) -> np.ndarray:
         """Weights in player order, int64 when the total fits, else Python ints (object)."""
         values = list(self._exact[0].values())
-        dtype = np.int64 if sum(values) < 2**62 else object
-        return np.array(values, dtype=dtype)
+        return np.array(values, dtype=np.int64 if sum(values) < 2**62 else object)
 
     def _wins(self, members: np.ndarray) -> np.ndarray:
         weights = self.weight_vector()
-        return members.astype(weights.dtype) @ weights >= self.quota
+        if weights.dtype == object:
+            return members.astype(object) @ weights >= self.quota
+        return np.einsum("ij,j->i", members, weights) >= self.quota  # no int64 matrix copy of the members
 
     @classmethod
     def head_count(cls, players: Sequence[str], quota: object) -> WeightedGame:
