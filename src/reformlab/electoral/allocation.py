@@ -172,6 +172,8 @@ def allocate(
         raise ReformlabError(f"seats must be a whole number above 0, got {seats!r}", field="seats")
     breaker = tie_break if isinstance(tie_break, TieBreak) else TieBreak(tie_break, order, seed, rng)
     breaker = breaker.validate()
+    if breaker.rule == "lot" and breaker.rng is None:  # one random stream for every tie of this allocation
+        breaker = attrs.evolve(breaker, seed=None, rng=breaker.generator())
     rule = _as_threshold(threshold)
     base_total = None
     passed = tuple(votes)
