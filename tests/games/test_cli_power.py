@@ -52,6 +52,7 @@ def test_index_choice_and_default_names():
     assert list(data["exact"]) == ["shapley"]
     assert data["exact"]["shapley"] == {"P1": "1", "P2": "0", "P3": "0"}
     assert data["dictator"] == "P1" and data["veto_players"] == ["P1"]
+    assert data["dummy_players"] == ["P2", "P3"] and data["smallest_winning_coalition"] == ["P1"]
 
 
 def test_coleman_gives_three_indices():

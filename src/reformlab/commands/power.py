@@ -24,6 +24,7 @@ INDEX_CHOICES = {
     "coleman": ("coleman_collectivity", "coleman_preventive", "coleman_initiative"),
 }
 FORMATS = ("table", "json")
+SWING_INDICES = ("penrose", "banzhaf", "shapley", "coleman_preventive", "coleman_initiative")
 HEADERS = {
     "banzhaf": "Banzhaf",
     "penrose": "Penrose",
@@ -136,6 +137,17 @@ def _games(target, quota, weights, names, scenario) -> dict:
     return _power_for_target(target, scenario=scenario)
 
 
+def _witness(game) -> list[str] | None:
+    """A smallest winning coalition in player order, or ``None`` when there is none or it is out of reach."""
+    from reformlab.games import smallest_winning_coalition
+
+    try:
+        witness = smallest_winning_coalition(game)
+    except ReformlabError:
+        return None
+    return None if witness is None else [name for name in game.players if name in witness]
+
+
 def _report(game, indices: list[str], **options) -> dict:
     from reformlab.games import dictator, powers, veto_players
 
@@ -148,6 +160,10 @@ def _report(game, indices: list[str], **options) -> dict:
         "method": "exact" if all(r.method == "exact" for r in results.values()) else "monte_carlo",
         "methods": {name: r.method for name, r in results.items()},
     }
+    swing_based = [r for n, r in results.items() if n in SWING_INDICES and r.method == "exact"]
+    if swing_based:  # zero exactly when the player is never a swing
+        report["dummy_players"] = [p for p, v in swing_based[0].values.items() if v == 0]
+    report["smallest_winning_coalition"] = _witness(game)
     estimated = {name: r for name, r in results.items() if r.ci is not None}
     if estimated:
         report["ci"] = {name: {p: list(ci) for p, ci in r.ci.items()} for name, r in estimated.items()}
@@ -187,6 +203,10 @@ def _print_table(label: str, report: dict) -> None:
         console.print(f"power of the collectivity to act (Coleman): {_cell(report, 'coleman_collectivity', GAME_KEY)}")
     console.print(f"veto players: {', '.join(report['veto_players']) or 'none'}")
     console.print(f"dictator: {report['dictator'] or 'none'}")
+    if "dummy_players" in report:
+        console.print(f"dummy players: {', '.join(report['dummy_players']) or 'none'}")
+    if report["smallest_winning_coalition"] is not None:
+        console.print(f"a smallest winning coalition: {', '.join(report['smallest_winning_coalition'])}")
     method = report["method"]
     if method == "monte_carlo":
         method += f" (~ marks estimates from {report['samples']} samples; 95% intervals in --format json)"
