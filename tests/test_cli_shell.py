@@ -40,3 +40,9 @@ def test_reformlab_error_is_exit_2_without_traceback():
     assert result.exit_code == 2
     assert "v.csv, line 3, field 'votes': votes must not be negative. Fix: correct it." in result.output
     assert "Traceback" not in result.output
+
+
+def test_usage_errors_exit_2_with_the_framework_message():
+    result = runner.invoke(app, ["report", "--format", "docx"])
+    assert result.exit_code == 2
+    assert "docx" in result.output and "internal error" not in result.output

@@ -13,6 +13,7 @@ import sys
 import click
 import typer
 import typer.core
+import typer.exceptions
 from rich.console import Console
 
 from reformlab import __version__
@@ -36,7 +37,8 @@ class _Group(typer.core.TyperGroup):
         except KeyboardInterrupt:
             err_console.print("interrupted; no partial output was written.")
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
+        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException,
+                typer.exceptions.TyperException):  # usage errors: the framework prints them, exit 2
             raise
         except Exception as exc:  # a bug, not a user error: say so briefly
             if os.environ.get("REFORMLAB_DEBUG"):
@@ -77,7 +79,7 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk")
 
 
 def _register() -> None:
