@@ -256,6 +256,25 @@ def difference(values, reference: list[Fraction]) -> str:
     return f"{max(abs(float(v) - float(r)) for v, r in zip(values, reference, strict=True)):.1e}"
 
 
+def describe_machine(timeout: float, repeats: int) -> str:
+    """One line: CPUs, load, versions of Python, numpy and the peers, and the run settings."""
+    import importlib.metadata
+    import os
+    import platform
+
+    versions = []
+    for package in ("numpy", *PEERS):
+        try:
+            versions.append(f"{package} {importlib.metadata.version(package)}")
+        except importlib.metadata.PackageNotFoundError:
+            versions.append(f"{package} not installed")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    return (
+        f"{os.cpu_count()} CPUs, load average {load}; Python {platform.python_version()}; {'; '.join(versions)}\n"
+        f"reformlab: best of {repeats} run(s); power(): 1 run; peers: 1 run each, child process, limit {timeout:g} s\n"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one repeat and 15 s peer time limit")
@@ -265,8 +284,9 @@ def main() -> None:
     if args.peer:
         child(args.peer, args.case, args.index)
         return
-    timeout = args.timeout or (15.0 if args.quick else 120.0)
+    timeout = args.timeout or (15.0 if args.quick else 60.0)
     repeats = 1 if args.quick else 3
+    print(describe_machine(timeout, repeats))
     header = f"{'case':<62} {'index':<8} {'implementation':<22} {'seconds':>9} {'x ours':>8} {'max |diff|':>10}  note"
     print(header)
     print("-" * len(header))

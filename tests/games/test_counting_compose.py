@@ -137,3 +137,66 @@ def test_rule_from_games():
 def test_unknown_rule_raises():
     with pytest.raises(ReformlabError):
         rule_swings_by_size("majority", 3)
+
+
+def federal(house: int, senate: int, override_house: int, override_senate: int):
+    """President, Vice-President, senators, representatives: signed law OR two-thirds override."""
+
+    def clause(president=0, vp=0, senator=0, representative=0, quota=1):
+        return Clause((president, vp) + (senator,) * senate + (representative,) * house, quota)
+
+    signed = AllOf(
+        (
+            clause(representative=1, quota=house // 2 + 1),
+            clause(vp=1, senator=2, quota=senate + 1),  # a Senate majority, or a tie and the Vice-President
+            clause(president=1),
+        )
+    )
+    override = AllOf((clause(representative=1, quota=override_house), clause(senator=1, quota=override_senate)))
+    return AnyOf((signed, override)), 2 + senate + house
+
+
+def test_small_federal_law_game_matches_enumeration():
+    rule, n = federal(house=7, senate=4, override_house=5, override_senate=3)
+    assert rule_swings_by_size(rule, n) == brute_force(rule, n)
+
+
+def test_full_federal_law_game_against_a_direct_sum():
+    """537 players: a representative's swings by an independent loop over (House, Senate, VP, President)."""
+    rule, n = federal(house=435, senate=100, override_house=290, override_senate=67)
+    swings, winning = rule_swings_by_size(rule, n)
+
+    def wins(h, s, vp, president):
+        signed = h >= 218 and 2 * s + vp >= 101 and president
+        return signed or (h >= 290 and s >= 67)
+
+    representative = 0
+    for s in range(101):
+        for vp in (0, 1):
+            for president in (0, 1):
+                for h in range(435):
+                    if wins(h + 1, s, vp, president) and not wins(h, s, vp, president):
+                        representative += comb(434, h) * comb(100, s)
+    assert sum(swings[-1]) == representative
+    assert representative.bit_length() > 500
+    vice_president = sum(
+        comb(435, h) * comb(100, s)
+        for h in range(436)
+        for s in range(101)
+        for president in (0, 1)
+        if wins(h, s, 1, president) and not wins(h, s, 0, president)
+    )
+    assert sum(swings[1]) == vice_president
+    assert sum(swings[0]) > sum(swings[2]) > sum(swings[1])  # President, then a senator, then the VP
+
+
+def test_rule_from_vector_and_at_least_games():
+    from reformlab.games import AtLeastGame, VectorWeightedGame, WeightedGame
+
+    vector = VectorWeightedGame.from_vectors({"A": (1, 60), "B": (1, 30), "C": (1, 10)}, quotas=(2, 70))
+    chambers = AtLeastGame(
+        (WeightedGame({"A": 1, "B": 1}, quota=2), WeightedGame({"B": 1, "C": 1}, quota=1), vector), k=2
+    )
+    rule = rule_from_game(chambers)
+    assert isinstance(rule, AtLeast) and rule.k == 2 and isinstance(rule.parts[2], AllOf)
+    assert rule_swings_by_size(rule, 3) == brute_force(rule, 3)

@@ -19,6 +19,7 @@ import numpy as np
 
 WRAP = 1 << 64
 _UINT64_MAX = WRAP - 1
+SMALL_TABLE = 1 << 16  # cells below which whole-table shifts beat the banded row-by-row loop
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # deterministic Miller-Rabin below 3.3e24
 
 
@@ -51,7 +52,7 @@ def is_prime(number: int) -> bool:
 
 @lru_cache(maxsize=64)
 def moduli(bits_needed: int, prime_bits: int) -> tuple[int, ...]:
-    """``2^64`` then primes of at most ``prime_bits`` bits whose product with it exceeds ``2^bits_needed``.
+    """``2^64`` then primes below ``2^prime_bits`` whose product with it exceeds ``2^bits_needed``.
 
     The primes are as small as the count of primes allows (fewer bits leave more room for lazy reduction).
 
@@ -60,8 +61,8 @@ def moduli(bits_needed: int, prime_bits: int) -> tuple[int, ...]:
     >>> [m.bit_length() for m in moduli(200, 50)]
     [65, 47, 47, 47]
     """
-    missing = max(bits_needed + 1 - 64, 0)
-    count = -(-missing // prime_bits)
+    missing = max(bits_needed - 64, 0)  # each prime below 2^size exceeds 2^(size-1)
+    count = -(-missing // (prime_bits - 1))
     size = -(-missing // count) + 1 if count else prime_bits
     chosen = [WRAP]
     candidate = (1 << size) - 1
@@ -133,9 +134,9 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     remainder pass every ``63 - log2(modulus)`` players.
     """
     order = sorted((int(weight) for weight in weights), reverse=True)
-    if not by_size:
-        return _cumulative_row(order, limit, modulus)
-    rows = size_rows(order, limit)
+    rows = size_rows(order, limit) if by_size else 1
+    if rows * limit <= SMALL_TABLE:
+        return _whole_table(order, rows, limit, modulus)
     table = np.zeros((rows, limit), dtype=np.uint64)
     lowest = [0] + [limit] * (rows - 1)  # below: zeros
     highest = [0] * rows  # from here on the row equals constant[k] (not stored until the end)
@@ -172,9 +173,13 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     return table
 
 
-def _cumulative_row(order: Sequence[int], limit: int, modulus: int) -> np.ndarray:
-    """:func:`cumulative_table` without sizes: one row ``F[x] = #{C : w(C) <= x}``."""
-    table = np.ones((1, limit), dtype=np.uint64)
+def _whole_table(order: Sequence[int], rows: int, limit: int, modulus: int) -> np.ndarray:
+    """:func:`cumulative_table` by one whole-table shift per player (small tables, or a single row).
+
+    Without sizes the row is ``F[x] = #{C : w(C) <= x}`` and a player adds it to itself shifted by ``w``.
+    """
+    table = np.zeros((rows, limit), dtype=np.uint64)
+    table[0, :] = 1
     divisor = np.uint64(modulus) if modulus < WRAP else None
     bound = 1
     for weight in order:
@@ -182,8 +187,12 @@ def _cumulative_row(order: Sequence[int], limit: int, modulus: int) -> np.ndarra
             np.remainder(table, divisor, out=table)
             bound = modulus - 1
         bound *= 2
-        if weight < limit:
+        if weight >= limit:
+            continue
+        if rows == 1:
             table[0, weight:] += table[0, : limit - weight]  # numpy buffers the overlap: old values
+        else:
+            table[1:, weight:] += table[:-1, : limit - weight]
     if divisor is not None:
         np.remainder(table, divisor, out=table)
     return table
