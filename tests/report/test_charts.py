@@ -149,3 +149,34 @@ def test_bar_lengths_are_proportional_to_power():
     power = ProcedurePower("law", "shapley", {"A": Fraction(1, 4)}, {"A": Fraction(1, 2)})
     widths = [float(bar.get("width")) for bar in marks(parse(power_bars_svg(power)), "bar")]
     assert widths[1] == pytest.approx(2 * widths[0])
+
+
+def test_graph_on_a_shared_layout_shows_absent_actors_as_ghosts(sample_report):
+    before = sample_report.before.graph
+    extra = Actor("court", "Supreme Court")
+    after = AppointmentGraph((*sample_report.after.graph.actors, extra),
+                             (*sample_report.after.graph.relations, Relation("senate", "court", "selects")))
+    root = parse(graph_svg(before, "Before", layout=union(before, after)))
+    assert len(marks(root, "node")) == len(before.actors)
+    assert len(marks(root, "ghost")) == 1
+
+
+def test_a_renumbered_article_is_not_a_change(sample_report):
+    before = sample_report.before.graph
+    renumbered = AppointmentGraph(before.actors, tuple(
+        Relation(edge.source, edge.target, edge.relation, edge.article + " (new numbering)")
+        for edge in before.relations))
+    shared = union(before, renumbered)
+    assert len(shared.relations) == len(before.relations)
+    svg = graph_svg(renumbered, "Renumbered", layout=shared, highlight=before.relations[:0])
+    assert "changed by the reform" not in svg
+
+
+def test_bars_fold_near_dummies_into_one_line_and_note_a_missing_side():
+    after = {"President": Fraction(1), **{f"Deputy {n}": Fraction(1, 10**6) for n in range(1, 21)}}
+    power = ProcedurePower("ordinary law", "banzhaf", {}, after, veto_after=frozenset({"President"}))
+    svg = power_bars_svg(power)
+    root = parse(svg)
+    assert len(marks(root, "bar")) == 1
+    assert "20 more with power below 0.0005 before and after: Deputy 1," in svg and "Deputy 2, Deputy 3" in svg
+    assert "No before values" in svg

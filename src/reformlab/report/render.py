@@ -20,7 +20,7 @@ from reformlab.report.browser import find_chromium, html_to_pdf
 from reformlab.report.charts.bars import actor_order, power_bars_svg
 from reformlab.report.charts.graph import graph_svg
 from reformlab.report.charts.hemicycle import hemicycle_svg
-from reformlab.report.charts.layout import union
+from reformlab.report.charts.layout import relation_key, union
 from reformlab.report.charts.svg import format_power, format_value
 from reformlab.report.data import (
     CONFIDENCES,
@@ -30,6 +30,7 @@ from reformlab.report.data import (
     AppointmentGraph,
     Chamber,
     KeyFigure,
+    Relation,
     ReportData,
 )
 from reformlab.report.progress import steps
@@ -101,10 +102,20 @@ def relations_text(graph: AppointmentGraph, other: AppointmentGraph) -> list[tup
     ``changed`` is true for an edge that ``other`` (the other side of the reform) does not have.
     """
     labels = {actor.id: actor.label for actor in graph.actors}
-    kept = set(other.relations)
+    changed = {relation_key(edge) for edge in changed_relations(graph, other)}
     return [
-        (labels[edge.source], RELATIONS[edge.relation], labels[edge.target], edge.article, edge not in kept)
+        (labels[edge.source], RELATIONS[edge.relation], labels[edge.target], edge.article,
+         relation_key(edge) in changed)
         for edge in graph.relations
+    ]
+
+
+def changed_relations(before: AppointmentGraph, after: AppointmentGraph) -> list[Relation]:
+    """Relations on one side only (by source, target and relation; a renumbered article is no change)."""
+    old = {relation_key(edge) for edge in before.relations}
+    new = {relation_key(edge) for edge in after.relations}
+    return [edge for edge in before.relations if relation_key(edge) not in new] + [
+        edge for edge in after.relations if relation_key(edge) not in old
     ]
 
 
@@ -132,7 +143,7 @@ def _context(report: ReportData, charts: bool) -> dict:
             for name, before, after in context["chambers"]
         ]
         shared = union(report.before.graph, report.after.graph)
-        changed = set(report.before.graph.relations) ^ set(report.after.graph.relations)
+        changed = changed_relations(report.before.graph, report.after.graph)
         context["graphs"] = [
             Markup(graph_svg(snapshot.graph, f"{snapshot.label} ({snapshot.as_of})", layout=shared,
                              highlight=changed))

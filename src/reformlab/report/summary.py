@@ -8,7 +8,7 @@ sentence is left out when the data it needs is absent, so the summary never stat
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from reformlab.report.charts.bars import actor_order, display_name
 from reformlab.report.charts.svg import format_power, format_value
@@ -49,20 +49,59 @@ def chamber_sentence(before: Chamber | None, after: Chamber | None) -> str:
     )
 
 
+def _before_text(power: ProcedurePower, actor: str) -> str:
+    if not power.before:
+        return "not computed before"
+    if actor not in power.before:
+        return "no role before"
+    return f"before {format_power(power.before[actor])}"
+
+
+def _veto_text(power: ProcedurePower) -> str:
+    if not power.before or power.veto_before == power.veto_after:
+        return f"veto players: {_names(power.veto_after)}"
+    return f"veto players change from {_names(power.veto_before)} to {_names(power.veto_after)}"
+
+
 def power_sentence(power: ProcedurePower) -> str:
     """One sentence on who holds the most power in a procedure, and on its veto players."""
     leader = actor_order(power)[0]
-    before = format_power(power.before.get(leader))
-    after = format_power(power.after.get(leader))
-    veto = (
-        f"veto players stay {_names(power.veto_after)}"
-        if power.veto_before == power.veto_after
-        else f"veto players change from {_names(power.veto_before)} to {_names(power.veto_after)}"
-    )
     return (
         f"In {power.procedure}, {leader} holds the most power after the reform "
-        f"({display_name(power.index)} index {after}, before {before}); {veto}."
+        f"({display_name(power.index)} index {format_power(power.after.get(leader))}, "
+        f"{_before_text(power, leader)}); {_veto_text(power)}."
     )
+
+
+def power_sentences(powers: Iterable[ProcedurePower], *, listed: int = 3) -> Iterator[str]:
+    """Sentences on power, one per group of procedures with the same leader, value and veto players.
+
+    A report on a whole constitution measures many procedures, often with the same outcome (one actor
+    decides alone); grouping keeps the summary short while every figure stays in section 4.
+    """
+    groups: dict[tuple, list[ProcedurePower]] = {}
+    for power in powers:
+        if power.after:
+            leader = actor_order(power)[0]
+            key = (leader, power.index, format_power(power.after[leader]), power.veto_after)
+            groups.setdefault(key, []).append(power)
+    for (leader, index, value, vetoes), members in groups.items():
+        if len(members) == 1:
+            yield power_sentence(members[0])
+            continue
+        names = [power.procedure for power in members]
+        shown = ", ".join(names[:listed]) + (f" and {len(names) - listed} more" if len(names) > listed else "")
+        changes = Counter(_before_text(power, leader).split(" ")[0] for power in members)
+        same = sum(1 for power in members if format_power(power.before.get(leader)) == value)
+        detail = [f"{same} unchanged"] if same else []
+        if changes["before"] - same:
+            detail.append(f"{changes['before'] - same} changed")
+        detail += [f"{changes[word]} with {label}" for word, label in
+                   (("no", "no role before"), ("not", "nothing computed before")) if changes[word]]
+        yield (
+            f"In {len(members)} procedures ({shown}), {leader} holds the most power after the reform "
+            f"({display_name(index)} index {value}; {', '.join(detail)}); veto players: {_names(vetoes)}."
+        )
 
 
 def claims_sentence(report: ReportData) -> str:
@@ -78,9 +117,7 @@ def summary_sentences(report: ReportData) -> Iterator[str]:
     after = {chamber.name: chamber for chamber in report.after.chambers}
     for name in dict.fromkeys([*before, *after]):
         yield chamber_sentence(before.get(name), after.get(name))
-    for power in report.power:
-        if power.before or power.after:
-            yield power_sentence(power)
+    yield from power_sentences(report.power)
     if report.changes:
         yield f"The amendments change {len(report.changes)} structural rules (section 5)."
     if report.claims:

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import math
 
-from reformlab.report.charts.svg import GRID, MUTED, document, format_power, legend, number, text, text_width
+from reformlab.report.charts.svg import (
+    GRID,
+    MUTED,
+    attr,
+    document,
+    fit,
+    format_power,
+    heading,
+    legend,
+    number,
+    text,
+    text_width,
+)
 from reformlab.report.data import ProcedurePower
 
 WIDTH = 470.0
@@ -51,15 +63,46 @@ def actor_order(power: ProcedurePower) -> list[str]:
     return sorted(names, key=lambda name: (-float(power.after.get(name, -1)), -float(power.before.get(name, -1))))
 
 
+def idle_actors(power: ProcedurePower) -> list[str]:
+    """Actors whose power shows as 0.000 on every side and who hold no veto, in :func:`actor_order`.
+
+    Dummies and near-dummies (a single deputy among a hundred) would only draw empty bars; the chart lists
+    them in one line instead.
+    """
+    vetoes = power.veto_before | power.veto_after
+    return [
+        name for name in actor_order(power)
+        if name not in vetoes
+        and all(format_power(side.get(name, 0)) == format_power(0) for side in (power.before, power.after))
+    ]
+
+
+def _bar(side: str, name: str, value, veto: bool, left: float, y: float, scale: float) -> list[str]:
+    length = max(float(value) * scale, 1.5)
+    outline = f' stroke="{VETO}" stroke-width="2.5"' if veto else ""
+    shown = format_power(value)
+    elements = [
+        (f'<rect class="bar" data-side="{side}" x="{number(left)}" y="{number(y)}" width="{number(length)}" '
+        f'height="{BAR}" rx="2" fill="{COLORS[side]}"{outline}>'
+        f"<title>{attr(f'{side}: {name} {shown}')}{' (veto player)' if veto else ''}</title></rect>"),
+        text(left + length + 6, y + BAR - 3.5, shown, size=12),
+    ]
+    if veto:
+        elements.append(_veto_badge(left + length + 11 + text_width(shown, 12), y + BAR - 4))
+    return elements
+
+
 def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
     """An inline SVG with two bars per actor (before, after) of ``power.index`` in ``power.procedure``.
 
-    Actors without a role on one side get no bar there and the words "no role". Veto players get a red
-    outline on their bar and a "VETO" badge.
+    Veto players get a red outline and a "VETO" badge. An actor without a role on one side gets the words
+    "no role" there; a side with no values at all (the procedure was not computed for it) is left out with a
+    note. Actors whose power shows as 0.000 on both sides and who hold no veto are listed in one line under
+    the chart instead of drawing empty bars.
 
     Args:
         power: the procedure's power values and veto players.
-        title: the heading; defaults to the procedure and index names.
+        title: the heading; defaults to the procedure and index names (wrapped to fit).
 
     >>> from fractions import Fraction
     >>> p = ProcedurePower("law", "banzhaf", {"A": Fraction(1, 2)}, {"A": Fraction(3, 4), "B": Fraction(1, 4)},
@@ -69,62 +112,60 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
     (3, 1)
     """
     title = title or f"{power.procedure[:1].upper()}{power.procedure[1:]}: {display_name(power.index)} index"
-    names = actor_order(power)
+    idle = idle_actors(power)
+    names = [name for name in actor_order(power) if name not in idle]
+    sides = [(side, getattr(power, side), getattr(power, f"veto_{side}")) for side in ("before", "after")
+             if getattr(power, side)]
     label_width = min(150.0, max([70.0, *(text_width(name, LABEL_SIZE) + 12 for name in names)]))
     plot_left, plot_right = MARGIN + label_width, WIDTH - MARGIN - 84
-    values = [float(v) for side in (power.before, power.after) for v in side.values()]
+    values = [float(v) for _, side, _ in sides for v in side.values()]
     top, step = axis(max(values, default=0.0))
     scale = (plot_right - plot_left) / top
 
-    body = [text(MARGIN, 22, title, size=16, weight="bold")]
-    items = [(f'<rect width="14" height="14" rx="2" fill="{COLORS[side]}"/>', side) for side in ("before", "after")]
+    body, y = heading(title, MARGIN, 22, WIDTH - 2 * MARGIN, max_lines=3)
+    items = [(f'<rect width="14" height="14" rx="2" fill="{COLORS[side]}"/>', side) for side, _, _ in sides]
     items.append((f'<rect width="14" height="14" rx="2" fill="#fff" stroke="{VETO}" stroke-width="2.5"/>',
                   "veto player (can block alone)"))
-    elements, used = legend(items, MARGIN, 34, WIDTH - 2 * MARGIN, size=12.5, gap=14)
+    elements, used = legend(items, MARGIN, y + 2, WIDTH - 2 * MARGIN, size=12.5, gap=14)
     body.extend(elements)
-    plot_top = 34 + used + 10
-    group_height = 2 * BAR + 4 + GROUP_GAP
+    y += used + 2
+    for side in ("before", "after"):
+        if not getattr(power, side):
+            body.append(text(MARGIN, y + 12, f"No {side} values: the procedure was not computed {side} the reform.",
+                             size=11.5, fill=MUTED))
+            y += 18
+    plot_top = y + 10
+    group_height = len(sides) * (BAR + 4) + GROUP_GAP
     plot_bottom = plot_top + group_height * len(names)
 
     for tick in range(round(top / step) + 1):
-        value = step * tick
-        x = plot_left + value * scale
+        x = plot_left + step * tick * scale
         body.append(f'<line x1="{number(x)}" y1="{number(plot_top - 4)}" x2="{number(x)}" '
                     f'y2="{number(plot_bottom)}" stroke="{GRID}" stroke-width="1"/>')
-        body.append(text(x, plot_bottom + 15, f"{value:g}", size=11, anchor="middle", fill=MUTED))
+        body.append(text(x, plot_bottom + 15, f"{step * tick:g}", size=11, anchor="middle", fill=MUTED))
     body.append(text((plot_left + plot_right) / 2, plot_bottom + 31, f"{display_name(power.index)} index",
                      size=11.5, anchor="middle", fill=MUTED))
 
     for position, name in enumerate(names):
         y = plot_top + position * group_height
-        body.append(text(plot_left - 8, y + BAR + 6, name, size=LABEL_SIZE, anchor="end", weight="600"))
-        for row, (side, values_by_actor, vetoes) in enumerate(
-            (("before", power.before, power.veto_before), ("after", power.after, power.veto_after))
-        ):
+        middle = y + (len(sides) * (BAR + 4) - 4) / 2 + LABEL_SIZE * 0.35
+        body.append(f"<g><title>{attr(name)}</title>"
+                    + text(plot_left - 8, middle, fit(name, LABEL_SIZE, label_width - 10), size=LABEL_SIZE,
+                           anchor="end", weight="600") + "</g>")
+        for row, (side, values_by_actor, vetoes) in enumerate(sides):
             bar_y = y + row * (BAR + 4)
-            if name not in values_by_actor:
+            if name in values_by_actor:
+                body.extend(_bar(side, name, values_by_actor[name], name in vetoes, plot_left, bar_y, scale))
+            else:
                 body.append(text(plot_left + 4, bar_y + BAR - 3.5, f"{side}: no role", size=11.5, fill=MUTED))
-                continue
-            value = values_by_actor[name]
-            length = max(float(value) * scale, 1.5)
-            veto = name in vetoes
-            outline = f' stroke="{VETO}" stroke-width="2.5"' if veto else ""
-            body.append(
-                f'<rect class="bar" data-side="{side}" x="{number(plot_left)}" y="{number(bar_y)}" '
-                f'width="{number(length)}" height="{BAR}" rx="2" fill="{COLORS[side]}"{outline}>'
-                f"<title>{side}: {name} {format_power(value)}{' (veto player)' if veto else ''}</title></rect>"
-            )
-            label_x = plot_left + length + 6
-            body.append(text(label_x, bar_y + BAR - 3.5, format_power(value), size=12))
-            if veto:
-                body.append(_veto_badge(label_x + text_width(format_power(value), 12) + 5, bar_y + BAR - 4))
-    description = (
-        f"{title}. "
-        + "; ".join(
-            f"{name}: before {format_power(power.before.get(name))}, after {format_power(power.after.get(name))}"
-            for name in names
-        )
-        + "."
-    )
-    return document("bars", WIDTH, plot_bottom + 40, title, description, body)
-
+    bottom = plot_bottom + 40
+    if idle:
+        note = f"{len(idle)} more with power below 0.0005 before and after: " + ", ".join(idle)
+        lines, bottom = heading(note, MARGIN, bottom + 4, WIDTH - 2 * MARGIN, size=11.5, weight="normal",
+                                fill=MUTED, max_lines=3)
+        body.extend(lines)
+    description = f"{title}. " + "; ".join(
+        f"{name}: before {format_power(power.before.get(name))}, after {format_power(power.after.get(name))}"
+        for name in names
+    ) + (f"; {len(idle)} more actors have power below 0.0005." if idle else ".")
+    return document("bars", WIDTH, bottom, title, description, body)

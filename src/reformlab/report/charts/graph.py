@@ -10,11 +10,12 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place
+from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place, relation_key
 from reformlab.report.charts.svg import INK, attr, chart_id, document, legend, number, text
 from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
 
 HIGHLIGHT = "#f6d860"
+GHOST = "#9aa5b1"
 BENDS = (16.0, 32.0, 48.0, 64.0, 88.0)  # sideways offsets an edge may take to avoid actors, in px
 
 # Stroke colour, width and dash pattern of each relation.
@@ -140,20 +141,23 @@ def _edge_svg(edge: Relation, source: Placed, target: Placed, bend: float, prefi
     )
 
 
-def _node_svg(kind: str, box: Placed, tip: str) -> str:
-    fill, stroke, rounding = NODE_STYLES[kind]
+def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False) -> str:
+    """An actor's box; a ghost (an actor of the other version only) is dashed and faint, and not a node."""
+    fill, stroke, rounding = ("#ffffff", GHOST, NODE_STYLES[kind][2]) if ghost else NODE_STYLES[kind]
     left, top = box.x - box.width / 2, box.y - box.height / 2
+    dash = ' stroke-dasharray="4 3"' if ghost else ""
     parts = [
         (
-            f'<g class="node" data-kind="{kind}"><title>{attr(tip)}</title>'
+            f'<g class="{"ghost" if ghost else "node"}" data-kind="{kind}"><title>{attr(tip)}</title>'
             f'<rect x="{number(left)}" y="{number(top)}" width="{number(box.width)}" '
             f'height="{number(box.height)}" rx="{number(box.height * rounding)}" fill="{fill}" '
-            f'stroke="{stroke}" stroke-width="1.5"/>'
+            f'stroke="{stroke}" stroke-width="1.5"{dash}/>'
         )
     ]
     first = box.y - (len(box.lines) - 1) * 8 + LABEL_SIZE * 0.35
     for index, line in enumerate(box.lines):
-        parts.append(text(box.x, first + index * 16, line, size=LABEL_SIZE, anchor="middle", weight="600"))
+        parts.append(text(box.x, first + index * 16, line, size=LABEL_SIZE, anchor="middle",
+                          weight="normal" if ghost else "600", fill=GHOST if ghost else INK))
     return "".join(parts) + "</g>"
 
 
@@ -181,8 +185,9 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
         layout: the graph to compute positions from, when not ``graph`` itself; pass the same
             ``union(before, after)`` (:func:`reformlab.report.charts.layout.union`) for both sides of a
             reform so that both drawings put every actor in the same place. It must hold every relation of
-            ``graph``.
-        highlight: relations of ``graph`` to mark with a yellow band (those the reform added or removed).
+            ``graph``; its actors missing from ``graph`` are drawn as dashed "not in this version" boxes.
+        highlight: relations of ``graph`` to mark with a yellow band (those the reform added or removed);
+            compared by source, target and relation, not by article.
 
     Raises:
         ReformlabError: duplicate or unknown actors, unknown actor kinds or relations.
@@ -196,25 +201,33 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     """
     check_graph(graph)
     shared = graph if layout is None else layout
-    missing = set(graph.relations) - set(shared.relations)
+    missing = {relation_key(edge) for edge in graph.relations} - {relation_key(edge) for edge in shared.relations}
     if missing:
         raise ReformlabError(f"the layout graph lacks {len(missing)} relation(s) of '{title}'", field="layout",
                              fix="lay out the union of the graphs drawn: union(before, after)")
     placed, width, height = place(shared)
-    bends = dict(zip(shared.relations, _routes(shared.relations, placed)))
+    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, _routes(shared.relations, placed))}
     prefix = chart_id("graph", title, graph)
     labels = {actor.id: actor.label for actor in graph.actors}
     kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]
     body = [_markers(prefix, kinds), text(width / 2, 26, title, size=16, anchor="middle", weight="bold")]
-    marked = [edge for edge in graph.relations if edge in set(highlight)]
+    highlighted = {relation_key(edge) for edge in highlight}
+    marked = [edge for edge in graph.relations if relation_key(edge) in highlighted]
     for edge in graph.relations:
         tip = f"{labels[edge.source]} {RELATIONS[edge.relation]}: {labels[edge.target]}"
         tip += f" ({edge.article})" if edge.article else ""
-        body.append(_edge_svg(edge, placed[edge.source], placed[edge.target], bends[edge], prefix, tip,
+        body.append(_edge_svg(edge, placed[edge.source], placed[edge.target], bends[relation_key(edge)], prefix, tip,
                               edge in marked))
+    present = {actor.id for actor in graph.actors}
+    ghosts = [actor for actor in shared.actors if actor.id not in present]
     for actor in graph.actors:
         body.append(_node_svg(actor.kind, placed[actor.id], actor.label))
+    for actor in ghosts:
+        body.append(_node_svg(actor.kind, placed[actor.id], f"{actor.label}: not in this version", ghost=True))
     items = [(_line_swatch(kind), RELATIONS[kind]) for kind in kinds]
+    if ghosts:
+        items.append(((f'<rect x="1" y="2" width="20" height="11" rx="2" fill="#fff" stroke="{GHOST}" '
+                      'stroke-dasharray="4 3"/>'), "not in this version"))
     if marked:
         items.append((f'<line x1="0" y1="7" x2="22" y2="7" stroke="{HIGHLIGHT}" stroke-width="8"/>',
                       "changed by the reform"))

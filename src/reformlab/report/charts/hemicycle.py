@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.report.charts.svg import INK, MUTED, attr, document, legend, number, text
+from reformlab.report.charts.svg import INK, MUTED, attr, document, heading, legend, number, text
 from reformlab.report.data import FILLINGS, Seat
 
 CANVAS = 200.0  # height of the hemicycle and half its width, in pixels
@@ -115,13 +115,14 @@ def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     _check(seats, title)
     centres, radius = _seat_centres(len(seats))
     width = 2 * CANVAS + 2 * MARGIN
-    body = [text(width / 2, 22, title, size=16, anchor="middle", weight="bold")]
+    body, below_title = heading(title, width / 2, 22, width - 2 * MARGIN, anchor="middle")
+    top = TITLE_HEIGHT + below_title - (22 + 16 * 1.3)  # lower the drawing by any extra title lines
     scaled_radius = radius * CANVAS
     for seat, (x, y) in zip(seats, centres):
-        cx, cy = MARGIN + x * CANVAS, TITLE_HEIGHT + (1 - y) * CANVAS
+        cx, cy = MARGIN + x * CANVAS, top + (1 - y) * CANVAS
         label = f"{seat.party}: {FILLINGS[seat.filled_by]}" + (f" ({seat.group})" if seat.group else "")
         body.append(seat_mark(seat.filled_by, cx, cy, scaled_radius, seat.color, label))
-    base = TITLE_HEIGHT + CANVAS
+    base = top + CANVAS
     body.append(text(width / 2, base - 8, str(len(seats)), size=34, anchor="middle", weight="bold"))
     body.append(text(width / 2, base + 8, "seats", size=11, anchor="middle", fill=MUTED))
 

@@ -13,7 +13,7 @@ import textwrap
 from dataclasses import dataclass
 
 from reformlab.report.charts.svg import text_width
-from reformlab.report.data import AppointmentGraph
+from reformlab.report.data import AppointmentGraph, Relation
 
 MARGIN = 20.0
 TOP = 70.0
@@ -44,12 +44,23 @@ class Placed:
         return abs(px - self.x) <= self.width / 2 + pad and abs(py - self.y) <= self.height / 2 + pad
 
 
+def relation_key(edge: Relation) -> tuple[str, str, str]:
+    """What makes two relations the same for comparing versions: who, to whom, how (not the article)."""
+    return edge.source, edge.target, edge.relation
+
+
 def union(*graphs: AppointmentGraph) -> AppointmentGraph:
-    """One graph with every actor and relation of ``graphs``, in first-seen order (for a shared layout)."""
-    actors = {actor.id: actor for graph in graphs for actor in reversed(graph.actors)}
+    """One graph with every actor and relation of ``graphs``, in first-seen order (for a shared layout).
+
+    Relations that differ only in their article (the text was renumbered) count once.
+    """
+    actors = {actor.id: actor for graph in reversed(graphs) for actor in graph.actors}
     ordered = dict.fromkeys(actor.id for graph in graphs for actor in graph.actors)
-    relations = dict.fromkeys(edge for graph in graphs for edge in graph.relations)
-    return AppointmentGraph(tuple(actors[name] for name in ordered), tuple(relations))
+    relations: dict[tuple[str, str, str], Relation] = {}
+    for graph in graphs:
+        for edge in graph.relations:
+            relations.setdefault(relation_key(edge), edge)
+    return AppointmentGraph(tuple(actors[name] for name in ordered), tuple(relations.values()))
 
 
 def ranks(graph: AppointmentGraph) -> dict[str, int]:
@@ -120,7 +131,7 @@ def layers(graph: AppointmentGraph) -> list[list[str]]:
 
 
 def _label_lines(label: str) -> tuple[str, ...]:
-    return tuple(textwrap.wrap(label, width=18, max_lines=2, placeholder="\u2026")) or ("",)
+    return tuple(textwrap.wrap(label, width=18, max_lines=3, placeholder=" \u2026")) or ("",)
 
 
 def place(graph: AppointmentGraph) -> tuple[dict[str, Placed], float, float]:

@@ -8,6 +8,7 @@ a test (or a reader's browser tools) can find it.
 from __future__ import annotations
 
 import hashlib
+import textwrap
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from html import escape
@@ -71,6 +72,33 @@ def text(x: float, y: float, content: str, *, size: float = 12, anchor: str = "s
         f'<text x="{number(x)}" y="{number(y)}" font-size="{number(size)}" text-anchor="{anchor}" '
         f'fill="{fill}"{extra}>{escape(content)}</text>'
     )
+
+
+def fit(content: str, size: float, width: float) -> str:
+    """``content`` cut with an ellipsis so that it fits ``width`` pixels at font ``size``.
+
+    >>> fit("Democratic Party Adilet", 12, 80)
+    'Democratic…'
+    """
+    if text_width(content, size) <= width:
+        return content
+    keep = max(int(width / (size * CHAR_WIDTH)) - 1, 1)
+    return content[:keep].rstrip() + "\u2026"
+
+
+def heading(content: str, x: float, y: float, width: float, *, size: float = 16, weight: str = "bold",
+            fill: str = INK, anchor: str = "start", max_lines: int = 2) -> tuple[list[str], float]:
+    """``content`` wrapped into lines that fit ``width``, first baseline at ``y``.
+
+    Returns:
+        The ``<text>`` elements and the y of the next free line below them.
+    """
+    per_line = max(int(width / (size * CHAR_WIDTH * (1.08 if weight == "bold" else 1))), 8)
+    lines = textwrap.wrap(content, per_line, max_lines=max_lines, placeholder=" \u2026") or [""]
+    step = size * 1.3
+    elements = [text(x, y + index * step, line, size=size, anchor=anchor, weight=weight, fill=fill)
+                for index, line in enumerate(lines)]
+    return elements, y + len(lines) * step
 
 
 def legend(items: Sequence[tuple[str, str]], x: float, y: float, width: float, *, size: float = 12,
