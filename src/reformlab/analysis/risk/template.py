@@ -1,0 +1,301 @@
+"""Compile a filled constitution version into arrays and decision trees a draw can be evaluated on.
+
+The decision games come from the engine (:func:`reformlab.engine.decisions.decisions`), run once on a *probe*
+filling in which every principal in a body is tagged with the body's id and each body carries a zero-seat
+marker member. A game leaf then says which body it counts in: a weighted game with the marker at weight 0 is
+a vote in that body (its quota is the engine's exact quota); one with the marker at weight 1 is "any member
+may propose"; a single tagged principal is the body's controller (a nomination by a chamber follows its
+majority); an untagged single actor (``president``, ``electorate``) is fixed. So the engine stays the one
+place that reads the law, and the simulation only re-counts seats.
+
+Under a draw, "the camp passes alone" evaluates the tree with the camp's seats; "the camp can block" is the
+tree with everyone else's seats failing. Both coalitions are monotone, so AND / OR combine leaf results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from fractions import Fraction
+
+import numpy as np
+
+from reformlab.analysis.evaluation import Evaluation
+from reformlab.data.election_results import election_inputs
+from reformlab.electoral import ElectoralSystem
+from reformlab.engine.decisions import IMPOSSIBLE, decisions
+from reformlab.engine.filling import FilledBody, SeatBlock
+from reformlab.errors import ReformlabError
+from reformlab.games import AndGame, OrGame, WeightedGame
+from reformlab.model import Unknown
+
+TAG = "\x1f"
+MARKER = TAG + "member"
+
+
+@dataclass(frozen=True)
+class ListTier:
+    """A list tier allocated from drawn votes (the batch path), parties in the election's order."""
+
+    body: str
+    group: str
+    election: str
+    parties: tuple[str, ...]
+    camp: np.ndarray          # [P] bool: parties answering to the camp
+    votes: np.ndarray         # [P] int64 baseline votes
+    seats: int
+    method: str
+    threshold: Fraction | None
+    inclusive: bool
+    base_ratio: Fraction | None  # base / valid votes; None: the valid votes themselves
+    baseline_camp: int
+    defect: str                  # the defection parameter for its camp deputies
+
+
+@dataclass(frozen=True)
+class DistrictTier:
+    """Single-member districts; the camp's baseline wins anchor the district model."""
+
+    body: str
+    group: str
+    seats: int
+    baseline_camp: int
+    defect: str = "defect_district"
+
+
+@dataclass(frozen=True)
+class FixedSeats:
+    """Seats not elected in the draw (appointed, indirect, an office); ``selector`` flips if assumed-controlled."""
+
+    body: str
+    group: str
+    seats: int
+    camp: bool
+    selector: str
+    flippable: bool
+    defect: str | None
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """One decision (or one assumed majority of it) as a tree, with its baseline answers."""
+
+    id: str
+    label: str
+    assumption: str | None
+    status: str                   # simulated / impossible / unknown / not simulated
+    tree: tuple | None
+    reason: str | None = None
+    baseline_pass: bool | None = None
+    baseline_block: bool | None = None
+
+    @property
+    def key(self) -> str:
+        return self.id if self.assumption is None else f"{self.id} [{self.assumption}]"
+
+
+@dataclass(frozen=True)
+class VersionModel:
+    """Everything a draw needs about one version: tiers, fixed seats, body sizes, decisions."""
+
+    target: str
+    scenario: str | None
+    camp: tuple[str, ...]
+    lists: tuple[ListTier, ...]
+    districts: tuple[DistrictTier, ...]
+    fixed: tuple[FixedSeats, ...]
+    sizes: dict[str, int]
+    controllers: tuple[str, ...]
+    decisions: tuple[DecisionModel, ...]
+
+    @property
+    def camp_share(self) -> float:
+        """The camp's baseline share of the valid list votes (the first list tier), the swing's origin."""
+        if not self.lists:
+            return float("nan")
+        tier = self.lists[0]
+        return float(tier.votes[tier.camp].sum() / tier.votes.sum())
+
+    def baseline_seats(self) -> dict[str, int]:
+        """The camp's seats per body as the scenario records them."""
+        seats = dict.fromkeys(self.sizes, 0)
+        for part in self.lists + self.districts:
+            seats[part.body] += part.baseline_camp
+        for part in self.fixed:
+            seats[part.body] += part.seats if part.camp else 0
+        return seats
+
+
+def _tagged(block: SeatBlock, body: str) -> SeatBlock:
+    return dataclasses.replace(block, principal=f"{block.principal}{TAG}{body}")
+
+
+def _probe(evaluation: Evaluation):
+    """The filling with principals tagged by body and a zero-seat marker member in each body."""
+    bodies = {}
+    for body_id, body in evaluation.filling.bodies.items():
+        if body.unknown and body.controlled_by is None:
+            bodies[body_id] = body
+            continue
+        controlled = None if body.controlled_by is None else f"{body.controlled_by}{TAG}{body_id}"
+        blocks = tuple(_tagged(b, body_id) for b in body.blocks)
+        if blocks and body.kind != "office":
+            marker = SeatBlock(body_id, "marker", 0, "marker", None, "marker", f"{MARKER}{TAG}{body_id}", "")
+            blocks += (marker,)
+        bodies[body_id] = dataclasses.replace(body, blocks=blocks, controlled_by=controlled)
+    return dataclasses.replace(evaluation.filling, bodies=bodies)
+
+
+class _Unsupported(Exception):
+    pass
+
+
+def _control(body: str, principal: str, camp: set[str], bodies: dict[str, FilledBody], controllers) -> tuple:
+    if bodies[body].blocks or body in controllers:
+        return ("control", body)
+    return ("fixed", principal in camp)  # a body nobody simulates (the APK): its controller stays
+
+
+def _leaf(game: WeightedGame, camp: set[str], bodies: dict[str, FilledBody], controllers) -> tuple:
+    weights, quota = game.weights, game.quota
+    tags = {key.rpartition(TAG)[2] for key in weights if TAG in key}
+    markers = [key for key in weights if key.startswith(MARKER)]
+    if markers:
+        body = markers[0].rpartition(TAG)[2]
+        if tags != {body}:
+            raise _Unsupported("a vote mixing bodies")
+        if weights[markers[0]] == 0:
+            return ("vote", body, int(quota))
+        return ("member", body)
+    if len(weights) == 1 and quota == 1:
+        (key,) = weights
+        principal, _, body = key.rpartition(TAG)
+        if body in bodies and principal:
+            return _control(body, principal, camp, bodies, controllers)
+        if key in bodies and not bodies[key].kind == "office":
+            return _control(key, key, camp, bodies, controllers)
+        return ("fixed", key in camp)
+    raise _Unsupported(f"a game over {', '.join(sorted(weights))} that no body explains")
+
+
+def compile_tree(game, camp: set[str], bodies: dict[str, FilledBody], controllers=()) -> tuple:
+    """A probe game as nested tuples: ``("and"|"or", children)``, ``("vote", body, quota)``,
+    ``("member", body)``, ``("control", body)``, ``("fixed", in_camp)``."""
+    if isinstance(game, AndGame):
+        return ("and", tuple(compile_tree(g, camp, bodies, controllers) for g in game.games))
+    if isinstance(game, OrGame):
+        return ("or", tuple(compile_tree(g, camp, bodies, controllers) for g in game.games))
+    if isinstance(game, WeightedGame):
+        return _leaf(game, camp, bodies, controllers)
+    raise _Unsupported(f"a {type(game).__name__} is not simulated")
+
+
+def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
+    inputs = election_inputs(spec.election)
+    where = f"{body_id}.{group.id}"
+    if isinstance(group.system, Unknown):
+        raise ReformlabError(f"the electoral system of {where} is not known", field=where)
+    data = dict(group.system)
+    data["seats"] = group.seats
+    law_base = (inputs.rule.get("system") or {}).get("threshold", {}).get("base")
+    threshold = data.get("threshold")
+    if inputs.rule.get("data_base") and isinstance(threshold, dict) and threshold.get("base") == law_base:
+        data["threshold"] = {**threshold, "base": inputs.rule["data_base"]}  # as engine.results does
+    system = ElectoralSystem.from_dict(data)
+    rule = system.threshold
+    if system.minimum_parties is not None or (rule is not None and (rule.votes or rule.districts)):
+        raise ReformlabError(f"the risk model cannot yet simulate the threshold rules of {where}", field=where,
+                             fix="choose a version whose list tier has a plain share threshold")
+    parties = tuple(inputs.votes)
+    votes = np.array([inputs.votes[p] for p in parties], dtype=np.int64)
+    valid = int(votes.sum())
+    ratio = None
+    if rule is not None and rule.base == "ballots_cast":
+        ratio = Fraction(inputs.ballots_cast, valid)
+    elif rule is not None and rule.base == "valid_plus_against_all":
+        ratio = Fraction(valid + (inputs.against_all or 0), valid)
+    imperative = getattr(group, "mandate", None) == "imperative"
+    return ListTier(
+        body_id, group.id, spec.election, parties, np.array([p in camp_parties for p in parties]), votes,
+        group.seats, system.method, None if rule is None or rule.share is None else Fraction(rule.share),
+        True if rule is None else rule.inclusive, ratio,
+        sum(b.seats for b in blocks if b.party in camp_parties),
+        "defect_list_imperative" if imperative else "defect_list_free",
+    )
+
+
+def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president",)) -> VersionModel:
+    """Compile ``evaluation`` for the camp ``camp`` (principals).
+
+    Raises:
+        ReformlabError: a list tier the batch path cannot simulate.
+    """
+    camp_set = set(camp)
+    filling, scenario = evaluation.filling, evaluation.scenario
+    controllers = tuple(scenario.controllers) if scenario else ()
+    camp_parties = {p for p, a in (scenario.alignments.items() if scenario else ()) if a.principal in camp_set}
+    camp_parties |= camp_set
+    lists, districts, fixed, sizes = [], [], [], {}
+    for body_id, body in filling.bodies.items():
+        if body.unknown or not body.blocks:
+            continue
+        sizes[body_id] = sum(b.seats for b in body.blocks)
+        groups = {g.id: g for b, g in evaluation.constitution.iter_seat_groups() if b == body_id}
+        for group_id in dict.fromkeys(b.group for b in body.blocks):
+            blocks = [b for b in body.blocks if b.group == group_id]
+            spec = scenario.seats.get(f"{body_id}.{group_id}") if scenario else None
+            if spec is not None and spec.tier == "list":
+                lists.append(_list_tier(body_id, groups[group_id], spec, blocks, camp_parties))
+            elif spec is not None:
+                won = sum(b.seats for b in blocks if b.principal in camp_set)
+                districts.append(DistrictTier(body_id, group_id, sum(b.seats for b in blocks), won))
+            else:
+                for block in blocks:
+                    in_camp = block.principal in camp_set
+                    electors = set(block.selector.split("+"))
+                    fixed.append(FixedSeats(
+                        body_id, group_id, block.seats, in_camp, block.selector,
+                        bool(electors & set(controllers)) and in_camp,
+                        "defect_appointed" if in_camp and block.filled_by in ("appointed", "indirect") else None,
+                    ))
+    if districts and not lists:
+        raise ReformlabError(f"{evaluation.target}: single-member districts need a list vote for the national "
+                             "swing, and the scenario gives none", field="--scenario")
+    probe = _probe(evaluation)
+    models = []
+    for decision in decisions(probe).values():
+        common = dict(id=decision.id, label=decision.label)
+        games = [(None, decision.game)] if decision.game is not None else list(decision.alternatives)
+        if not games:
+            models.append(DecisionModel(**common, assumption=None, status="unknown", tree=None,
+                                        reason=decision.unknown))
+        for assumption, game in games:
+            if game == IMPOSSIBLE:
+                models.append(DecisionModel(**common, assumption=assumption, status="impossible", tree=None,
+                                            reason="no coalition can make this decision"))
+                continue
+            try:
+                tree = compile_tree(game, camp_set, probe.bodies, controllers)
+            except _Unsupported as reason:
+                models.append(DecisionModel(**common, assumption=assumption, status="not simulated", tree=None,
+                                            reason=str(reason)))
+                continue
+            models.append(DecisionModel(**common, assumption=assumption, status="simulated", tree=tree))
+    model = VersionModel(evaluation.target, scenario.id if scenario else None, tuple(camp), tuple(lists),
+                         tuple(districts), tuple(fixed), sizes, controllers, tuple(models))
+    return _with_baseline(model)
+
+
+def _with_baseline(model: VersionModel) -> VersionModel:
+    from reformlab.analysis.risk.trees import evaluate_tree, leaf_inputs
+
+    seats = {body: np.array([n]) for body, n in model.baseline_seats().items()}
+    inputs = leaf_inputs(model, seats, {c: np.array([False]) for c in model.controllers})
+    decisions_ = []
+    for decision in model.decisions:
+        if decision.tree is not None:
+            camp_wins, others_win = evaluate_tree(decision.tree, inputs, {})
+            decision = dataclasses.replace(decision, baseline_pass=bool(camp_wins[0]),
+                                           baseline_block=not bool(others_win[0]))
+        decisions_.append(decision)
+    return dataclasses.replace(model, decisions=tuple(decisions_))
