@@ -39,6 +39,7 @@ from reformlab.games.counting_sized import (
     reduce_common_factor,
     sized_swings_by_size,
     table_swings,
+    table_winning_count,
 )
 from reformlab.games.counting_vector import (
     vector_swings,
@@ -114,7 +115,7 @@ def weighted_winning_count(weights: Sequence[int], quota: int) -> int:
     if quota == 0:
         return 1 << len(reduced)
     if _one_row_fits(reduced, quota):
-        return table_swings(reduced, quota)[1]
+        return table_winning_count(reduced, quota)
     return sized_swings_by_size(reduced, [quota] * (len(reduced) + 1))[1]
 
 
@@ -156,7 +157,14 @@ def shapley_from_swings_by_size(swings_by_size: Sequence[Sequence[int]]) -> list
     n = len(swings_by_size)
     orders = [factorial(k) * factorial(n - k - 1) for k in range(n)]
     everyone = factorial(n)
-    return [Fraction(sum(int(s) * o for s, o in zip(row, orders, strict=False)), everyone) for row in swings_by_size]
+    by_row: dict[tuple[int, ...], Fraction] = {}  # players of one type share a row: compute it once
+    values = []
+    for row in swings_by_size:
+        key = tuple(int(count) for count in row)
+        if key not in by_row:
+            by_row[key] = Fraction(sum(count * order for count, order in zip(key, orders, strict=False)), everyone)
+        values.append(by_row[key])
+    return values
 
 
 def banzhaf_exact(weights: Sequence[int], quota: int) -> list[Fraction]:

@@ -146,6 +146,14 @@ def table_swings(weights: Sequence[int], quota: int) -> tuple[dict[int, int], in
     return swings, (1 << n) - exact[-1]
 
 
+def table_winning_count(weights: Sequence[int], quota: int) -> int:
+    """Winning coalitions of ``[quota; weights]``: ``2^n - F[quota - 1]`` from one size-blind row per modulus."""
+    n = len(weights)
+    mods = moduli(n + 1, prime_bits_for(1))
+    residues = [[int(cumulative_table(weights, quota, modulus, by_size=False)[0, quota - 1])] for modulus in mods]
+    return (1 << n) - crt(residues, mods)[0]
+
+
 def _clamped(weights: list[int], thresholds: Sequence[int]) -> tuple[list[int], list[int]]:
     n = len(weights)
     if len(thresholds) != n + 1:
