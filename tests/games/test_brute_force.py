@@ -30,7 +30,9 @@ from reformlab.games import (
     veto_players,
 )
 from reformlab.games._enumerate import enumerate_profile
+from reformlab.games.dump import game_to_dict
 from reformlab.games.exact import counted_profile, listed_minimal_profile
+from reformlab.games.loader import game_from_dict
 
 NAMES = ["A", "B", "C", "D", "E", "F", "G"]
 
@@ -69,7 +71,9 @@ def brute(game):
         "penrose": {i: Fraction(eta[i], 2 ** (n - 1)) for i in players},
         "shapley": shapley,
         "holler": ratio({i: sum(i in s for s in minimal) for i in players}, sum(len(s) for s in minimal)),
-        "deegan_packel": ratio({i: sum(Fraction(1, len(s)) for s in minimal if i in s) for i in players}, len(minimal)),
+        "deegan_packel": ratio(
+            {i: sum(Fraction(1, len(s)) for s in minimal if i in s) for i in players}, len(minimal)
+        ),
         "johnston": ratio(
             {i: sum(Fraction(1, len(critical[s])) for s in vulnerable if i in critical[s]) for i in players},
             len(vulnerable),
@@ -115,7 +119,7 @@ def weighted_games(draw, names=None, min_players=1):
     if sum(weights) == 0:
         weights[0] = 1
     quota = draw(st.integers(1, sum(weights)))
-    return WeightedGame(dict(zip(names, weights)), quota=quota)
+    return WeightedGame(dict(zip(names, weights, strict=True)), quota=quota)
 
 
 @st.composite
@@ -139,7 +143,9 @@ def composite_games(draw):
 @st.composite
 def minimal_winning_games(draw):
     names = draw(st.lists(st.sampled_from(NAMES), min_size=1, max_size=6, unique=True))
-    coalitions = draw(st.lists(st.lists(st.sampled_from(names), min_size=1, unique=True), min_size=1, max_size=5))
+    coalitions = draw(
+        st.lists(st.lists(st.sampled_from(names), min_size=1, unique=True), min_size=1, max_size=5)
+    )
     return MinimalWinningGame(names, coalitions)
 
 
@@ -206,3 +212,14 @@ def test_listed_minimal_winning_matches_enumeration(game):
     listed = listed_minimal_profile(game)
     profile = enumerate_profile(game)
     assert listed.minimal == profile.minimal and listed.minimal_total == profile.minimal_total
+
+
+@settings(max_examples=100)
+@given(st.one_of(weighted_games(), vector_games(), composite_games(), minimal_winning_games(), bloc_games()))
+def test_games_written_as_data_load_back(game):
+    import yaml
+
+    text = yaml.safe_dump(game_to_dict(game), sort_keys=False)
+    loaded = game_from_dict(yaml.safe_load(text))
+    assert loaded.players == game.players
+    assert enumerate_profile(loaded) == enumerate_profile(game)

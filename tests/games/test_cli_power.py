@@ -56,7 +56,9 @@ def test_index_choice_and_default_names():
 
 
 def test_coleman_gives_three_indices():
-    data = json.loads(run("--quota", "majority", "--weights", "1,1,1", "--index", "coleman", "--format", "json").output)
+    data = json.loads(
+        run("--quota", "majority", "--weights", "1,1,1", "--index", "coleman", "--format", "json").output
+    )
     assert list(data["exact"]) == ["coleman_collectivity", "coleman_preventive", "coleman_initiative"]
 
 
@@ -80,7 +82,9 @@ def test_law_file_values():
 
 
 def test_monte_carlo_when_exact_does_not_fit():
-    result = run(BROKEN / "too_large_for_exact.yaml", "--index", "holler", "--samples", 2000, "--format", "json")
+    result = run(
+        BROKEN / "too_large_for_exact.yaml", "--index", "holler", "--samples", 2000, "--format", "json"
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["method"] == "monte_carlo" and data["samples"] == 2000

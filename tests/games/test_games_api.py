@@ -61,9 +61,7 @@ def test_vector_clauses_are_weighted_games():
 def test_law_with_override():
     lower = WeightedGame({"LA": 45, "LB": 35, "LC": 20}, quota="majority")
     upper = WeightedGame({"UA": 30, "UB": 21}, quota="majority")
-    override = AndGame(
-        (WeightedGame(lower.weights, quota="2/3"), WeightedGame(upper.weights, quota="2/3"))
-    )
+    override = AndGame((WeightedGame(lower.weights, quota="2/3"), WeightedGame(upper.weights, quota="2/3")))
     president = MinimalWinningGame(("P",), [("P",)])
     law = AndGame((lower, upper, OrGame((president, override))))
     assert law.is_winning({"LA", "LB", "UA", "P"})
@@ -131,5 +129,9 @@ def test_loading_fixture_files(tmp_path):
     assert load_game(fixtures / "eu_council_toy.yaml").is_winning({"A", "B", "C", "D"})
     assert load_game(fixtures / "blocs.yaml").players == ("Red", "b1", "b2", "g1")
     written = tmp_path / "eu.yaml"
-    written.write_text("game:\n  eu_council:\n    populations: {A: 50, B: 20, C: 10, D: 8, E: 6, F: 4, G: 2}\n")
-    assert power(load_game(written), "banzhaf") == power(load_game(fixtures / "eu_council_toy.yaml"), "banzhaf")
+    written.write_text(
+        "game:\n  eu_council:\n    populations: {A: 50, B: 20, C: 10, D: 8, E: 6, F: 4, G: 2}\n"
+    )
+    assert power(load_game(written), "banzhaf") == power(
+        load_game(fixtures / "eu_council_toy.yaml"), "banzhaf"
+    )

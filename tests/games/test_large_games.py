@@ -12,8 +12,8 @@ from reformlab.games import (
     VectorWeightedGame,
     WeightedGame,
     count_winning,
-    eu_council,
     dictator,
+    eu_council,
     minimal_winning_coalitions,
     power,
     powers,
@@ -46,13 +46,15 @@ def test_200_random_players_sum_to_one_and_scale_free():
 def test_witness_and_veto_at_scale():
     game = WeightedGame({f"p{i}": i + 1 for i in range(300)}, quota="majority")
     witness = smallest_winning_coalition(game)
-    assert game.is_winning(witness) and not game.is_winning(witness - {min(witness, key=lambda n: int(n[1:]))})
+    assert game.is_winning(witness) and not game.is_winning(
+        witness - {min(witness, key=lambda n: int(n[1:]))}
+    )
     assert veto_players(game) == () and dictator(game) is None
 
 
 def test_monte_carlo_for_composite_beyond_enumeration():
     players = [f"s{i}" for i in range(30)]
-    chamber = WeightedGame(dict(zip(players, range(1, 31))), quota="2/3")
+    chamber = WeightedGame(dict(zip(players, range(1, 31), strict=True)), quota="2/3")
     heads = WeightedGame.head_count(players, 25)
     game = OrGame((VectorWeightedGame((chamber, WeightedGame.head_count(players, "55%"))), heads))
     exact = power(game, "banzhaf")
@@ -78,9 +80,33 @@ def test_seed_and_rng_are_exclusive():
 def test_eu27_council_exact():
     # Eurostat populations on 1 January 2023, thousands (rounded): the exact path must take all 27 states
     populations = dict(
-        DE=84359, FR=68173, IT=58997, ES=48085, PL=36754, RO=19055, NL=17811, BE=11743, CZ=10828, SE=10522,
-        PT=10467, GR=10414, HU=9600, AT=9105, BG=6448, DK=5933, FI=5564, SK=5429, IE=5272, HR=3851, LT=2857,
-        SI=2117, LV=1883, EE=1366, CY=921, LU=661, MT=542,
+        DE=84359,
+        FR=68173,
+        IT=58997,
+        ES=48085,
+        PL=36754,
+        RO=19055,
+        NL=17811,
+        BE=11743,
+        CZ=10828,
+        SE=10522,
+        PT=10467,
+        GR=10414,
+        HU=9600,
+        AT=9105,
+        BG=6448,
+        DK=5933,
+        FI=5564,
+        SK=5429,
+        IE=5272,
+        HR=3851,
+        LT=2857,
+        SI=2117,
+        LV=1883,
+        EE=1366,
+        CY=921,
+        LU=661,
+        MT=542,
     )
     results = powers(eu_council(populations), ["shapley", "banzhaf", "coleman_collectivity"])
     assert {r.method for r in results.values()} == {"exact"}
@@ -91,7 +117,7 @@ def test_eu27_council_exact():
 
 
 def test_holler_and_deegan_packel_exact_beyond_enumeration():
-    # 34 players: 4 parties and 30 observers without a vote; the minimal winning coalitions are listed directly
+    # 34 players: 4 parties and 30 observers without a vote; minimal winning coalitions are listed directly
     parties = {"P1": 30, "P2": 25, "P3": 20, "P4": 15}
     game = WeightedGame(parties | {f"o{k}": 0 for k in range(30)}, quota=46)
     results = powers(game, ["holler", "deegan_packel", "johnston"], samples=2000)
@@ -103,4 +129,7 @@ def test_holler_and_deegan_packel_exact_beyond_enumeration():
     crowd = WeightedGame({f"m{k}": 1 for k in range(40)}, quota=21)
     with pytest.raises(ReformlabError, match="more than 10 minimal winning coalitions"):
         minimal_winning_coalitions(crowd, max_coalitions=10)
-    assert len(minimal_winning_coalitions(WeightedGame({f"m{k}": 1 for k in range(40)}, quota=38))) == 40 * 39 // 2
+    assert (
+        len(minimal_winning_coalitions(WeightedGame({f"m{k}": 1 for k in range(40)}, quota=38)))
+        == 40 * 39 // 2
+    )

@@ -38,9 +38,9 @@ HEADERS = {
 
 
 def register(app: typer.Typer) -> None:
-    app.command("power", help="Voting power in a game: indices, veto players, dictator (--weights or GAME.yaml).")(
-        power
-    )
+    app.command(
+        "power", help="Voting power in a game: indices, veto players, dictator (--weights or GAME.yaml)."
+    )(power)
 
 
 def _indices(index: str) -> list[str]:
@@ -128,7 +128,9 @@ def _games(target, quota, weights, names, scenario) -> dict:
         return {"game": _weighted_from_options(quota, weights, names)}
     if weights is not None or quota is not None or names is not None:
         raise ReformlabError(
-            "give either a target or --quota/--weights/--names, not both", field="--weights", fix="drop one of them"
+            "give either a target or --quota/--weights/--names, not both",
+            field="--weights",
+            fix="drop one of them",
         )
     if _is_game_file(target):
         if not Path(target).is_file():
@@ -153,7 +155,9 @@ def _report(game, indices: list[str], **options) -> dict:
 
     results = powers(game, indices, **options)
     report = {
-        "exact": {n: {p: str(v) for p, v in r.values.items()} for n, r in results.items() if r.method == "exact"},
+        "exact": {
+            n: {p: str(v) for p, v in r.values.items()} for n, r in results.items() if r.method == "exact"
+        },
         "float": {name: r.as_float() for name, r in results.items()},
         "veto_players": list(veto_players(game)),
         "dictator": dictator(game),
@@ -200,7 +204,9 @@ def _print_table(label: str, report: dict) -> None:
         console = Console(highlight=False, soft_wrap=True, width=needed)
     console.print(table)
     if "coleman_collectivity" in report["float"]:
-        console.print(f"power of the collectivity to act (Coleman): {_cell(report, 'coleman_collectivity', GAME_KEY)}")
+        console.print(
+            f"power of the collectivity to act (Coleman): {_cell(report, 'coleman_collectivity', GAME_KEY)}"
+        )
     console.print(f"veto players: {', '.join(report['veto_players']) or 'none'}")
     console.print(f"dictator: {report['dictator'] or 'none'}")
     if "dummy_players" in report:
@@ -215,27 +221,41 @@ def _print_table(label: str, report: dict) -> None:
 
 def power(
     target: str | None = typer.Argument(None, help="A GAME.yaml file (a constitution version, later)."),
-    quota: str | None = typer.Option(None, "--quota", help="Quota: an integer, a share ('2/3', '55%'), or 'majority'."),
+    quota: str | None = typer.Option(
+        None, "--quota", help="Quota: an integer, a share ('2/3', '55%'), or 'majority'."
+    ),
     weights: str | None = typer.Option(None, "--weights", help="Comma-separated weights, e.g. 40,30,20,10."),
-    names: str | None = typer.Option(None, "--names", help="Comma-separated player names (default P1, P2, ...)."),
-    index: str = typer.Option("all", "--index", help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all."),
+    names: str | None = typer.Option(
+        None, "--names", help="Comma-separated player names (default P1, P2, ...)."
+    ),
+    index: str = typer.Option(
+        "all", "--index", help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all."
+    ),
     output: str = typer.Option("table", "--format", help="table or json."),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
     samples: int = typer.Option(20_000, "--samples", help="Monte Carlo samples."),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed."),
-    scenario: str | None = typer.Option(None, "--scenario", help="Scenario for a constitution target (later)."),
+    scenario: str | None = typer.Option(
+        None, "--scenario", help="Scenario for a constitution target (later)."
+    ),
 ) -> None:
     """Voting-power indices, veto players and the dictator of a game."""
     from reformlab.games import METHODS
 
     if output not in FORMATS:
-        raise ReformlabError(f"unknown format {output!r}", field="--format", fix=did_you_mean(output, FORMATS))
+        raise ReformlabError(
+            f"unknown format {output!r}", field="--format", fix=did_you_mean(output, FORMATS)
+        )
     if method not in METHODS:
-        raise ReformlabError(f"unknown method {method!r}", field="--method", fix=did_you_mean(method, METHODS))
+        raise ReformlabError(
+            f"unknown method {method!r}", field="--method", fix=did_you_mean(method, METHODS)
+        )
     chosen = _indices(index)
     games = _games(target, quota, weights, names, scenario)
     try:
-        reports = {label: _report(g, chosen, method=method, samples=samples, seed=seed) for label, g in games.items()}
+        reports = {
+            label: _report(g, chosen, method=method, samples=samples, seed=seed) for label, g in games.items()
+        }
     except ReformlabError as exc:
         option = f"--{exc.field}" if exc.field in ("method", "samples", "seed") else exc.field
         file = target if target is not None and _is_game_file(target) else exc.file

@@ -18,8 +18,10 @@ from reformlab.games.composite import (
     OrGame,
     PredicateGame,
 )
+from reformlab.games.dump import game_to_dict
 from reformlab.games.examples import eu_council
 from reformlab.games.indices import INDICES, METHODS, power, powers
+from reformlab.games.loader import game_from_dict, load_game
 from reformlab.games.queries import (
     count_winning,
     dictator,
@@ -51,6 +53,9 @@ __all__ = [
     "dictator",
     "dummy_players",
     "eu_council",
+    "game_from_dict",
+    "game_to_dict",
+    "load_game",
     "minimal_winning_coalitions",
     "power",
     "power_table",

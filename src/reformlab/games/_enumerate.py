@@ -47,9 +47,9 @@ def check_enumerable(game: Game, limit: int = ENUMERATION_LIMIT) -> None:
     n = len(game.players)
     if n > limit:
         raise ReformlabError(
-            f"this game has {n} players; enumerating its 2^{n} coalitions exactly is beyond the limit of {limit}",
+            f"this game has {n} players; enumerating its 2^{n} coalitions is beyond the limit of {limit}",
             field="players",
-            fix="use an index with a fast exact path (banzhaf, penrose, shapley, coleman) on a weighted game, "
+            fix="use an index with a fast exact path (banzhaf, penrose, shapley, coleman), "
             "or allow Monte Carlo estimation (method='auto' or 'monte_carlo')",
         )
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 
 def weighted_minimal_winning(weights: Sequence[int], quota: int, cap: int) -> list[int] | None:
-    """Bitmasks (bit ``i`` = player ``i``) of the minimal winning coalitions, or ``None`` if more than ``cap``.
+    """Bitmasks (bit ``i`` = player ``i``) of the minimal winning coalitions; ``None`` past ``cap``.
 
     >>> sorted(weighted_minimal_winning([40, 30, 20, 10], 51, cap=10))
     [3, 5, 14]

@@ -41,7 +41,7 @@ class Game:
         members = np.asarray(members, dtype=bool)
         if members.ndim != 2 or members.shape[1] != len(self.players):
             raise ReformlabError(
-                f"expected a matrix with {len(self.players)} columns (one per player), got shape {members.shape}"
+                f"expected one column per player ({len(self.players)}), got shape {members.shape}"
             )
         return np.asarray(self._wins(members), dtype=bool)
 
@@ -63,7 +63,9 @@ class Game:
             for name in _names(coalition):
                 if name not in index:
                     raise ReformlabError(
-                        f"unknown player {name!r} in a coalition", field="coalition", fix=did_you_mean(name, index)
+                        f"unknown player {name!r} in a coalition",
+                        field="coalition",
+                        fix=did_you_mean(name, index),
                     )
                 row[index[name]] = True
             rows.append(row)
@@ -94,7 +96,9 @@ def check_player_names(players: Iterable[object], *, field: str) -> None:
         if not isinstance(name, str) or not name.strip():
             raise ReformlabError(f"player names must be non-empty text, got {name!r}", field=field)
         if name in seen:
-            raise ReformlabError(f"duplicate player {name!r}", field=field, fix="give every player a distinct name")
+            raise ReformlabError(
+                f"duplicate player {name!r}", field=field, fix="give every player a distinct name"
+            )
         seen.add(name)
 
 

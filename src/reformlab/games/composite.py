@@ -122,7 +122,9 @@ class MinimalWinningGame(Game):
         super().validate()
         if not isinstance(self.coalitions, tuple) or not self.coalitions:
             raise ReformlabError(
-                "give at least one minimal winning coalition", field="coalitions", fix="list coalitions of names"
+                "give at least one minimal winning coalition",
+                field="coalitions",
+                fix="list coalitions of names",
             )
         for number, coalition in enumerate(self.coalitions):
             if not isinstance(coalition, tuple) or not coalition:

@@ -40,7 +40,9 @@ def countable(game: Game, owner: dict[str, str] | None = None) -> Game | None:
         return OrGame(unanimity, players=tuple(dict.fromkeys(owner.get(p, p) for p in game.players)))
     if isinstance(game, BlocGame):
         inner = dict(game._owner())
-        return countable(game.game, {p: owner.get(inner.get(p, p), inner.get(p, p)) for p in game.game.players})
+        return countable(
+            game.game, {p: owner.get(inner.get(p, p), inner.get(p, p)) for p in game.game.players}
+        )
     if isinstance(game, (AndGame, OrGame, AtLeastGame)):
         parts = [countable(part, owner) for part in game.games]
         if any(part is None for part in parts):
@@ -61,7 +63,9 @@ def counted_profile(game: Game) -> Profile | None:
     n = len(game.players)
     try:
         if isinstance(game, WeightedGame):
-            swings, winning = counting.sized_swings_by_size(list(game.weights.values()), [game.quota] * (n + 1))
+            swings, winning = counting.sized_swings_by_size(
+                list(game.weights.values()), [game.quota] * (n + 1)
+            )
         else:
             equivalent = countable(game)
             if equivalent is None:
@@ -70,11 +74,13 @@ def counted_profile(game: Game) -> Profile | None:
             swings, winning = counting.rule_swings_by_size(counting.rule_from_game(ordered), n)
     except ReformlabError:  # no counting path fits this game: enumeration or Monte Carlo decide
         return None
-    return Profile(players=game.players, winning=int(winning), swings=tuple(tuple(map(int, s)) for s in swings))
+    return Profile(
+        players=game.players, winning=int(winning), swings=tuple(tuple(map(int, s)) for s in swings)
+    )
 
 
 def listed_minimal_profile(game: Game) -> Profile | None:
-    """Counts of minimal winning coalitions of a weighted game of any size, listed one by one (or ``None``)."""
+    """Minimal winning coalition counts of a weighted game of any size, listed one by one (or ``None``)."""
     if not isinstance(game, WeightedGame):
         return None
     masks = weighted_minimal_winning(list(game.weights.values()), game.quota, MINIMAL_PROFILE_LIMIT)

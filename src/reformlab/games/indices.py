@@ -53,7 +53,9 @@ def _penrose(profile: Profile) -> dict[str, Fraction]:
 def _shapley(profile: Profile) -> dict[str, Fraction]:
     n = len(profile.players)
     weight = [Fraction(factorial(k) * factorial(n - 1 - k), factorial(n)) for k in range(n)]
-    return _per_player(profile, [sum((c * weight[k] for k, c in enumerate(row)), Fraction(0)) for row in profile.swings])
+    return _per_player(
+        profile, [sum((c * weight[k] for k, c in enumerate(row)), Fraction(0)) for row in profile.swings]
+    )
 
 
 def _holler(profile: Profile) -> dict[str, Fraction]:
@@ -63,11 +65,15 @@ def _holler(profile: Profile) -> dict[str, Fraction]:
 
 def _deegan_packel(profile: Profile) -> dict[str, Fraction]:
     shares = [sum((Fraction(c, s) for s, c in enumerate(row) if s), Fraction(0)) for row in profile.minimal]
-    return _per_player(profile, _ratio(shares, sum(profile.minimal_total), "there is no minimal winning coalition"))
+    return _per_player(
+        profile, _ratio(shares, sum(profile.minimal_total), "there is no minimal winning coalition")
+    )
 
 
 def _johnston(profile: Profile) -> dict[str, Fraction]:
-    return _per_player(profile, _ratio(list(profile.johnston), sum(profile.johnston), "no player is ever critical"))
+    return _per_player(
+        profile, _ratio(list(profile.johnston), sum(profile.johnston), "no player is ever critical")
+    )
 
 
 def _coleman_collectivity(profile: Profile) -> dict[str, Fraction]:
@@ -99,7 +105,9 @@ _EXACT = {
 def _check_options(indices: list[str], method: str) -> None:
     for name in indices:
         if name not in _EXACT:
-            raise ReformlabError(f"unknown power index {name!r}", field="index", fix=did_you_mean(name, _EXACT))
+            raise ReformlabError(
+                f"unknown power index {name!r}", field="index", fix=did_you_mean(name, _EXACT)
+            )
     if method not in METHODS:
         raise ReformlabError(f"unknown method {method!r}", field="method", fix=did_you_mean(method, METHODS))
 

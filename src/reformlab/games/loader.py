@@ -21,7 +21,8 @@ Nodes (a mapping with exactly one of these keys):
 * ``weighted: {quota, weights: {player: weight}}`` - quota an integer, a share (``"2/3"``, ``"55%"``) or
   ``majority``; weights integers or exact fractions.
 * ``vector: {clauses: [...]}`` - every clause must hold; a clause is ``{quota, weights}`` or
-  ``{quota, head_count: true}`` (every player weighs 1). Or ``vector: {quotas: [q1, q2], weights: {p: [w1, w2]}}``.
+  ``{quota, head_count: true}`` (every player weighs 1).
+  Or ``vector: {quotas: [q1, q2], weights: {p: [w1, w2]}}``.
 * ``and: [node, ...]``, ``or: [node, ...]``, ``at_least: {k, games: [node, ...]}``.
 * ``minimal_winning: {coalitions: [[p, ...], ...], players: [...]}`` (``players`` defaults to those named).
 * ``blocs: {blocs: {bloc: [members]}, game: node}``; ``compound: {outer: node, inner: {player: node}}``;
@@ -38,7 +39,7 @@ from pathlib import Path
 import yaml
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.games.base import Game, check_known, check_player_names
+from reformlab.games.base import Game, check_player_names
 from reformlab.games.composite import (
     AndGame,
     AtLeastGame,
@@ -67,7 +68,9 @@ class _Reader:
         field = ".".join(str(part) for part in where) or None
         return ReformlabError(problem, file=self.path, line=self.lines.get(probe), field=field, fix=fix)
 
-    def mapping(self, value: object, where: tuple, allowed: tuple[str, ...], required: tuple[str, ...] = ()) -> dict:
+    def mapping(
+        self, value: object, where: tuple, allowed: tuple[str, ...], required: tuple[str, ...] = ()
+    ) -> dict:
         if not isinstance(value, dict):
             raise self.error(where, f"expected a mapping with keys {', '.join(allowed)}, got {value!r}")
         for key in value:
@@ -100,7 +103,7 @@ class _Reader:
             raise self.error(
                 where, "a game node is a mapping with exactly one key", "use one of: " + ", ".join(NODES)
             )
-        (kind, body), = value.items()
+        ((kind, body),) = value.items()
         if kind not in NODES:
             raise self.error(where + (kind,), f"unknown game node {kind!r}", did_you_mean(str(kind), NODES))
         return NODES[kind](self, body, where + (kind,))
@@ -135,7 +138,9 @@ def _vector(reader: _Reader, body: object, where: tuple) -> Game:
         weighted = [i for i, c in enumerate(items) if isinstance(c, dict) and "weights" in c]
         players = None
         if weighted:
-            players = list(_clause(reader, items[weighted[0]], where + ("clauses", weighted[0]), None).players)
+            players = list(
+                _clause(reader, items[weighted[0]], where + ("clauses", weighted[0]), None).players
+            )
         clauses = [_clause(reader, c, where + ("clauses", i), players) for i, c in enumerate(items)]
         return reader.checked(where, lambda: VectorWeightedGame(clauses))
     body = reader.mapping(body, where, ("quotas", "weights"), ("quotas", "weights"))
@@ -162,7 +167,9 @@ def _minimal_winning(reader: _Reader, body: object, where: tuple) -> Game:
     body = reader.mapping(body, where, ("coalitions", "players"), ("coalitions",))
     coalitions = body["coalitions"]
     if not isinstance(coalitions, list) or not coalitions:
-        raise reader.error(where + ("coalitions",), "expected a non-empty list of coalitions (lists of names)")
+        raise reader.error(
+            where + ("coalitions",), "expected a non-empty list of coalitions (lists of names)"
+        )
     named = [reader.names(c, where + ("coalitions", i)) for i, c in enumerate(coalitions)]
     players = body.get("players")
     if players is None:
@@ -179,7 +186,9 @@ def _bloc_map(reader: _Reader, value: object, where: tuple) -> dict[str, list[st
 def _blocs(reader: _Reader, body: object, where: tuple) -> Game:
     body = reader.mapping(body, where, ("blocs", "game"), ("blocs", "game"))
     inner = reader.node(body["game"], where + ("game",))
-    return reader.checked(where, lambda: BlocGame(inner, _bloc_map(reader, body["blocs"], where + ("blocs",))))
+    return reader.checked(
+        where, lambda: BlocGame(inner, _bloc_map(reader, body["blocs"], where + ("blocs",)))
+    )
 
 
 def _compound(reader: _Reader, body: object, where: tuple) -> Game:
@@ -192,7 +201,9 @@ def _compound(reader: _Reader, body: object, where: tuple) -> Game:
 
 def _eu_council(reader: _Reader, body: object, where: tuple) -> Game:
     body = reader.mapping(body, where, ("populations",), ("populations",))
-    populations = reader.mapping(body["populations"], where + ("populations",), tuple(body["populations"] or ()))
+    populations = reader.mapping(
+        body["populations"], where + ("populations",), tuple(body["populations"] or ())
+    )
     return reader.checked(where, lambda: eu_council(populations))
 
 
@@ -209,7 +220,9 @@ NODES = {
 }
 
 
-def _line_map(node: yaml.Node | None, path: str, where: tuple = (), lines: dict | None = None) -> dict[tuple, int]:
+def _line_map(
+    node: yaml.Node | None, path: str, where: tuple = (), lines: dict | None = None
+) -> dict[tuple, int]:
     """Path -> 1-based line of every node; a key written twice is an error (YAML would keep the last)."""
     lines = {} if lines is None else lines
     if node is None:

@@ -70,7 +70,9 @@ def _shapley_statistics(game: Game, samples: int, rng: np.random.Generator) -> t
     n = len(game.players)
     ends = game._wins(np.array([[False] * n, [True] * n]))
     if ends[0] or not ends[1]:
-        raise ReformlabError("the Shapley-Shubik index needs a losing empty coalition and a winning grand coalition")
+        raise ReformlabError(
+            "the Shapley-Shubik index needs a losing empty coalition and a winning grand coalition"
+        )
     order = np.argsort(rng.random((samples, n)), axis=1)
     rank = np.argsort(order, axis=1)
     low, high = np.zeros(samples, dtype=np.int64), np.full(samples, n, dtype=np.int64)
@@ -93,7 +95,9 @@ def _exact_sum(flags: np.ndarray, divisors: np.ndarray) -> list[Fraction]:
     return totals
 
 
-def _interval(numerator: np.ndarray, divisors: np.ndarray, denominator: np.ndarray) -> list[tuple[float, float]]:
+def _interval(
+    numerator: np.ndarray, divisors: np.ndarray, denominator: np.ndarray
+) -> list[tuple[float, float]]:
     """95% intervals from batch ratios (normal approximation over :data:`BATCHES` batches)."""
     share = numerator / divisors[:, None]
     estimates = []
@@ -114,7 +118,9 @@ def estimate(
 ) -> dict[str, PowerResult]:
     """Monte Carlo estimates of ``indices`` on ``game`` (see the module docstring)."""
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2 * BATCHES:
-        raise ReformlabError(f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples")
+        raise ReformlabError(
+            f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples"
+        )
     game.validate()
     generator_ = generator(seed, rng)
     statistics: dict[str, tuple] = {}

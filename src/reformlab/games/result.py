@@ -16,7 +16,7 @@ class PowerResult:
     Attributes:
         index: the index's short name (``"banzhaf"``, ...; see :data:`reformlab.games.INDICES`).
         values: player -> value as an exact :class:`Fraction` (for Monte Carlo, the exact ratio of the sample
-            counts). Coleman's power of a collectivity to act belongs to the game: its one key is ``"<game>"``.
+            counts). Coleman's power of a collectivity to act belongs to the game: its key is ``"<game>"``.
         method: ``"exact"`` or ``"monte_carlo"``.
         ci: for Monte Carlo, player -> (low, high), an approximate 95% confidence interval; else ``None``.
         samples: for Monte Carlo, the number of samples drawn; else ``None``.

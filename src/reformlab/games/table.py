@@ -8,7 +8,9 @@ from reformlab.games.base import Game
 from reformlab.games.indices import INDICES, powers
 
 
-def power_table(game: Game, indices: list[str] | tuple[str, ...] | None = None, *, exact: bool = False, **options):
+def power_table(
+    game: Game, indices: list[str] | tuple[str, ...] | None = None, *, exact: bool = False, **options
+):
     """A DataFrame of ``indices`` (default: all) for ``game``; floats, or Fractions with ``exact=True``.
 
     Coleman's power of a collectivity to act belongs to the game and sits in a row named ``"<game>"``.

@@ -17,7 +17,7 @@ MAJORITY_WORDS = ("majority", "more than half", "more_than_half")
 
 
 def exact_number(value: object, *, field: str) -> Fraction:
-    """``value`` as an exact :class:`Fraction`: ints, Fractions, ``"7/100"``, ``"0.07"``, ``"7%"``, floats as written.
+    """``value`` as an exact :class:`Fraction`: ints, Fractions, ``"7/100"``, ``"0.07"``, ``"7%"``, floats.
 
     >>> exact_number("7%", field="w"), exact_number(0.1, field="w")
     (Fraction(7, 100), Fraction(1, 10))
@@ -39,7 +39,9 @@ def exact_number(value: object, *, field: str) -> Fraction:
         except (ValueError, ZeroDivisionError):
             pass
     raise ReformlabError(
-        f"expected a number, got {value!r}", field=field, fix="write an integer, a fraction like '2/3' or '7%'"
+        f"expected a number, got {value!r}",
+        field=field,
+        fix="write an integer, a fraction like '2/3' or '7%'",
     )
 
 
@@ -92,7 +94,9 @@ class WeightedGame(Game):
             raw[name] = exact_number(value, field=f"weights.{name}")
             if raw[name] < 0:
                 raise ReformlabError(
-                    f"weight of {name!r} is negative ({value})", field=f"weights.{name}", fix="weights must be >= 0"
+                    f"weight of {name!r} is negative ({value})",
+                    field=f"weights.{name}",
+                    fix="weights must be >= 0",
                 )
         scale = math.lcm(*(w.denominator for w in raw.values()))
         weights = {name: int(w * scale) for name, w in raw.items()}
@@ -100,7 +104,9 @@ class WeightedGame(Game):
         quota = self._scaled_quota(total, scale)
         if quota <= 0:
             raise ReformlabError(
-                f"the quota must be positive, got {self.given_quota!r}", field="quota", fix="give a quota above 0"
+                f"the quota must be positive, got {self.given_quota!r}",
+                field="quota",
+                fix="give a quota above 0",
             )
         if quota > total:
             raise ReformlabError(
@@ -125,7 +131,7 @@ class WeightedGame(Game):
         share = exact_number(quota, field="quota")
         if not 0 < share <= 1:
             raise ReformlabError(
-                f"a quota given as a fraction is a share of the total weight and must be in (0, 1], got {quota!r}",
+                f"a quota given as a fraction is a share of the total weight, in (0, 1]; got {quota!r}",
                 field="quota",
                 fix="give an integer for an absolute quota",
             )
@@ -192,7 +198,7 @@ class VectorWeightedGame(Game):
             clause.validate()
             if set(clause.players) != set(self.players):
                 raise ReformlabError(
-                    f"clause {number} weighs players {sorted(clause.players)}, clause 0 weighs {sorted(self.players)}",
+                    f"clause {number} weighs {sorted(clause.players)}; clause 0, {sorted(self.players)}",
                     field=f"clauses.{number}",
                     fix="give every clause a weight for the same players (0 where a player does not count)",
                 )
@@ -205,7 +211,9 @@ class VectorWeightedGame(Game):
         return result
 
     @classmethod
-    def from_vectors(cls, weights: Mapping[str, Sequence[object]], quotas: Sequence[object]) -> VectorWeightedGame:
+    def from_vectors(
+        cls, weights: Mapping[str, Sequence[object]], quotas: Sequence[object]
+    ) -> VectorWeightedGame:
         """Build from player -> weight vector and one quota per coordinate."""
         clauses = []
         for position, quota in enumerate(quotas):
