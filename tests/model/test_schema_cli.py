@@ -101,3 +101,25 @@ def test_catalog_can_be_extended():
         assert any(e.kind == "scenario" for e in listing.catalog())
     finally:
         listing.CATALOG_SOURCES.remove(scenarios)
+
+
+def test_schema_accepts_the_good_files_and_rejects_a_typo():
+    """Runs where ``jsonschema`` is installed (it is not a dependency)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    validator = jsonschema.Draft202012Validator(constitution_schema())
+    validator.check_schema(constitution_schema())
+
+    def plain(node):
+        if isinstance(node, dict):
+            return {str(k): plain(v) for k, v in node.items()}
+        if isinstance(node, list):
+            return [plain(v) for v in node]
+        return node.isoformat() if hasattr(node, "isoformat") else node
+
+    def as_json(path):
+        return plain(yaml.safe_load(Path(path).read_text(encoding="utf-8")))
+
+    for path in (GOOD, schema_path().parent / "kz.yaml"):
+        assert list(validator.iter_errors(as_json(path))) == []
+    broken = Path(__file__).parent / "fixtures" / "broken" / "unknown_field_with_hint.yaml"
+    assert list(validator.iter_errors(as_json(broken)))

@@ -3,7 +3,9 @@
 The schema of one resolved version comes from :class:`~reformlab.model.constitution.ConstitutionSpec`; every
 content property, list item and mapping value is then also allowed to be a dated leaf
 (``{values: {date: value}, article, source, confidence, note}``) or a referenced value
-(``{value, article, source, confidence, note}``). The committed copy lives at
+(``{value, article, source, confidence, note}``). Inside such a wrapper the schema does not constrain the
+value (JSON Schema cannot say "a body, dated"); the loader, which validates every resolved version, is the
+authority. The committed copy lives at
 ``reformlab/data/constitutions/schema.json``; ``python -m reformlab.model.schema`` rewrites it, and a test
 checks it is up to date.
 """
@@ -62,6 +64,8 @@ def _transform(schema: Any) -> Any:
         out["items"] = _dated(schema["items"])
     if isinstance(schema.get("prefixItems"), list):
         out["prefixItems"] = [_dated(sub) for sub in schema["prefixItems"]]
+    if isinstance(schema.get("patternProperties"), dict):
+        out["patternProperties"] = {key: _dated(sub) for key, sub in schema["patternProperties"].items()}
     if isinstance(schema.get("additionalProperties"), dict):
         out["additionalProperties"] = _dated(schema["additionalProperties"])
     for key in ("anyOf", "oneOf", "allOf"):
@@ -73,6 +77,8 @@ def _transform(schema: Any) -> Any:
 def constitution_schema() -> dict:
     """The JSON Schema of a constitution file (dict, deterministic)."""
     base = ConstitutionSpec.model_json_schema()
+    consent = base["$defs"]["AppointedSeats"]["properties"]["consent"]
+    consent["anyOf"].append({"$ref": "#/$defs/Vote"})  # one consent may be written without a list
     defs = {name: _transform(sub) for name, sub in base.pop("$defs", {}).items()}
     defs["Dated"] = _DATED
     defs["Referenced"] = _REFERENCED

@@ -172,5 +172,20 @@ def _source(value: Any) -> Any:
     return Source.from_text(value) if isinstance(value, str) else value
 
 
-SourceEntry = Annotated[Source, BeforeValidator(_source)]
+SourceEntry = Annotated[
+    Source,
+    BeforeValidator(_source),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "description": "A URL, or a citation."},
+                {
+                    "type": "object",
+                    "properties": {"url": {"type": ["string", "null"]}, "citation": {"type": ["string", "null"]}},
+                    "additionalProperties": False,
+                },
+            ]
+        }
+    ),
+]
 ActorId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
