@@ -9,6 +9,7 @@ weasyprint would need Pango and other system libraries, and no pure-Python libra
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
@@ -45,6 +46,16 @@ def _markdown_cell(value: object) -> str:
     return " ".join(str(value).split()).replace("|", "\\|")
 
 
+def domain(url: str) -> str:
+    """The host part of ``url``, without "www." ("https://www.osce.org/x" -> "osce.org"); else ``url``.
+
+    >>> domain("https://www.osce.org/odihr/elections"), domain("../seed/study.txt")
+    ('osce.org', '../seed/study.txt')
+    """
+    host = urlsplit(url).hostname
+    return host.removeprefix("www.") if host else url
+
+
 def _environment(autoescape: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("reformlab.report", "templates"),
@@ -56,6 +67,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     )
     environment.filters["value"] = format_value
     environment.filters["power"] = format_power
+    environment.filters["domain"] = domain
     environment.filters["cell"] = _markdown_cell
     environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
     return environment
