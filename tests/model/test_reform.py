@@ -135,3 +135,20 @@ def test_random_patches_never_crash_and_never_touch_the_base():
         assert pickle.dumps(_KZ_2007) == before
 
     check()
+
+
+def test_reform_on_a_user_constitution_file_via_target(tmp_path):
+    from pathlib import Path
+
+    from reformlab.model import resolve_target
+
+    good = Path(__file__).parent / "fixtures" / "good" / "minimal.yaml"
+    (tmp_path / "tiny.yaml").write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "r.yaml").write_text(
+        "reform: smaller\nbase: tiny.yaml\nchanges:\n  - {op: set, path: bodies.assembly.seat_groups.0.seats, value: 80}\n"
+        "  - {op: set, path: bodies.assembly.seat_groups.0.system.seats, value: 80}\n"
+        "  - {op: set, path: bodies.assembly.size, value: 100}\n", encoding="utf-8")
+    assert resolve_target(str(tmp_path / "r.yaml")).bodies["assembly"].size == 100
+    with pytest.raises(ReformlabError) as info:  # in 2005 the assembly had no appointed seats: 80 != 100
+        resolve_target(f"{tmp_path / 'r.yaml'}@2005-01-01")
+    assert "add up to 80" in info.value.message()

@@ -22,3 +22,7 @@ def validate(file: str = typer.Argument(..., help="A constitution or reform YAML
     document = target.document
     dates = ", ".join(d.isoformat() for d in document.versions)
     typer.echo(f"{file}: valid constitution {document.id!r}, {len(document.versions)} versions ({dates}).")
+    unknown = {d: len(document.as_of(d).unknowns()) for d in document.versions}
+    if any(unknown.values()):
+        counts = ", ".join(f"{d}: {n}" for d, n in unknown.items())
+        typer.echo(f"Values marked unknown, by version ({counts}); 'reformlab show' lists them with their notes.")
