@@ -150,6 +150,14 @@ def test_bad_weights_raise(weights):
         weighted_swings(weights, 2)
 
 
+@pytest.mark.parametrize("quota", [Fraction(5, 2), 2.5, "3"])
+def test_non_integer_quotas_raise_instead_of_truncating(quota):
+    with pytest.raises(ReformlabError):
+        weighted_swings_by_size([2, 1, 1], quota)
+    with pytest.raises(ReformlabError):
+        sized_swings_by_size([2, 1, 1], [quota] * 4)
+
+
 def test_chinese_remainders_rebuild_big_values():
     mods = moduli(300, 50)
     values = [0, 1, (1 << 299) + 12345, 3**180]

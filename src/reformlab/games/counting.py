@@ -35,6 +35,7 @@ from reformlab.games.counting_mitm import MITM_LIMIT
 from reformlab.games.counting_modular import moduli
 from reformlab.games.counting_sized import (
     TABLE_LIMIT,
+    check_quota,
     check_weights,
     reduce_common_factor,
     sized_swings_by_size,
@@ -74,7 +75,7 @@ __all__ = [
 def _weighted_input(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
     weights = check_weights(weights)
     total = sum(weights)
-    quota = min(max(int(quota), 0), total + 1)
+    quota = min(max(check_quota(quota), 0), total + 1)
     if total == 0:
         return weights, quota
     reduced, (quota,) = reduce_common_factor(weights, [quota])

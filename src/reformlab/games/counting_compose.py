@@ -23,7 +23,13 @@ import numpy as np
 
 from reformlab.errors import ReformlabError
 from reformlab.games.counting_mitm import MITM_LIMIT
-from reformlab.games.counting_sized import TABLE_LIMIT, check_weights, sized_swings_by_size, table_cells
+from reformlab.games.counting_sized import (
+    TABLE_LIMIT,
+    check_quota,
+    check_weights,
+    sized_swings_by_size,
+    table_cells,
+)
 from reformlab.games.counting_types import GRID_LIMIT, enumerate_swings_by_size, types_swings_by_size
 
 ENUMERATION_LIMIT = 20
@@ -148,6 +154,7 @@ def _checked(rule: object, n: int) -> list[Clause]:
                 f"clause {number} has {len(leaf.weights)} weights for {n} players", field=f"clauses.{number}"
             )
         check_weights(leaf.weights, field=f"clauses.{number}.weights")
+        check_quota(leaf.quota, field=f"clauses.{number}.quota")
     return leaves
 
 

@@ -44,6 +44,17 @@ def check_weights(weights: Sequence[int], field: str = "weights") -> list[int]:
     return out
 
 
+def check_quota(value: object, field: str = "quota") -> int:
+    """``value`` as a Python int; raises for anything else (a fractional quota must be rounded up by the caller)."""
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise ReformlabError(
+            f"quotas must be integers here, got {value!r}",
+            field=field,
+            fix="round a share of the total up to an integer first (w(C) >= q/d iff w(C) >= ceil(q/d))",
+        )
+    return int(value)
+
+
 def reduce_common_factor(weights: list[int], thresholds: list[int]) -> tuple[list[int], list[int]]:
     """Divide by the weights' gcd ``g``: ``w(C) >= t`` iff ``w(C)/g >= ceil(t/g)``.
 
@@ -161,7 +172,7 @@ def _clamped(weights: list[int], thresholds: Sequence[int]) -> tuple[list[int], 
             f"need one threshold per coalition size 0..{n}, got {len(thresholds)}", field="thresholds"
         )
     total = sum(weights)
-    clamped = [min(max(int(t), 0), total + 1) for t in thresholds]
+    clamped = [min(max(check_quota(t, "thresholds"), 0), total + 1) for t in thresholds]
     return reduce_common_factor(weights, clamped) if total else (weights, clamped)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from reformlab.errors import ReformlabError
 from reformlab.games.counting_compose import AllOf, Clause, rule_swings_by_size
+from reformlab.games.counting_sized import check_quota
 
 
 def _rule(weight_vectors: Sequence[Sequence[int]], quotas: Sequence[int]) -> tuple[AllOf, int]:
@@ -21,7 +22,7 @@ def _rule(weight_vectors: Sequence[Sequence[int]], quotas: Sequence[int]) -> tup
             field="quotas",
         )
     n = len(weight_vectors[0])
-    return AllOf(tuple(Clause(tuple(vector), int(q)) for vector, q in zip(weight_vectors, quotas, strict=True))), n
+    return AllOf(tuple(Clause(tuple(vector), check_quota(q, "quotas")) for vector, q in zip(weight_vectors, quotas, strict=True))), n
 
 
 def vector_swings_by_size(weight_vectors: Sequence[Sequence[int]], quotas: Sequence[int]) -> list[list[int]]:
