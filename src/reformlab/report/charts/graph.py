@@ -210,7 +210,7 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     prefix = chart_id("graph", title, graph)
     labels = {actor.id: actor.label for actor in graph.actors}
     kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]
-    body = [_markers(prefix, kinds), text(width / 2, 26, title, size=16, anchor="middle", weight="bold")]
+    body = [_markers(prefix, kinds), text(MARGIN, 26, title, size=16, weight="bold")]  # left: visible on a phone
     highlighted = {relation_key(edge) for edge in highlight}
     marked = [edge for edge in graph.relations if relation_key(edge) in highlighted]
     for edge in graph.relations:
