@@ -117,6 +117,8 @@ def test_broken_files(path):
         (["--quota", 2, "--weights", "1,1", "--index", "banzaf"], "did you mean 'banzhaf'"),
         (["--quota", 2, "--weights", "1,1", "--format", "xml"], "unknown format"),
         (["--quota", 2, "--weights", "1,1", "--method", "fast"], "unknown method"),
+        (["--quota", 2, "--weights", "1,1", "--method", "monte_carlo", "--seed", -1], "seed must be"),
+        (["--quota", 2, "--weights", "1,1", "--method", "monte_carlo", "--samples", 5], "samples must be"),
         (["kz@2007-09-01", "--scenario", "kz-majilis-2007"], "unknown target"),
         (["missing.yaml"], "no such game file"),
         ([FIXTURES / "law.yaml", "--weights", "1,1"], "not both"),

@@ -229,7 +229,9 @@ def power(
         None, "--names", help="Comma-separated player names (default P1, P2, ...)."
     ),
     index: str = typer.Option(
-        "all", "--index", help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all."
+        "all",
+        "--index",
+        help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all, or several: shapley,holler.",
     ),
     output: str = typer.Option("table", "--format", help="table or json."),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),

@@ -26,7 +26,13 @@ def generator(seed: int | None = None, rng: np.random.Generator | None = None) -
     if seed is not None and rng is not None:
         raise ReformlabError("give seed or rng, not both", field="seed")
     if rng is not None:
+        if not isinstance(rng, np.random.Generator):
+            raise ReformlabError(
+                f"rng must be a numpy.random.Generator, got {type(rng).__name__}", field="rng"
+            )
         return rng
+    if seed is not None and (isinstance(seed, bool) or not isinstance(seed, int) or seed < 0):
+        raise ReformlabError(f"the seed must be a whole number >= 0, got {seed!r}", field="seed")
     return np.random.default_rng(DEFAULT_SEED if seed is None else seed)
 
 
