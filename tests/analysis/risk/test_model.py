@@ -136,3 +136,11 @@ def test_dask_local_cluster_gives_the_serial_result(models):
     spread = simulate(TARGETS, draws=6000, seed=9, chunk=4096, models=models, scheduler="dask", workers=2,
                       processes=False, **NOISY)
     assert _summary(spread) == _summary(serial)
+
+
+def test_the_docs_list_every_parameter_with_its_default():
+    from pathlib import Path
+
+    text = (Path(__file__).parents[3] / "docs" / "risk.md").read_text()
+    for parameter in PARAMETERS.values():
+        assert f"| `{parameter.name}` | {parameter.default:g} | {parameter.low:g} – {parameter.high:g} |" in text

@@ -82,8 +82,9 @@ PARAMETERS: dict[str, Parameter] = {p.name: p for p in (
               "it sets the slope of the seats-votes curve: 0.5 with district_sd 0.3 gives a slope of about "
               "2.7 at 50%, close to the cube law's 3."),
     Parameter("district_sd", 0.3, 0.0, 1.0, "scale",
-              "District-level noise around the national swing (logit), independent across districts "
-              "(Gelman and King 1994 estimate about 0.2-0.4 on comparable scales for US House districts)."),
+              "District-level noise around the national swing (logit), independent across districts; "
+              "Gelman and King (1994) find unexplained district variation of the order of 0.06-0.07 of the "
+              "vote in US House elections, about 0.25-0.3 in logit near 50%."),
     Parameter("defect_district", 0.05, 0.0, 0.3, "probability",
               "Probability that a camp deputy elected in a single-member district defects: the seat is their "
               "own, so leaving the party costs nothing formal."),
@@ -92,7 +93,7 @@ PARAMETERS: dict[str, Parameter] = {p.name: p for p in (
               "is unknown, as before 2007): the party placed them, but the seat stays theirs."),
     Parameter("defect_list_imperative", 0.005, 0.0, 0.1, "probability",
               "Probability that a camp list deputy under the imperative mandate defects: leaving the party "
-              "ends the mandate (Constitution 2007, Art. 52), so defection costs the seat itself."),
+              "ends the mandate (the 2007 amendments; see kz.yaml), so defection costs the seat itself."),
     Parameter("defect_appointed", 0.0, 0.0, 0.1, "probability",
               "Probability that an appointed or indirectly chosen member deserts their principal: such "
               "members follow whoever chose them, so none by default."),
