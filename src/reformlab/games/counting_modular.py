@@ -12,7 +12,9 @@ Enough moduli are used that their product exceeds ``2^(n+1)``, so the rebuilt in
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 
 import numpy as np
@@ -20,6 +22,7 @@ import numpy as np
 WRAP = 1 << 64
 _UINT64_MAX = WRAP - 1
 SMALL_TABLE = 1 << 16  # cells below which whole-table shifts beat the banded row-by-row loop
+PARALLEL_TABLE = 1 << 20  # cells from which the tables of several moduli are built on two threads
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # deterministic Miller-Rabin below 3.3e24
 
 
@@ -171,6 +174,21 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
             np.remainder(band, divisor, out=band)
         table[size, highest[size] :] = constant[size]
     return table
+
+
+def cumulative_tables(
+    weights: Sequence[int], limit: int, mods: Sequence[int], *, by_size: bool
+) -> list[np.ndarray]:
+    """One :func:`cumulative_table` per modulus; large ones are built on two threads at once.
+
+    numpy releases the GIL while it adds rows, so the moduli of a large table share the cores (about 1.4x
+    on two cores); small tables are built in turn, where a thread would cost more than it saves.
+    """
+    workers = min(len(mods), os.cpu_count() or 1, 2)
+    if workers < 2 or size_rows(weights, limit) * limit < PARALLEL_TABLE:
+        return [cumulative_table(weights, limit, modulus, by_size=by_size) for modulus in mods]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda modulus: cumulative_table(weights, limit, modulus, by_size=by_size), mods))
 
 
 def _whole_table(order: Sequence[int], rows: int, limit: int, modulus: int) -> np.ndarray:

@@ -19,6 +19,7 @@ from reformlab.games.counting_modular import (
     alternating_sums,
     crt,
     cumulative_table,
+    cumulative_tables,
     gather_plan,
     moduli,
     prime_bits_for,
@@ -110,7 +111,7 @@ def table_swings_by_size(
         return {weight: [0] * n for weight in distinct}, 1 << n
     rows = size_rows(weights, limit)
     mods = moduli(n + 1, prime_bits_for(rows + 1))
-    tables = [cumulative_table(weights, limit, modulus, by_size=True) for modulus in mods]
+    tables = cumulative_tables(weights, limit, mods, by_size=True)
     residues: list[list[int]] = [[] for _ in mods]
     for weight in distinct:
         sizes, low, high = _windows(thresholds, weight, n)
