@@ -21,6 +21,7 @@ from reformlab.games.result import GAME_KEY, PowerResult
 
 METHODS = ("auto", "exact", "monte_carlo")
 NEEDS = {"holler": "minimal", "deegan_packel": "minimal", "johnston": "critical"}  # the others: "swings"
+_FIELD = {"swings": "swings", "minimal": "minimal", "critical": "johnston"}  # the Profile count each needs
 
 
 def _ratio(numerators: list, denominator, what: str) -> list[Fraction]:
@@ -128,13 +129,18 @@ def powers(
     game.validate()
     results: dict[str, PowerResult] = {}
     if method != "monte_carlo":
-        profiles: dict[str, Profile | None] = {}
+        found: list[Profile] = []  # an enumerated profile has every count: reuse it for every index
+        tried: set[str] = set()
         for name in indices:
             needs = NEEDS.get(name, "swings")
-            if needs not in profiles:
-                profiles[needs] = exact_profile(game, needs=needs, limit=limit)
-            if profiles[needs] is not None:
-                results[name] = PowerResult(name, _EXACT[name](profiles[needs]), "exact")
+            profile = next((p for p in found if getattr(p, _FIELD[needs]) is not None), None)
+            if profile is None and needs not in tried:
+                tried.add(needs)
+                profile = exact_profile(game, needs=needs, limit=limit)
+                if profile is not None:
+                    found.append(profile)
+            if profile is not None:
+                results[name] = PowerResult(name, _EXACT[name](profile), "exact")
     missing = [name for name in indices if name not in results]
     if missing and method == "exact":
         raise ReformlabError(
