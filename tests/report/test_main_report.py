@@ -39,7 +39,9 @@ def test_report_data_comes_from_the_computation(kz_report):
     figures = {f.label: (f.before, f.after) for f in kz_report.key_figures}
     assert figures["Majilis seats answering to the president"] == (Fraction(57, 77), Fraction(1))
     amendment = next(p for p in kz_report.power if p.procedure == "amending the Constitution")
-    assert amendment.before["president"] == Fraction(299593, 299596) and amendment.after["president"] == 1
+    assert amendment.before["President"] == Fraction(299593, 299596) and amendment.after["President"] == 1
+    assert (amendment.alone_before, amendment.alone_after) == (None, "President")
+    assert amendment.witness_before == ("President", "Voters (referendum)")
     assert {c.verdict for c in kz_report.claims} <= {"supported", "refuted", "open"}
     relations = {(r.source, r.target, r.relation) for r in kz_report.after.graph.relations}
     assert ("apk", "majilis", "elects") in relations and ("senate", "national_bank_chair", "consents") in relations

@@ -14,8 +14,10 @@ Translation of each step kind (see :mod:`reformlab.model.steps` for the law each
 * ``any_of``: OR of the alternatives, each the AND of its steps. ``consult`` binds nobody: no game.
 
 An appointment is a decision too: ``appoint:<body>.<group>`` (for every appointed office, and every seat
-group appointed with consent) is the appointer's nomination AND each consenting body's vote, so the prime
-minister's appointment is measured like a law.
+group appointed with consent) is the model's own reading of the seat group
+(:meth:`reformlab.model.AppointedSeats.procedure`): the nomination (by ``nominated_by``, else the
+appointer), the appointer's assent, and each consenting body's vote; so the prime minister's appointment is
+measured like a law.
 
 Anything the data mark unknown makes the decision unknown, with the reason; an unknown *majority* alone is
 handled by building the game once per plausible majority (``ALTERNATIVE_MAJORITIES``) and reporting each.
@@ -254,8 +256,6 @@ def decisions(filling: Filling) -> dict[str, Decision]:
         if isinstance(group.by, Unknown) or isinstance(group.consent, Unknown):
             found[decision_id] = Decision(decision_id, label, None, unknown="who appoints, or who consents, is not known")
             continue
-        steps = (NominateStep(kind="nominate", by=group.by),) + tuple(
-            ApproveStep(kind="approve", **vote.model_dump(exclude={"kind"})) for vote in group.consent
-        )
-        found[decision_id] = _build(decision_id, label, filling, (), steps)
+        procedure = group.procedure(label)  # nomination (by nominated_by, else by), assent, consent votes
+        found[decision_id] = _build(decision_id, label, filling, procedure.proposal, procedure.decision)
     return found

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from urllib.parse import urlparse
 
 from reformlab import __version__
 from reformlab.model import Unknown as UnknownValue
@@ -19,6 +20,12 @@ from reformlab.report.data import (
 from reformlab.report.seating import chamber_from_counts, party_colors
 
 VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open"}
+ACTOR_NAMES = {"president": "President", "electorate": "Voters (referendum)"}
+
+
+def actor_name(actor: str) -> str:
+    """How a principal is shown: ``President``, party names as they are."""
+    return ACTOR_NAMES.get(actor, actor)
 CAMP_COLOR = "#1f4e9c"
 
 
@@ -33,8 +40,9 @@ def _filling_mark(block) -> str:
 def _seat_label(block) -> str:
     if block.party:
         return "Independents" if block.party.startswith("Independent ") else block.party
-    return {"appointed": f"appointed by {block.selector}", "indirect": f"chosen by {block.selector}"}.get(
-        block.filled_by, block.how)
+    selector = {"president": "the President", "apk": "the APK", "maslikhats": "the maslikhats"}.get(
+        block.selector, block.selector.replace("_", " "))
+    return {"appointed": f"appointed by {selector}", "indirect": f"chosen by {selector}"}.get(block.filled_by, block.how)
 
 
 def _chambers(evaluation, colors):
@@ -93,7 +101,10 @@ def _source(c, key: str, locator: str = "") -> Source:
     entry = c.sources.get(key)
     if entry is None:
         return Source(key, locator)
-    return Source(entry.citation or key, locator, entry.url or "")
+    if entry.citation:
+        return Source(entry.citation, locator, entry.url or "")
+    host = urlparse(entry.url or "").netloc.removeprefix("www.") or key
+    return Source(host, locator, entry.url or "")
 
 
 def _snapshot(label: str, evaluation, colors) -> Snapshot:
@@ -108,11 +119,26 @@ def _power(comparison) -> tuple[ProcedurePower, ...]:
         after = {a: v["after"] for a, v in actors.items() if v["after"] is not None}
         if not before and not after:
             continue
-        veto = {side: frozenset(a for a, roles in control.get(proc, {}).items() if roles.get(side) in ("veto", "passes alone"))
+        veto = {side: frozenset(actor_name(a) for a, roles in control.get(proc, {}).items()
+                                if roles.get(side) in ("veto", "passes alone"))
                 for side in ("before", "after")}
-        label = _decision_label(comparison, proc)
-        found.append(ProcedurePower(label, comparison.index, before, after, veto["before"], veto["after"]))
+        witness = {side: _witness(getattr(comparison, side), proc) for side in ("before", "after")}
+        alone = {side: next((actor_name(a) for a, roles in control.get(proc, {}).items()
+                             if roles.get(side) == "passes alone"), None) for side in ("before", "after")}
+        found.append(ProcedurePower(
+            _decision_label(comparison, proc), comparison.index,
+            {actor_name(a): v for a, v in before.items()}, {actor_name(a): v for a, v in after.items()},
+            veto["before"], veto["after"], alone_before=alone["before"], alone_after=alone["after"],
+            witness_before=witness["before"], witness_after=witness["after"],
+        ))
     return tuple(found)
+
+
+def _witness(side, proc: str) -> tuple[str, ...]:
+    pc = side.control.procedures.get(proc)
+    if pc is None or pc.control is None or pc.control.smallest_winning is None:
+        return ()
+    return tuple(actor_name(a) for a in pc.control.smallest_winning)
 
 
 def _decision_label(comparison, proc: str) -> str:
@@ -134,11 +160,69 @@ def _text(value) -> str:
     return str(value)
 
 
+def _subject(comparison, change) -> str:
+    """``bodies.majilis.seat_groups.0.seats`` -> ``Majilis › seats 'list' › seats`` (list indices are those of
+    the version that has the value: the earlier one for a removed value)."""
+    parts = change.path.split(".")
+    words = []
+    node_sides = [comparison.after.constitution, comparison.before.constitution]
+    if change.after is None:
+        node_sides.reverse()
+    for number, part in enumerate(parts):
+        so_far = ".".join(parts[: number + 1])
+        if number == 0 and part in ("bodies", "procedures", "actors"):
+            continue
+        if part == "seat_groups":
+            continue
+        if part.isdigit() and parts[number - 1] == "seat_groups":
+            group_id = next((_safe_get(c, so_far + ".id") for c in node_sides if _safe_get(c, so_far + ".id")), part)
+            words.append(f"seats '{group_id}'")
+            continue
+        if number == 1 and parts[0] == "bodies":
+            label = next((c.bodies[part].label for c in node_sides if part in c.bodies), part)
+            words.append(label.split(" (")[0])
+            continue
+        words.append(part.replace("_", " "))
+    return " › ".join(words)
+
+
+def _safe_get(c, path: str):
+    try:
+        return c.get(path)
+    except KeyError:
+        return None
+
+
+def _describe(value) -> str:
+    """Short text for a changed value: seat groups and steps in words, other values as they are."""
+    from reformlab.model.describe import describe_seat_group, describe_step
+
+    if isinstance(value, dict) and "filled_by" in value:
+        try:
+            from pydantic import TypeAdapter
+
+            from reformlab.model import SeatGroup
+
+            group = TypeAdapter(SeatGroup).validate_python(value)
+            return f"{value.get('seats')} seats: {describe_seat_group(group)}"
+        except Exception:  # a partial record: fall back to the plain text
+            return _text(value)
+    if isinstance(value, dict) and "kind" in value:
+        try:
+            from pydantic import TypeAdapter
+
+            from reformlab.model import Step
+
+            return describe_step(TypeAdapter(Step).validate_python(value))
+        except Exception:
+            return _text(value)
+    return _text(value)
+
+
 def _changes(comparison) -> tuple[Change, ...]:
     after = comparison.after.constitution
     return tuple(
-        Change(change.path.replace("bodies.", "").replace(".seat_groups.", " › seats ").replace("_", " "),
-               _text(change.before), _text(change.after),
+        Change(_subject(comparison, change), _describe(change.before), _describe(change.after),
                f"Art. {change.article}" if change.article and change.article != "unknown" else "",
                tuple(_source(after, key) for key in change.sources))
         for change in comparison.changes
@@ -224,6 +308,9 @@ def _key_figures(comparison) -> tuple[KeyFigure, ...]:
         roles = [pc.role("president") for pc in side.control.procedures.values()]
         return sum(r == "passes alone" for r in roles)
 
+    def unknown(side):
+        return sum(pc.role("president") is None for pc in side.control.procedures.values())
+
     b, a = comparison.before, comparison.after
     return (
         KeyFigure("Majilis seats", size(b, "majilis"), size(a, "majilis"), "seats"),
@@ -231,6 +318,7 @@ def _key_figures(comparison) -> tuple[KeyFigure, ...]:
         KeyFigure("Majilis seats answering to the president", camp(b, "majilis"), camp(a, "majilis"), "%"),
         KeyFigure("Senate seats answering to the president", camp(b, "senate"), camp(a, "senate"), "%"),
         KeyFigure("Decisions the president passes alone", alone(b), alone(a), ""),
+        KeyFigure("Decisions that cannot be told (rules unknown)", unknown(b), unknown(a), ""),
     )
 
 

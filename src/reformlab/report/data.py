@@ -149,6 +149,8 @@ class ProcedurePower:
         veto_before: actors who could block the procedure alone before.
         veto_after: actors who can block it alone after.
         article: where the procedure is defined.
+        alone_before, alone_after: the actor who can pass the procedure alone on that side, if one can.
+        witness_before, witness_after: a smallest winning coalition on that side (the witness of who is needed).
     """
 
     procedure: str
@@ -158,6 +160,10 @@ class ProcedurePower:
     veto_before: frozenset[str] = frozenset()
     veto_after: frozenset[str] = frozenset()
     article: str = ""
+    alone_before: str | None = None
+    alone_after: str | None = None
+    witness_before: tuple[str, ...] = ()
+    witness_after: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

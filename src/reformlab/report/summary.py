@@ -92,7 +92,7 @@ def power_sentences(powers: Iterable[ProcedurePower], *, listed: int = 3) -> Ite
         names = [power.procedure for power in members]
         shown = ", ".join(names[:listed]) + (f" and {len(names) - listed} more" if len(names) > listed else "")
         changes = Counter(_before_text(power, leader).split(" ")[0] for power in members)
-        same = sum(1 for power in members if format_power(power.before.get(leader)) == value)
+        same = sum(1 for power in members if power.before.get(leader) == power.after[leader])
         detail = [f"{same} unchanged"] if same else []
         if changes["before"] - same:
             detail.append(f"{changes['before'] - same} changed")
@@ -102,6 +102,29 @@ def power_sentences(powers: Iterable[ProcedurePower], *, listed: int = 3) -> Ite
             f"In {len(members)} procedures ({shown}), {leader} holds the most power after the reform "
             f"({display_name(index)} index {value}; {', '.join(detail)}); veto players: {_names(vetoes)}."
         )
+
+
+def control_sentences(powers: Iterable[ProcedurePower]) -> Iterator[str]:
+    """Who can pass decisions alone, before and after, and each decision where that changed (with the witness
+    coalition that was needed before). Decisions not computed on a side are counted apart, never as "none"."""
+    powers = list(powers)
+    alone = {actor for p in powers for actor in (p.alone_before, p.alone_after) if actor}
+    for actor in sorted(alone):
+        told_before = [p for p in powers if p.before]
+        told_after = [p for p in powers if p.after]
+        n_before = sum(p.alone_before == actor for p in told_before)
+        n_after = sum(p.alone_after == actor for p in told_after)
+        yield (f"{actor} can pass {n_after} of the {len(told_after)} decisions computed after the reform alone, "
+               f"against {n_before} of {len(told_before)} before"
+               + (f" ({len(powers) - len(told_before)} cannot be computed before: their rules are not known)."
+                  if len(told_before) < len(powers) else "."))
+        for p in powers:
+            if p.before and p.after and p.alone_before != actor and p.alone_after == actor:
+                needed = f" (a smallest winning coalition: {', '.join(p.witness_before)})" if p.witness_before else ""
+                yield f"{p.procedure[0].upper()}{p.procedure[1:]}: before the reform {actor} needed others{needed}; after it, {actor} decides alone."
+            elif p.before and p.after and p.alone_before == actor and p.alone_after != actor:
+                needed = f" (a smallest winning coalition: {', '.join(p.witness_after)})" if p.witness_after else ""
+                yield f"{p.procedure[0].upper()}{p.procedure[1:]}: {actor} decided alone before the reform; after it, {actor} needs others{needed}."
 
 
 def claims_sentence(report: ReportData) -> str:
@@ -117,6 +140,7 @@ def summary_sentences(report: ReportData) -> Iterator[str]:
     after = {chamber.name: chamber for chamber in report.after.chambers}
     for name in dict.fromkeys([*before, *after]):
         yield chamber_sentence(before.get(name), after.get(name))
+    yield from control_sentences(report.power)
     yield from power_sentences(report.power)
     if report.changes:
         yield f"The amendments change {len(report.changes)} structural rules (section 5)."
