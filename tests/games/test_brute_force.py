@@ -30,6 +30,7 @@ from reformlab.games import (
     veto_players,
 )
 from reformlab.games._enumerate import enumerate_profile
+from reformlab.games._minimal import minimal_counts, minimal_counts_by_size, weighted_minimal_winning
 from reformlab.games.dump import game_to_dict
 from reformlab.games.exact import counted_profile, listed_minimal_profile
 from reformlab.games.loader import game_from_dict
@@ -208,10 +209,13 @@ def test_powers_share_the_exact_counts():
 
 @settings(max_examples=100)
 @given(weighted_games())
-def test_listed_minimal_winning_matches_enumeration(game):
-    listed = listed_minimal_profile(game)
+def test_minimal_winning_counts_match_enumeration(game):
     profile = enumerate_profile(game)
-    assert listed.minimal == profile.minimal and listed.minimal_total == profile.minimal_total
+    weights = list(game.weights.values())
+    listed = minimal_counts(weighted_minimal_winning(weights, game.quota, cap=10**6), len(weights))
+    assert listed == (profile.minimal, profile.minimal_total)
+    assert minimal_counts_by_size(weights, game.quota) == listed
+    assert listed_minimal_profile(game).minimal == profile.minimal
 
 
 @settings(max_examples=100)

@@ -132,6 +132,8 @@ def test_bad_options(args, words):
 
 def test_too_large_weighted_game_without_monte_carlo():
     weights = ",".join(["1"] * 30)
-    result = run("--quota", 16, "--weights", weights, "--index", "holler", "--method", "exact")
+    holler = run("--quota", 16, "--weights", weights, "--index", "holler", "--method", "exact", "--format", "json")
+    assert json.loads(holler.output)["exact"]["holler"]["P1"] == "1/30"  # counted, not enumerated
+    result = run("--quota", 16, "--weights", weights, "--index", "johnston", "--method", "exact")
     assert result.exit_code == 2
     assert "no exact path" in result.output and "--method" in result.output

@@ -1,13 +1,15 @@
-"""Minimal winning coalitions of a weighted game, listed directly (output-sensitive, any number of players).
+"""Minimal winning coalitions of a weighted game at any size: listed one by one, or counted by size.
 
 Order the players by decreasing weight. A coalition ``S`` wins minimally iff its lightest member ``j``
 turns a losing ``S - j`` into a winning one: removing a heavier member removes at least as much weight.
 A depth-first search over players in that order, cut when the remaining weight cannot reach the quota,
-visits at most ``n`` partial coalitions per minimal winning coalition it finds.
+visits at most ``n`` partial coalitions per minimal winning coalition it finds. When there are too many to
+list, the same decomposition counts them by generating functions (Bilbao et al. 2000).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 
@@ -54,3 +56,60 @@ def minimal_counts(masks: Sequence[int], n: int) -> tuple[tuple[tuple[int, ...],
             per_player[low.bit_length() - 1][size] += 1
             mask ^= low
     return tuple(map(tuple, per_player)), tuple(total)
+
+
+GF_COST_LIMIT = 2_000_000  # players^2 x quota (after dividing out the common factor): big-int additions
+
+
+def _reduced(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
+    common = math.gcd(*weights) or 1
+    return [w // common for w in weights], -(-quota // common)
+
+
+def gf_cost(weights: Sequence[int], quota: int) -> int:
+    """Work of :func:`minimal_counts_by_size` (compare with :data:`GF_COST_LIMIT`)."""
+    weights, quota = _reduced(weights, quota)
+    return len(weights) ** 2 * quota
+
+
+def _count_by_size(weights: Sequence[int], order: Sequence[int], quota: int, bits: int) -> int:
+    """Minimal winning coalitions by size, packed in one int (``bits`` per size), over the players ``order``.
+
+    Each is counted once, at its lightest member ``j``: the heavier members weigh ``q - w_j .. q - 1``.
+    """
+    below = [0] * quota  # below[w]: coalitions of the players seen so far weighing w, packed by size
+    below[0] = 1
+    found = 0
+    for player in order:
+        weight = weights[player]
+        found += sum(below[max(0, quota - weight) :]) << bits  # one more member: the next size slot
+        for total in range(quota - 1, weight - 1, -1):
+            below[total] += below[total - weight] << bits
+    return found
+
+
+def minimal_counts_by_size(
+    weights: Sequence[int], quota: int
+) -> tuple[tuple[tuple[int, ...], ...], tuple[int, ...]]:
+    """:func:`minimal_counts` of a weighted game by generating functions, without listing the coalitions.
+
+    The coalitions containing ``i`` are those of the whole game minus those of the game without ``i``.
+
+    >>> minimal_counts_by_size([40, 30, 20, 10], 51)
+    (((0, 0, 2, 0, 0), (0, 0, 1, 1, 0), (0, 0, 1, 1, 0), (0, 0, 0, 1, 0)), (0, 0, 2, 1, 0))
+    """
+    weights, quota = _reduced(list(weights), quota)
+    n = len(weights)
+    bits = n + 1
+    order = sorted((i for i, w in enumerate(weights) if w > 0), key=lambda i: -weights[i])
+    mask = (1 << bits) - 1
+
+    def unpack(packed: int) -> list[int]:
+        return [(packed >> (size * bits)) & mask for size in range(n + 1)]
+
+    total = unpack(_count_by_size(weights, order, quota, bits))
+    per_player = []
+    for player in range(n):
+        without = unpack(_count_by_size(weights, [p for p in order if p != player], quota, bits))
+        per_player.append(tuple(a - b for a, b in zip(total, without, strict=True)))
+    return tuple(per_player), tuple(total)

@@ -5,7 +5,13 @@ from __future__ import annotations
 from reformlab.errors import ReformlabError
 from reformlab.games import counting
 from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile, enumerate_profile
-from reformlab.games._minimal import minimal_counts, weighted_minimal_winning
+from reformlab.games._minimal import (
+    GF_COST_LIMIT,
+    gf_cost,
+    minimal_counts,
+    minimal_counts_by_size,
+    weighted_minimal_winning,
+)
 from reformlab.games.base import Game
 from reformlab.games.composite import AndGame, AtLeastGame, BlocGame, MinimalWinningGame, OrGame
 from reformlab.games.weighted import VectorWeightedGame, WeightedGame
@@ -80,13 +86,17 @@ def counted_profile(game: Game) -> Profile | None:
 
 
 def listed_minimal_profile(game: Game) -> Profile | None:
-    """Minimal winning coalition counts of a weighted game of any size, listed one by one (or ``None``)."""
+    """Minimal winning coalition counts of a weighted game of any size, counted or listed (or ``None``)."""
     if not isinstance(game, WeightedGame):
         return None
-    masks = weighted_minimal_winning(list(game.weights.values()), game.quota, MINIMAL_PROFILE_LIMIT)
-    if masks is None:
-        return None
-    per_player, total = minimal_counts(masks, len(game.players))
+    weights = list(game.weights.values())
+    if gf_cost(weights, game.quota) <= GF_COST_LIMIT:
+        per_player, total = minimal_counts_by_size(weights, game.quota)
+    else:
+        masks = weighted_minimal_winning(weights, game.quota, MINIMAL_PROFILE_LIMIT)
+        if masks is None:
+            return None
+        per_player, total = minimal_counts(masks, len(game.players))
     return Profile(players=game.players, minimal=per_player, minimal_total=total)
 
 
