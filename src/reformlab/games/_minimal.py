@@ -9,8 +9,9 @@ list, the same decomposition counts them by generating functions (Bilbao et al. 
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
+
+from reformlab.games.counting_sized import reduce_common_factor
 
 
 def weighted_minimal_winning(weights: Sequence[int], quota: int, cap: int) -> list[int] | None:
@@ -62,8 +63,8 @@ GF_COST_LIMIT = 2_000_000  # players^2 x quota (after dividing out the common fa
 
 
 def _reduced(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
-    common = math.gcd(*weights) or 1
-    return [w // common for w in weights], -(-quota // common)
+    reduced, (quota,) = reduce_common_factor(list(weights), [quota])
+    return reduced, quota
 
 
 def gf_cost(weights: Sequence[int], quota: int) -> int:
