@@ -81,7 +81,7 @@ def test_matching_rules():
 
 
 def test_a_scenario_that_does_not_fit_is_refused():
-    with pytest.raises(ReformlabError, match="fills versions"):
+    with pytest.raises(ReformlabError, match="describes the bodies"):
         evaluate("kz@2007-09-01", "kz-majilis-2004")
     with pytest.raises(ReformlabError, match="did you mean"):
         evaluate("kz@2007-09-01", "kz-majilis-2077")

@@ -46,7 +46,7 @@ def test_claims_json():
     "args, expected",
     [
         (["control", "kz@2007-09-01", "--scenario", "nope"], "no built-in scenario"),
-        (["control", "kz@2007-09-01", "--scenario", "kz-majilis-2004"], "fills versions"),
+        (["control", "kz@2007-09-01", "--scenario", "kz-majilis-2004"], "describes the bodies"),
         (["control", "kz@2007-09-01", "--align", "Nur Otan"], "PARTY=PRINCIPAL"),
         (["control", "zz@2007-09-01"], "zz"),
         (["control", "kz@2007-13-45"], "2007-13-45"),

@@ -78,10 +78,13 @@ def test_filling_is_pure(kz):
     assert (constitution.model_dump(), scenario.model_dump()) == before
 
 
-def test_default_scenario_fits_the_version(kz):
-    assert default_scenario("kz", kz.as_of("2007-05-20").version).id == "kz-majilis-2004"
-    assert default_scenario("kz", kz.as_of("2007-05-21").version).id == "kz-majilis-2007"
-    assert default_scenario("kz", kz.as_of("1996-01-01").version) is None
+def test_default_scenario_is_the_one_sitting_on_the_date():
+    import datetime as dt
+
+    assert default_scenario("kz", dt.date(2007, 5, 20)).id == "kz-majilis-2004"
+    assert default_scenario("kz", dt.date(2007, 5, 21)).id == "kz-majilis-2007"
+    assert default_scenario("kz", dt.date(2013, 1, 1)).id == "kz-majilis-2012"
+    assert default_scenario("kz", dt.date(1996, 1, 1)) is None
 
 
 def test_a_scenario_file_with_a_wrong_field_names_the_line(tmp_path):

@@ -44,7 +44,7 @@ def evaluate(
     alignments: dict[str, str] | None = None,
 ) -> Evaluation:
     """Resolve ``target`` (``kz@2007-09-01``, a file, or a :class:`Constitution`), pick the scenario (given, or
-    the built-in one that fits the version), apply alignment overrides and fill the bodies.
+    the built-in one describing the bodies on that date), apply alignment overrides and fill the bodies.
 
     Raises:
         ReformlabError: an unknown target or scenario, a scenario made for another constitution or version.
@@ -54,17 +54,17 @@ def evaluate(
     if isinstance(scenario, str):
         scenario = scenario_named(scenario)
     elif scenario is None:
-        scenario = default_scenario(constitution.id, constitution.version)
+        scenario = default_scenario(constitution.id, constitution.as_of)
     if scenario is not None:
         if scenario.constitution != constitution.id:
             raise ReformlabError(
                 f"scenario {scenario.id!r} is for constitution {scenario.constitution!r}, not {constitution.id!r}",
                 field="--scenario", fix="choose a scenario of this constitution (reformlab list)",
             )
-        if not scenario.fits_date(constitution.version):
+        if not scenario.fits_date(constitution.as_of):
             raise ReformlabError(
-                f"scenario {scenario.id!r} fills versions in force from {scenario.fits.from_} to {scenario.fits.to}, "
-                f"but {name} resolves to the version of {constitution.version}",
+                f"scenario {scenario.id!r} describes the bodies from {scenario.fits.from_} to {scenario.fits.to or 'now'}, "
+                f"not on {constitution.as_of} ({name})",
                 field="--scenario", fix="choose a date in that range or a scenario that fits (reformlab list)",
             )
         if alignments:

@@ -34,7 +34,7 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
     return found
 
 
-SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one that fits the version; see `reformlab list`)."
+SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
 
 

@@ -42,7 +42,19 @@ def constitution_entries() -> Iterable[CatalogEntry]:
         yield CatalogEntry("constitution", constitution_id, document.label, versions)
 
 
-CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries]
+def scenario_entries() -> Iterable[CatalogEntry]:
+    """One entry per built-in scenario, with the versions it can fill."""
+    from reformlab.engine.scenario import builtin_scenarios
+
+    for scenario in builtin_scenarios().values():
+        until = scenario.fits.to.isoformat() if scenario.fits.to else "now"
+        yield CatalogEntry(
+            "scenario", scenario.id,
+            f"{scenario.label}; {scenario.constitution} from {scenario.fits.from_} to {until}",
+        )
+
+
+CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries]
 
 
 def add_catalog_source(source: Callable[[], Iterable[CatalogEntry]]) -> None:

@@ -53,7 +53,8 @@ class ElectionSeats(FrozenModel):
 
 
 class Fits(FrozenModel):
-    """The versions a scenario can fill: those in force between ``from_`` and ``to`` (inclusive)."""
+    """The dates a scenario describes, ``from_`` to ``to`` inclusive: when the bodies it fills sat (from the
+    election to the next one, or to a change of the rules that makes the results no longer fit)."""
 
     from_: dt.date = Field(alias="from")
     to: dt.date | None = None
@@ -66,7 +67,7 @@ class Scenario(FrozenModel):
         id: the name used on the command line (``kz-majilis-2007``).
         label: what it describes.
         constitution: the constitution id it applies to.
-        fits: the versions whose bodies it fills.
+        fits: the dates it describes (a target ``kz@DATE`` may use it when DATE is in this range).
         date: the date the composition refers to (the election day).
         seats: ``"body.group" -> ElectionSeats``.
         controllers: body id -> the principal assumed to control it (bodies whose membership is not known).
@@ -85,7 +86,7 @@ class Scenario(FrozenModel):
     sources: dict[str, str] = {}
 
     def fits_date(self, day: dt.date) -> bool:
-        """Whether a version in force on ``day`` is one this scenario can fill."""
+        """Whether the scenario describes the bodies as they sat on ``day``."""
         return self.fits.from_ <= day and (self.fits.to is None or day <= self.fits.to)
 
     def principal_of_party(self, party: str) -> str:
@@ -170,7 +171,7 @@ def scenario_named(name: str) -> Scenario:
     return known[name]
 
 
-def default_scenario(constitution_id: str, version: dt.date) -> Scenario | None:
-    """The built-in scenario that fits the version in force on ``version`` (the latest such), if any."""
-    fitting = [s for s in builtin_scenarios().values() if s.constitution == constitution_id and s.fits_date(version)]
+def default_scenario(constitution_id: str, day: dt.date) -> Scenario | None:
+    """The built-in scenario describing the bodies of ``constitution_id`` on ``day`` (the latest such), if any."""
+    fitting = [s for s in builtin_scenarios().values() if s.constitution == constitution_id and s.fits_date(day)]
     return max(fitting, key=lambda s: s.date) if fitting else None
