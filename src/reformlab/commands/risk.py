@@ -66,7 +66,10 @@ def print_result(result) -> None:
             table.add_row(name, _held(p["baseline_pass"]), _held(p["baseline_block"]),
                           _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
                           _percent(p["p_lose_block"], *p["p_lose_block_ci"]))
-        console.print(table)
+        if table.row_count:
+            console.print(table)
+        else:
+            console.print(f"{table.title}: no decision could be simulated.")
         if skipped:
             console.print("Not simulated: " + "; ".join(skipped) + ".")
     if data["comparisons"]:

@@ -14,7 +14,7 @@ import math
 from reformlab.analysis.risk.draws import check_seed
 from reformlab.analysis.risk.params import MAIN_PARAMETER, PARAMETERS, RiskParams, parse_sweep
 from reformlab.analysis.risk.report import RiskResult, SweepResult, risk_section_data, wilson
-from reformlab.analysis.risk.run import run_dask, run_serial
+from reformlab.analysis.risk.run import check_address, run_dask, run_serial
 from reformlab.errors import ReformlabError
 
 __all__ = [
@@ -74,6 +74,8 @@ def simulate(targets, *, draws: int = 100_000, seed: int | None = None, rng=None
     params = _params(params, values)
     if scheduler not in SCHEDULERS:
         raise ReformlabError(f"unknown scheduler {scheduler!r}", field="--scheduler", fix="serial or dask")
+    if scheduler == "dask" and address:
+        check_address(address)
     models = models if models is not None else compile_versions(targets, params.camp)
     if scheduler == "dask":
         counts = run_dask(models, params, seed, draws, chunk, address=address, workers=workers,
@@ -102,12 +104,13 @@ def sweep(targets, parameter: str, values, *, params: RiskParams | None = None, 
     return SweepResult(parameter, values, results)
 
 
-def sensitivity(targets, *, points: int = 5, draws: int = 20_000, seed: int = 0, params: RiskParams | None = None,
-                **options):
+def sensitivity(targets, *, points: int = 5, draws: int = 20_000, seed: int | None = None, rng=None,
+                params: RiskParams | None = None, **options):
     """Sweep every parameter over its documented range (``points`` evenly spaced values, others at their
     defaults) and stack the frames: columns ``parameter``, ``value`` and those of :meth:`RiskResult.frame`."""
     import pandas as pd
 
+    seed = check_seed(seed, rng)
     base = params if params is not None else RiskParams()
     models = compile_versions(targets, base.camp)
     frames = []

@@ -169,6 +169,31 @@ def run_serial(models, params, seed: int, draws: int, chunk: int, progress=None)
     return total
 
 
+def check_address(address: str, timeout: float = 2.0) -> None:
+    """Fail fast, before any work, if nothing listens at the Dask scheduler ``address`` (``tcp://host:port``).
+
+    Raises:
+        ReformlabError: an address that is not ``tcp://host:port`` or ``tls://host:port``, or nothing answers.
+    """
+    import socket
+    from urllib.parse import urlsplit
+
+    fix = "start one (dask scheduler) or check the address, e.g. tcp://127.0.0.1:8786; leave --address out " \
+          "for a local cluster"
+    parts = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        host, port = parts.hostname, parts.port
+    except ValueError:
+        host = port = None
+    if parts.scheme not in ("tcp", "tls") or not host or not port:
+        raise ReformlabError(f"cannot read the Dask scheduler address {address!r}", field="--address", fix=fix)
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as exc:
+        raise ReformlabError(f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}",
+                             field="--address", fix=fix) from None
+
+
 def run_dask(models, params, seed: int, draws: int, chunk: int, *, address: str | None = None, workers: int = 2,
              processes: bool = True, timeout: float = 3.0, progress=None) -> Counts:
     """Chunks as Dask tasks: on the scheduler at ``address``, or on a LocalCluster of ``workers`` workers.
