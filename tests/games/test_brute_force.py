@@ -32,7 +32,7 @@ from reformlab.games import (
 from reformlab.games._enumerate import enumerate_profile
 from reformlab.games._minimal import minimal_counts, minimal_counts_by_size, weighted_minimal_winning
 from reformlab.games.dump import game_to_dict
-from reformlab.games.exact import counted_profile, listed_minimal_profile
+from reformlab.games.exact import counted_critical_profile, counted_profile, listed_minimal_profile
 from reformlab.games.loader import game_from_dict
 
 NAMES = ["A", "B", "C", "D", "E", "F", "G"]
@@ -216,6 +216,7 @@ def test_minimal_winning_counts_match_enumeration(game):
     assert listed == (profile.minimal, profile.minimal_total)
     assert minimal_counts_by_size(weights, game.quota) == listed
     assert listed_minimal_profile(game).minimal == profile.minimal
+    assert counted_critical_profile(game).johnston == profile.johnston
 
 
 @settings(max_examples=100)

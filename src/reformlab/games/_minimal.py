@@ -59,7 +59,7 @@ def minimal_counts(masks: Sequence[int], n: int) -> tuple[tuple[tuple[int, ...],
     return tuple(map(tuple, per_player)), tuple(total)
 
 
-GF_COST_LIMIT = 2_000_000  # players^2 x quota (after dividing out the common factor): big-int additions
+GF_COST_LIMIT = 8_000_000  # players^2 x quota (after dividing out the common factor): big-int additions
 
 
 def _reduced(weights: Sequence[int], quota: int) -> tuple[list[int], int]:

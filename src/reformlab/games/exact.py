@@ -5,6 +5,7 @@ from __future__ import annotations
 from reformlab.errors import ReformlabError
 from reformlab.games import counting
 from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile, enumerate_profile
+from reformlab.games._johnston import JOHNSTON_COST_LIMIT, johnston_cost, johnston_sums
 from reformlab.games._minimal import (
     GF_COST_LIMIT,
     gf_cost,
@@ -100,6 +101,16 @@ def listed_minimal_profile(game: Game) -> Profile | None:
     return Profile(players=game.players, minimal=per_player, minimal_total=total)
 
 
+def counted_critical_profile(game: Game) -> Profile | None:
+    """Johnston's critical-player sums of a weighted game of any size, when counting fits (or ``None``)."""
+    if not isinstance(game, WeightedGame):
+        return None
+    weights = list(game.weights.values())
+    if johnston_cost(weights, game.quota) > JOHNSTON_COST_LIMIT:
+        return None
+    return Profile(players=game.players, johnston=johnston_sums(weights, game.quota))
+
+
 def exact_profile(game: Game, *, needs: str = "swings", limit: int = ENUMERATION_LIMIT) -> Profile | None:
     """Exact counts for ``game``, or ``None`` when no exact path fits.
 
@@ -120,4 +131,6 @@ def exact_profile(game: Game, *, needs: str = "swings", limit: int = ENUMERATION
         return enumerate_profile(game, limit)
     if needs == "minimal":
         return listed_minimal_profile(game)
+    if needs == "critical":
+        return counted_critical_profile(game)
     return None
