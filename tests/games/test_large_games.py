@@ -8,6 +8,7 @@ import pytest
 
 from reformlab.errors import ReformlabError
 from reformlab.games import (
+    BlocGame,
     OrGame,
     VectorWeightedGame,
     WeightedGame,
@@ -131,3 +132,16 @@ def test_holler_deegan_packel_johnston_exact_beyond_enumeration():
         len(minimal_winning_coalitions(WeightedGame({f"m{k}": 1 for k in range(40)}, quota=38)))
         == 40 * 39 // 2
     )
+
+
+def test_party_blocs_of_many_deputies():
+    # 450 deputies in 5 parties and 50 independents: the parties vote as blocs
+    parties = {"A": 150, "B": 100, "C": 80, "D": 40, "E": 30}
+    deputies = {f"{party}{k}": 1 for party, size in parties.items() for k in range(size)}
+    deputies |= {f"i{k}": 1 for k in range(50)}
+    blocs = {party: [f"{party}{k}" for k in range(size)] for party, size in parties.items()}
+    game = BlocGame(WeightedGame(deputies, quota="majority"), blocs)
+    merged = WeightedGame(parties | {f"i{k}": 1 for k in range(50)}, quota=226)
+    for index in ("banzhaf", "holler", "johnston"):
+        result = power(game, index, method="exact")
+        assert result == power(merged, index, method="exact")

@@ -86,9 +86,17 @@ def counted_profile(game: Game) -> Profile | None:
     )
 
 
+def _as_weighted(game: Game) -> WeightedGame | None:
+    """The game if weighted; a bloc game over a weighted game, blocs merged into weights; else None."""
+    if isinstance(game, BlocGame):
+        game = countable(game)
+    return game if isinstance(game, WeightedGame) else None
+
+
 def listed_minimal_profile(game: Game) -> Profile | None:
     """Minimal winning coalition counts of a weighted game of any size, counted or listed (or ``None``)."""
-    if not isinstance(game, WeightedGame):
+    game = _as_weighted(game)
+    if game is None:
         return None
     weights = list(game.weights.values())
     if gf_cost(weights, game.quota) <= GF_COST_LIMIT:
@@ -103,7 +111,8 @@ def listed_minimal_profile(game: Game) -> Profile | None:
 
 def counted_critical_profile(game: Game) -> Profile | None:
     """Johnston's critical-player sums of a weighted game of any size, when counting fits (or ``None``)."""
-    if not isinstance(game, WeightedGame):
+    game = _as_weighted(game)
+    if game is None:
         return None
     weights = list(game.weights.values())
     if johnston_cost(weights, game.quota) > JOHNSTON_COST_LIMIT:
