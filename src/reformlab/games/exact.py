@@ -1,4 +1,18 @@
-"""Choose the exact path for a game: fast counting (:mod:`reformlab.games.counting`), else enumeration."""
+"""Choose the exact path for a game: counting by generating functions when it fits, else enumeration.
+
+Paths by the counts an index needs (n = number of players):
+
+* swings (Banzhaf, Penrose, Shapley-Shubik, Coleman): :mod:`~reformlab.games.counting` for weighted,
+  vector-weighted, minimal-winning and bloc games and AND / OR / at-least compositions of them; else
+  enumeration up to n = 22.
+* minimal winning coalitions (Holler, Deegan-Packel): enumeration up to n = 22; weighted games (and blocs of
+  them) at any n by :mod:`~reformlab.games._minimal`.
+* critical sets (Johnston): enumeration up to n = 22; weighted games at any n by
+  :mod:`~reformlab.games._johnston`.
+
+Each counting path has a cost bound; past it, :func:`exact_profile` returns ``None`` and the caller decides
+(Monte Carlo, or an error when only the exact path is allowed).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +33,6 @@ from reformlab.games.weighted import VectorWeightedGame, WeightedGame
 
 COUNTING_FROM = 13  # below this many players, enumerating every coalition is as fast and gives every count
 MINIMAL_PROFILE_LIMIT = 100_000  # minimal winning coalitions listed one by one for Holler and Deegan-Packel
-NEEDS = ("swings", "minimal", "critical")
 
 
 def _merged(game: WeightedGame, owner: dict[str, str]) -> WeightedGame:
