@@ -135,3 +135,19 @@ def test_loading_fixture_files(tmp_path):
     assert power(load_game(written), "banzhaf") == power(
         load_game(fixtures / "eu_council_toy.yaml"), "banzhaf"
     )
+
+
+def test_callers_inputs_are_never_mutated():
+    import copy
+
+    weights = {"A": 40, "B": "30", "C": Fraction(20), "D": 10}
+    coalitions = [["A", "B"], ["A", "C"]]
+    blocs = {"AB": ["A", "B"]}
+    before = copy.deepcopy((weights, coalitions, blocs))
+    game = AndGame((WeightedGame(weights, quota=51), MinimalWinningGame(("A", "B", "C"), coalitions)))
+    for index in ("banzhaf", "shapley", "johnston"):
+        power(game, index)
+        power(BlocGame(game, blocs), index)
+    power(game, "holler", method="monte_carlo", samples=200)
+    minimal_winning_coalitions(game)
+    assert (weights, coalitions, blocs) == before
