@@ -53,6 +53,27 @@ class Counts:
         return self
 
 
+def list_seats(tier, votes: np.ndarray, base: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+    """Seats ``[n, P]`` and tie flags ``[n]`` of a list tier: the batch path, and the exact path
+    (:meth:`ElectoralSystem.allocate`) for the rows a minimum-parties rule reaches (too few lists passed),
+    which the batch path does not model."""
+    batch = allocate_batch(votes, tier.seats, tier.method, threshold_share=tier.threshold, base=base,
+                           inclusive=tier.inclusive)
+    if tier.system is None:
+        return batch.seats, batch.tie
+    seats, ties = batch.seats.copy(), batch.tie.copy()
+    for row in np.flatnonzero(batch.passed.sum(axis=1) < tier.system.minimum_parties.parties):
+        figures = {}
+        if tier.base_kind == "ballots_cast":
+            figures["ballots_cast"] = int(base[row])
+        elif tier.base_kind == "valid_plus_against_all":
+            figures["against_all"] = int(base[row] - votes[row].sum())
+        result = tier.system.allocate(dict(zip(tier.parties, votes[row].tolist())), **figures)
+        seats[row] = [result.seats[party] for party in tier.parties]
+        ties[row] = bool(result.ties)
+    return seats, ties
+
+
 def version_seats(model, params, seed: int, blocks, shocks: np.ndarray):
     """Camp seats per body, controllers lost, camp share and tie flags for every draw of ``blocks``."""
     n = len(shocks)
@@ -66,10 +87,9 @@ def version_seats(model, params, seed: int, blocks, shocks: np.ndarray):
         if k == 0:
             swing, share0 = logit(share) - logit(baseline), share
         votes, base = list_votes(params, tier, share, turnout, seed, blocks, sub=k)
-        batch = allocate_batch(votes, tier.seats, tier.method, threshold_share=tier.threshold, base=base,
-                               inclusive=tier.inclusive)
-        ties |= batch.tie
-        won = batch.seats[:, tier.camp].sum(axis=1)
+        allocated, tied = list_seats(tier, votes, base)
+        ties |= tied
+        won = allocated[:, tier.camp].sum(axis=1)
         seats[tier.body] += won - defections(params, tier.defect, won, seed, blocks, part)
         part += 1
     for tier in model.districts:

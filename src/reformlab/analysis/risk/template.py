@@ -50,6 +50,8 @@ class ListTier:
     base_ratio: Fraction | None  # base / valid votes; None: the valid votes themselves
     baseline_camp: int
     defect: str                  # the defection parameter for its camp deputies
+    system: ElectoralSystem | None = None  # set when rows may need the exact path (a minimum-parties rule)
+    base_kind: str = "valid"
 
 
 @dataclass(frozen=True)
@@ -203,7 +205,7 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
         data["threshold"] = {**threshold, "base": inputs.rule["data_base"]}  # as engine.results does
     system = ElectoralSystem.from_dict(data)
     rule = system.threshold
-    if system.minimum_parties is not None or (rule is not None and (rule.votes or rule.districts)):
+    if rule is not None and (rule.votes or rule.districts):
         raise ReformlabError(f"the risk model cannot yet simulate the threshold rules of {where}", field=where,
                              fix="choose a version whose list tier has a plain share threshold")
     parties = tuple(inputs.votes)
@@ -221,6 +223,7 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
         True if rule is None else rule.inclusive, ratio,
         sum(b.seats for b in blocks if b.party in camp_parties),
         "defect_list_imperative" if imperative else "defect_list_free",
+        system if system.minimum_parties is not None else None, "valid" if rule is None else rule.base,
     )
 
 
