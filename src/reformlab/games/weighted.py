@@ -52,7 +52,7 @@ def _frozen_items(weights: object) -> tuple:
     return weights  # type: ignore[return-value]  # validate() reports the type
 
 
-@attrs.frozen(slots=False)
+@attrs.frozen(slots=False, repr=False)
 class WeightedGame(Game):
     """A weighted voting game ``[q; w1, ..., wn]``: a coalition wins when its weight reaches the quota.
 
@@ -77,6 +77,10 @@ class WeightedGame(Game):
     @property
     def players(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self._items())
+
+    def __repr__(self) -> str:
+        weights = dict(self.given_weights) if isinstance(self.given_weights, tuple) else self.given_weights
+        return f"WeightedGame({weights!r}, quota={self.given_quota!r})"
 
     def _items(self) -> tuple:
         if not isinstance(self.given_weights, tuple):
