@@ -30,9 +30,11 @@ ELECTORS = {
     "UT": 6, "VT": 3, "VA": 13, "WA": 12, "WV": 4, "WI": 10, "WY": 3,
 }  # fmt: skip
 
-# Population on 1 January 2020, Eurostat (first release, July 2020; dataset tps00001 / demo_pjan), as tabulated
-# in Wikipedia's "List of European Union member states by population" ("2020 Eurostat figure" column) for
-# the 19 largest; the 8 smallest from Eurostat tps00001 (2020). EU-27 after the UK's withdrawal.
+# Population on 1 January 2020, Eurostat (first release, July 2020; dataset tps00001 / demo_pjan). The 19
+# largest as tabulated in Wikipedia's "List of European Union member states by population" ("2020 Eurostat
+# figure" column); the 8 smallest from tps00001 (2020): Estonia and Luxembourg match Statistics Estonia and
+# STATEC for 1 January 2020, the others (HR, LT, SI, LV, CY, MT) were not re-checked against a second source.
+# EU-27 after the UK's withdrawal; total 447,706,209.
 EU_POPULATION = {
     "DE": 83_166_711, "FR": 67_098_824, "IT": 60_244_639, "ES": 47_329_981, "PL": 37_958_138,
     "RO": 19_317_984, "NL": 17_407_585, "BE": 11_549_888, "EL": 10_709_739, "CZ": 10_693_939,
