@@ -60,3 +60,14 @@ def test_errors_exit_2_without_traceback(args, expected):
     assert result.exit_code == 2, result.output
     assert expected in result.output
     assert "Traceback" not in result.output
+
+
+def test_power_of_every_decision_of_a_version():
+    result = run("power", "kz@2007-09-01", "--scenario", "kz-majilis-2007", "--index", "banzhaf", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["no_confidence"]["dictator"] == "president"
+    assert data["no_confidence"]["exact"]["banzhaf"] == {"president": "1"}
+    assert "unknown" in data["impeachment"]  # not in the fact base: cannot tell, with the reason
+    table = run("power", "kz@2004-10-01", "--index", "banzhaf")
+    assert table.exit_code == 0 and "1/2097172" in table.output and "cannot tell (decision step 3" in table.output

@@ -1,8 +1,8 @@
 """``reformlab power``: voting-power indices, veto players and the dictator of a weighted or composite game.
 
 Three forms: ``--quota Q --weights w1,w2,...`` (a weighted game), ``GAME.yaml`` (any game written as data,
-see :mod:`reformlab.games.loader`), and later a constitution version with ``--scenario`` (plugged in at
-:func:`_power_for_target`).
+see :mod:`reformlab.games.loader`), and a constitution version with ``--scenario``: every decision of the
+version becomes a game (:func:`_power_for_target`).
 """
 
 from __future__ import annotations
@@ -107,16 +107,24 @@ def _is_game_file(target: str) -> bool:
 
 
 def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
-    """HOOK for the constitution form ``reformlab power kz@2007-09-01 --scenario kz-majilis-2007``.
+    """Label -> game for every decision of a constitution version (``kz@2007-09-01``) filled under a scenario.
 
-    Returns label -> game for every decision of the constitution version ``target``. The engine plugs in
-    here; until then every target that is not a game file is unknown.
+    A decision that depends on an unknown majority gives one game per assumed majority (labelled with the
+    assumption); a decision that cannot be told maps to the reason, a string, shown as "cannot tell".
     """
-    raise ReformlabError(
-        f"unknown target {target!r}: not a game file",
-        field="TARGET",
-        fix="give a GAME.yaml file, or --quota and --weights",
-    )
+    from reformlab.analysis import evaluate
+    from reformlab.engine.decisions import IMPOSSIBLE
+
+    evaluation = evaluate(target, scenario)
+    games: dict = {}
+    for decision_id, decision in evaluation.decisions.items():
+        if decision.game is not None:
+            games[decision_id] = decision.game if decision.game != IMPOSSIBLE else "no coalition can pass it"
+        for assumption, game in decision.alternatives:
+            games[f"{decision_id} ({assumption})"] = game if game != IMPOSSIBLE else "no coalition can pass it"
+        if decision.status == "unknown":
+            games[decision_id] = decision.unknown or "not known"
+    return games
 
 
 def _games(target, quota, weights, names, scenario) -> dict:
@@ -220,7 +228,9 @@ def _print_table(label: str, report: dict) -> None:
 
 
 def power(
-    target: str | None = typer.Argument(None, help="A GAME.yaml file (a constitution version, later)."),
+    target: str | None = typer.Argument(
+        None, help="A GAME.yaml file, or a constitution version (kz@2007-09-01) whose every decision is measured."
+    ),
     quota: str | None = typer.Option(
         None, "--quota", help="Quota: an integer, a share ('2/3', '55%'), or 'majority'."
     ),
@@ -238,7 +248,7 @@ def power(
     samples: int = typer.Option(20_000, "--samples", help="Monte Carlo samples."),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed."),
     scenario: str | None = typer.Option(
-        None, "--scenario", help="Scenario for a constitution target (later)."
+        None, "--scenario", help="Scenario filling a constitution target (default: the one sitting on that date)."
     ),
 ) -> None:
     """Voting-power indices, veto players and the dictator of a game."""
@@ -256,7 +266,8 @@ def power(
     games = _games(target, quota, weights, names, scenario)
     try:
         reports = {
-            label: _report(g, chosen, method=method, samples=samples, seed=seed) for label, g in games.items()
+            label: {"unknown": g} if isinstance(g, str) else _report(g, chosen, method=method, samples=samples, seed=seed)
+            for label, g in games.items()
         }
     except ReformlabError as exc:
         option = f"--{exc.field}" if exc.field in ("method", "samples", "seed") else exc.field
@@ -267,4 +278,7 @@ def power(
         typer.echo(json.dumps(data, indent=2))
         return
     for label, report in reports.items():
-        _print_table(label, report)
+        if "unknown" in report:
+            typer.echo(f"{label}: cannot tell ({report['unknown']})")
+        else:
+            _print_table(label, report)

@@ -138,9 +138,13 @@ class _Builder:
             return IMPOSSIBLE
         return WeightedGame(weights, quota=max(quota, 1))
 
-    def steps(self, steps, role: str) -> Game | str | None:
+    def steps(self, steps, role: str, path: str = "") -> Game | str | None:
         games = []
-        for step in steps:
+        for number, step in enumerate(steps):
+            if isinstance(step, Unknown):
+                ref = self.filling.constitution.ref(f"{path}.{number}") if path else None
+                note = f": {ref.note}" if ref is not None and ref.note else ""
+                raise UnknownStep(f"{role} step {number + 1} is not known{note}")
             game = self.step(step, role)
             if game is IMPOSSIBLE:
                 return IMPOSSIBLE
@@ -200,7 +204,7 @@ class _Builder:
         return options[0] if len(options) == 1 else OrGame(options)
 
 
-def _build(decision_id: str, label: str, filling: Filling, proposal, decision) -> Decision:
+def _build(decision_id: str, label: str, filling: Filling, proposal, decision, path: str = "") -> Decision:
     attempts = [None] + list(ALTERNATIVE_MAJORITIES)
     alternatives = []
     for majority in attempts:
@@ -208,9 +212,10 @@ def _build(decision_id: str, label: str, filling: Filling, proposal, decision) -
         try:
             if isinstance(proposal, Unknown):
                 builder.notes.append("who may propose is not known: agenda power is left out of this game")
-                parts = [builder.steps(decision, "decision")]
+                parts = [builder.steps(decision, "decision", path and f"{path}.decision")]
             else:
-                parts = [builder.steps(proposal, "proposal"), builder.steps(decision, "decision")]
+                parts = [builder.steps(proposal, "proposal", path and f"{path}.proposal"),
+                         builder.steps(decision, "decision", path and f"{path}.decision")]
         except UnknownStep as reason:
             if majority is None:
                 first_reason = str(reason)
@@ -246,7 +251,8 @@ def decisions(filling: Filling) -> dict[str, Decision]:
         if isinstance(procedure, Unknown):
             found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), None, unknown="the procedure is not known")
             continue
-        found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision)
+        found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision,
+                                f"procedures.{proc_id}")
     for body_id, group in constitution.iter_seat_groups():
         office = constitution.bodies[body_id].kind in ("office", "offices")
         if group.filled_by != "appointed" or not (group.consent or office):
