@@ -27,18 +27,31 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     models = compile_versions(TARGETS)
     compiled = time.perf_counter() - started
-    result = simulate(TARGETS, draws=args.draws, seed=args.seed, chunk=args.chunk, scheduler=args.scheduler,
-                      workers=args.workers, models=models)
+    result = simulate(
+        TARGETS,
+        draws=args.draws,
+        seed=args.seed,
+        chunk=args.chunk,
+        scheduler=args.scheduler,
+        workers=args.workers,
+        models=models,
+    )
     elapsed = time.perf_counter() - started
     decisions = sum(d.status == "simulated" for m in models for d in m.decisions)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"risk: {args.draws:,} draws x {len(TARGETS)} versions, {decisions} decisions, scheduler {args.scheduler}, "
-          f"chunk {args.chunk}: {elapsed:.1f} s (compile {compiled:.1f} s), peak RSS {peak:.0f} MiB")
+    print(
+        f"risk: {args.draws:,} draws x {len(TARGETS)} versions, {decisions} decisions, "
+        f"scheduler {args.scheduler}, "
+        f"chunk {args.chunk}: {elapsed:.1f} s (compile {compiled:.1f} s), peak RSS {peak:.0f} MiB"
+    )
     frame = result.frame()
     simulated = frame[frame["status"] == "simulated"]
     for row in simulated.itertuples():
         name = row.procedure + (f" [{row.assumption}]" if isinstance(row.assumption, str) else "")
-        print(f"  {row.version:15} {name:75} p_lose_pass {row.p_lose_pass:.4f}  p_lose_block {row.p_lose_block:.4f}")
+        print(
+            f"  {row.version:15} {name:75} p_lose_pass {row.p_lose_pass:.4f}  "
+            f"p_lose_block {row.p_lose_block:.4f}"
+        )
     return 0 if elapsed <= 60 else 1
 
 

@@ -32,8 +32,11 @@ def parse_settings(values: list[str] | None) -> dict[str, str]:
     for value in values or []:
         name, sep, setting = value.partition("=")
         if not sep or not name.strip() or not setting.strip():
-            raise ReformlabError(f"cannot read the setting {value!r}", field="--set",
-                                 fix="write NAME=VALUE, e.g. --set concentration=50 (see docs/risk.md)")
+            raise ReformlabError(
+                f"cannot read the setting {value!r}",
+                field="--set",
+                fix="write NAME=VALUE, e.g. --set concentration=50 (see docs/risk.md)",
+            )
         found[name.strip()] = setting.strip()
     return found
 
@@ -53,9 +56,18 @@ def print_result(result) -> None:
     """Tables of loss probabilities per version, and the paired differences."""
     data = result.to_dict()
     for version in data["versions"]:
-        table = Table(title=f"{version['target']} / {version['scenario']}: camp's baseline list share "
-                            f"{_percent(version['camp_share'])}, {data['draws']:,} draws", title_justify="left")
-        for column in ("decision", "holds: pass", "holds: block", "P(lose pass alone) [95%]", "P(lose block) [95%]"):
+        table = Table(
+            title=f"{version['target']} / {version['scenario']}: camp's baseline list share "
+            f"{_percent(version['camp_share'])}, {data['draws']:,} draws",
+            title_justify="left",
+        )
+        for column in (
+            "decision",
+            "holds: pass",
+            "holds: block",
+            "P(lose pass alone) [95%]",
+            "P(lose block) [95%]",
+        ):
             table.add_column(column, justify="left" if column == "decision" else "right")
         skipped = []
         for p in version["procedures"]:
@@ -63,9 +75,13 @@ def print_result(result) -> None:
             if p["status"] != "simulated":
                 skipped.append(f"{name} ({p['status']}: {p['reason']})")
                 continue
-            table.add_row(name, _held(p["baseline_pass"]), _held(p["baseline_block"]),
-                          _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
-                          _percent(p["p_lose_block"], *p["p_lose_block_ci"]))
+            table.add_row(
+                name,
+                _held(p["baseline_pass"]),
+                _held(p["baseline_block"]),
+                _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
+                _percent(p["p_lose_block"], *p["p_lose_block_ci"]),
+            )
         if table.row_count:
             console.print(table)
         else:
@@ -77,10 +93,17 @@ def print_result(result) -> None:
         for column in ("decision", "power", "first", "second", "difference [95%]"):
             table.add_column(column, justify="left" if column in ("decision", "power") else "right")
         for c in data["comparisons"]:
-            table.add_row(c["procedure"], c["kind"], _percent(c["p_a"]), _percent(c["p_b"]),
-                          _percent(c["difference"], c["low"], c["high"]))
+            table.add_row(
+                c["procedure"],
+                c["kind"],
+                _percent(c["p_a"]),
+                _percent(c["p_b"]),
+                _percent(c["difference"], c["low"], c["high"]),
+            )
         console.print(table)
-    console.print("Probabilities rest on assumed parameters (docs/risk.md); 'holds' is the scenario as recorded.")
+    console.print(
+        "Probabilities rest on assumed parameters (docs/risk.md); 'holds' is the scenario as recorded."
+    )
 
 
 def print_sweep(sweep) -> None:
@@ -88,10 +111,14 @@ def print_sweep(sweep) -> None:
     frame = frame[frame["status"] == "simulated"]
     table = Table(title=f"Loss probability against {sweep.parameter}", title_justify="left")
     for column in (sweep.parameter, "version", "decision", "P(lose pass alone)", "P(lose block)"):
-        table.add_column(column, justify="right" if column.startswith("P(") or column == sweep.parameter else "left")
+        table.add_column(
+            column, justify="right" if column.startswith("P(") or column == sweep.parameter else "left"
+        )
     for row in frame.itertuples():
         name = row.procedure + (f" ({row.assumption})" if isinstance(row.assumption, str) else "")
-        table.add_row(f"{row.value:g}", row.version, name, _percent(row.p_lose_pass), _percent(row.p_lose_block))
+        table.add_row(
+            f"{row.value:g}", row.version, name, _percent(row.p_lose_pass), _percent(row.p_lose_block)
+        )
     console.print(table)
 
 
@@ -101,25 +128,47 @@ def _progress(total: int):
         return None, None
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    bar = Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                   TimeRemainingColumn(), console=Console(stderr=True), transient=True)
+    bar = Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     task = bar.add_task("draws", total=total)
     return bar, (lambda n: bar.advance(task, n))
 
 
 def risk_command(
-    targets: list[str] = typer.Argument(..., help="Versions to compare on the same draws, e.g. kz@2004-10-01 kz@2007-09-01."),
+    targets: list[str] = typer.Argument(
+        ..., help="Versions to compare on the same draws, e.g. kz@2004-10-01 kz@2007-09-01."
+    ),
     draws: int = typer.Option(100_000, "--draws", "-n", help="Number of draws."),
-    seed: int = typer.Option(None, "--seed", help="Seed; the same seed gives the same result on any chunking."),
-    sweep: str = typer.Option(None, "--sweep", help="NAME=LOW:HIGH:STEP (or NAME=V1,V2): loss against a parameter."),
-    setting: list[str] = typer.Option(None, "--set", help="Set a parameter, NAME=VALUE (repeatable); see docs/risk.md."),
-    camp: list[str] = typer.Option(None, "--camp", help="Principal(s) forming the incumbent's camp (default: president)."),
+    seed: int = typer.Option(
+        None, "--seed", help="Seed; the same seed gives the same result on any chunking."
+    ),
+    sweep: str = typer.Option(
+        None, "--sweep", help="NAME=LOW:HIGH:STEP (or NAME=V1,V2): loss against a parameter."
+    ),
+    setting: list[str] = typer.Option(
+        None, "--set", help="Set a parameter, NAME=VALUE (repeatable); see docs/risk.md."
+    ),
+    camp: list[str] = typer.Option(
+        None, "--camp", help="Principal(s) forming the incumbent's camp (default: president)."
+    ),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
-    output: Path = typer.Option(None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."),
+    output: Path = typer.Option(
+        None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."
+    ),
     scheduler: Scheduler = typer.Option(Scheduler.serial, "--scheduler", help="serial, or dask."),
-    address: str = typer.Option(None, "--address", help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster)."),
+    address: str = typer.Option(
+        None, "--address", help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster)."
+    ),
     workers: int = typer.Option(2, "--workers", help="Workers of the LocalCluster."),
-    chunk: int = typer.Option(65536, "--chunk", help="Draws per chunk (memory bound); results do not depend on it."),
+    chunk: int = typer.Option(
+        65536, "--chunk", help="Draws per chunk (memory bound); results do not depend on it."
+    ),
 ) -> None:
     """Probability that the incumbent's camp loses the power to pass each decision alone, or to block it."""
     from reformlab.analysis.risk import RiskParams, parse_sweep, simulate
@@ -127,18 +176,24 @@ def risk_command(
     from reformlab.analysis.risk.params import PARAMETERS
 
     if isinstance(draws, bool) or draws <= 0:
-        raise ReformlabError(f"the number of draws must be above 0, got {draws}", field="--draws", fix="e.g. --draws 100000")
+        raise ReformlabError(
+            f"the number of draws must be above 0, got {draws}", field="--draws", fix="e.g. --draws 100000"
+        )
     if address and scheduler is not Scheduler.dask:
         raise ReformlabError("--address needs --scheduler dask", field="--address")
     if workers < 1:
         raise ReformlabError(f"--workers must be at least 1, got {workers}", field="--workers")
     settings = parse_settings(setting)
-    values = {k: (v if k == "model" or k not in PARAMETERS else PARAMETERS[k].check(v)) for k, v in settings.items()}
+    values = {
+        k: (v if k == "model" or k not in PARAMETERS else PARAMETERS[k].check(v)) for k, v in settings.items()
+    }
     if camp:
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)
     points = parse_sweep(sweep) if sweep else None
-    options = dict(draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers)
+    options = dict(
+        draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
+    )
     total = draws * (len(points[1]) if points else 1)
     bar, progress = _progress(total)
     try:
@@ -164,4 +219,6 @@ def risk_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("risk", help="Monte Carlo risk: how likely the incumbent's camp loses each decision, per version.")(risk_command)
+    app.command(
+        "risk", help="Monte Carlo risk: how likely the incumbent's camp loses each decision, per version."
+    )(risk_command)

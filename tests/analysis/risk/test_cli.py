@@ -16,12 +16,24 @@ def run(*args):
 
 def test_json_carries_probabilities_intervals_and_witnesses(tmp_path):
     out = tmp_path / "risk.json"
-    result = run("kz@2004-10-01", "kz@2007-09-01", "--draws", "3000", "--seed", "7", "--format", "json",
-                 "--output", str(out))
+    result = run(
+        "kz@2004-10-01",
+        "kz@2007-09-01",
+        "--draws",
+        "3000",
+        "--seed",
+        "7",
+        "--format",
+        "json",
+        "--output",
+        str(out),
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(out.read_text())
     assert data["seed"] == 7 and data["draws"] == 3000 and len(data["versions"]) == 2
-    procedure = next(p for p in data["versions"][0]["procedures"] if p["procedure"] == "shorten_presidential_term")
+    procedure = next(
+        p for p in data["versions"][0]["procedures"] if p["procedure"] == "shorten_presidential_term"
+    )
     for kind in ("pass", "block"):
         low, high = procedure[f"p_lose_{kind}_ci"]
         assert low <= procedure[f"p_lose_{kind}"] <= high
@@ -32,33 +44,42 @@ def test_json_carries_probabilities_intervals_and_witnesses(tmp_path):
 
 def test_table_and_sweep():
     result = run("kz@2004-10-01", "kz@2007-09-01", "--draws", "2000", "--seed", "1")
-    assert result.exit_code == 0 and "P(lose pass alone)" in result.output and "Not simulated" in result.output
+    assert (
+        result.exit_code == 0 and "P(lose pass alone)" in result.output and "Not simulated" in result.output
+    )
     result = run("kz@2007-09-01", "--draws", "1000", "--seed", "1", "--sweep", "concentration=20:60:20")
     assert result.exit_code == 0 and "Loss probability against concentration" in result.output
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--draws", "0"], "draws"),
-    (["--draws", "-5"], "draws"),
-    (["--set", "concentration=0"], "concentration must be above 0"),
-    (["--set", "concentration=-2"], "concentration must be above 0"),
-    (["--set", "defect_list_free=1.5"], "probability"),
-    (["--set", "controller_flip=-0.1"], "probability"),
-    (["--set", "nonsense"], "NAME=VALUE"),
-    (["--sweep", "concentration=400:20:10"], "no points"),
-    (["--sweep", "concentration=,"], "no points"),
-    (["--sweep", "colour=1:2:1"], "unknown risk parameter"),
-    (["--set", "model=cubic"], "vote model"),
-    (["--scheduler", "dask", "--address", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
-])
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--draws", "0"], "draws"),
+        (["--draws", "-5"], "draws"),
+        (["--set", "concentration=0"], "concentration must be above 0"),
+        (["--set", "concentration=-2"], "concentration must be above 0"),
+        (["--set", "defect_list_free=1.5"], "probability"),
+        (["--set", "controller_flip=-0.1"], "probability"),
+        (["--set", "nonsense"], "NAME=VALUE"),
+        (["--sweep", "concentration=400:20:10"], "no points"),
+        (["--sweep", "concentration=,"], "no points"),
+        (["--sweep", "colour=1:2:1"], "unknown risk parameter"),
+        (["--set", "model=cubic"], "vote model"),
+        (["--scheduler", "dask", "--address", "tcp://127.0.0.1:9"], "cannot reach the Dask scheduler"),
+    ],
+)
 def test_bad_input_exits_2_with_a_message(args, words):
-    result = run("kz@2004-10-01", "--draws", "100", *args) if "--draws" not in args else run("kz@2004-10-01", *args)
+    result = (
+        run("kz@2004-10-01", "--draws", "100", *args)
+        if "--draws" not in args
+        else run("kz@2004-10-01", *args)
+    )
     assert result.exit_code == 2, result.output
     assert words in result.output and "Traceback" not in result.output
 
 
 def test_interrupted_run_leaves_no_output_file(tmp_path, monkeypatch):
-    import reformlab.analysis.risk as risk
+    from reformlab.analysis import risk
 
     def interrupted(*args, progress=None, **kwargs):
         raise KeyboardInterrupt

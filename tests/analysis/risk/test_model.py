@@ -9,7 +9,13 @@ from hypothesis import strategies as st
 
 from reformlab.analysis import evaluate
 from reformlab.analysis.risk import (
-    PARAMETERS, RiskParams, parse_sweep, risk_section_data, simulate, sweep, wilson,
+    PARAMETERS,
+    RiskParams,
+    parse_sweep,
+    risk_section_data,
+    simulate,
+    sweep,
+    wilson,
 )
 from reformlab.analysis.risk.districts import district_margins
 from reformlab.errors import ReformlabError
@@ -17,8 +23,16 @@ from reformlab.errors import ReformlabError
 from .conftest import TARGETS
 
 NOISY = dict(concentration=10.0, defect_district=0.1, controller_flip=0.2)
-QUIET = dict(concentration=math.inf, turnout_sd=0.0, district_sd=0.0, defect_district=0.0, defect_list_free=0.0,
-             defect_list_imperative=0.0, defect_appointed=0.0, controller_flip=0.0)
+QUIET = dict(
+    concentration=math.inf,
+    turnout_sd=0.0,
+    district_sd=0.0,
+    defect_district=0.0,
+    defect_list_free=0.0,
+    defect_list_imperative=0.0,
+    defect_appointed=0.0,
+    controller_flip=0.0,
+)
 
 
 def test_every_parameter_has_a_default_inside_its_range_and_a_reason():
@@ -29,10 +43,17 @@ def test_every_parameter_has_a_default_inside_its_range_and_a_reason():
     RiskParams().validate()
 
 
-@pytest.mark.parametrize("name, value, words", [
-    ("concentration", 0, "above 0"), ("concentration", -5, "above 0"), ("defect_district", 1.5, "[0, 1]"),
-    ("controller_flip", -0.1, "[0, 1]"), ("district_sd", -1, ">= 0"), ("concentraton", 5, "concentration"),
-])
+@pytest.mark.parametrize(
+    "name, value, words",
+    [
+        ("concentration", 0, "above 0"),
+        ("concentration", -5, "above 0"),
+        ("defect_district", 1.5, "[0, 1]"),
+        ("controller_flip", -0.1, "[0, 1]"),
+        ("district_sd", -1, ">= 0"),
+        ("concentraton", 5, "concentration"),
+    ],
+)
 def test_bad_parameters_raise_naming_the_parameter(name, value, words):
     with pytest.raises(ReformlabError) as error:
         RiskParams().replace(**{name: value})
@@ -43,8 +64,14 @@ def test_sweep_parsing():
     name, points = parse_sweep("concentration=20:400:10")
     assert name == "concentration" and points[0] == 20 and points[-1] == 400 and len(points) == 39
     assert parse_sweep("defect_district=0,0.1") == ("defect_district", (0.0, 0.1))
-    for bad in ("concentration=400:20:10", "concentration=1:5:0", "nothing=1:2:1", "concentration", "concentration=a:b:c",
-                "concentration=0:10:5"):
+    for bad in (
+        "concentration=400:20:10",
+        "concentration=1:5:0",
+        "nothing=1:2:1",
+        "concentration",
+        "concentration=a:b:c",
+        "concentration=0:10:5",
+    ):
         with pytest.raises(ReformlabError):
             parse_sweep(bad)
 
@@ -63,7 +90,10 @@ def _summary(result):
 
 
 def test_same_seed_same_result_whatever_the_chunk_size(models):
-    results = [simulate(TARGETS, draws=9000, seed=11, chunk=chunk, models=models, **NOISY) for chunk in (1, 4096, 5000, 10**6)]
+    results = [
+        simulate(TARGETS, draws=9000, seed=11, chunk=chunk, models=models, **NOISY)
+        for chunk in (1, 4096, 5000, 10**6)
+    ]
     first = _summary(results[0])
     assert first[0] == 9000 and any(pair[0] for pair in first[1]["kz@2004-10-01"].values())
     for other in results[1:]:
@@ -150,8 +180,17 @@ def test_sweep_frame_and_report_section(models):
 def test_dask_local_cluster_gives_the_serial_result(models):
     pytest.importorskip("distributed")
     serial = simulate(TARGETS, draws=6000, seed=9, chunk=4096, models=models, **NOISY)
-    spread = simulate(TARGETS, draws=6000, seed=9, chunk=4096, models=models, scheduler="dask", workers=2,
-                      processes=False, **NOISY)
+    spread = simulate(
+        TARGETS,
+        draws=6000,
+        seed=9,
+        chunk=4096,
+        models=models,
+        scheduler="dask",
+        workers=2,
+        processes=False,
+        **NOISY,
+    )
     assert _summary(spread) == _summary(serial)
 
 
@@ -160,16 +199,26 @@ def test_the_docs_list_every_parameter_with_its_default():
 
     text = (Path(__file__).parents[3] / "docs" / "risk.md").read_text()
     for parameter in PARAMETERS.values():
-        assert f"| `{parameter.name}` | {parameter.default:g} | {parameter.low:g} – {parameter.high:g} |" in text
+        p = parameter
+        assert f"| `{p.name}` | {p.default:g} | {p.low:g} – {p.high:g} |" in text
 
 
 def test_an_existing_dask_cluster_by_address_gives_the_serial_result(models):
     distributed = pytest.importorskip("distributed")
     serial = simulate(TARGETS, draws=5000, seed=4, chunk=4096, models=models, **NOISY)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, protocol="tcp",
-                                  dashboard_address=None) as cluster:
-        spread = simulate(TARGETS, draws=5000, seed=4, chunk=4096, models=models, scheduler="dask",
-                          address=cluster.scheduler_address, **NOISY)
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        spread = simulate(
+            TARGETS,
+            draws=5000,
+            seed=4,
+            chunk=4096,
+            models=models,
+            scheduler="dask",
+            address=cluster.scheduler_address,
+            **NOISY,
+        )
     assert _summary(spread) == _summary(serial)
 
 
@@ -192,7 +241,7 @@ def test_rows_a_minimum_parties_rule_reaches_take_the_exact_path():
     votes[:30, 0] = 900_000  # the first list alone passes 7%: the runner-up is admitted by the rule
     ratio = tier.base_ratio
     base = None if ratio is None else votes.sum(axis=1) * ratio.numerator // ratio.denominator
-    seats, ties = list_seats(tier, votes, base)
+    seats, _ = list_seats(tier, votes, base)
     for row in range(len(votes)):
         figures = {} if base is None else {"ballots_cast": int(base[row])}
         exact = tier.system.allocate(dict(zip(tier.parties, votes[row].tolist())), **figures)

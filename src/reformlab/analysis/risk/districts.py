@@ -1,7 +1,8 @@
 """Seats won in single-member districts from the national swing: district-level noise around a uniform swing.
 
 There are no district returns in the fact base, only the seats each party won. The model places the camp's
-baseline share in the ``D`` districts (logit scale) at the normal quantiles ``spread * Phi^-1((d + 1/2) / D)``,
+baseline share in the ``D`` districts (logit scale) at the normal quantiles
+``spread * Phi^-1((d + 1/2) / D)``,
 shifted so that exactly the camp's recorded number of districts are above 50% (the baseline is reproduced).
 A draw moves every district by the national swing ``delta`` (the change in the camp's logit share of the list
 vote) plus independent district noise ``N(0, district_sd^2)``; the camp wins the districts left above 50%

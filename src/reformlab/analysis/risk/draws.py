@@ -50,7 +50,7 @@ def check_seed(seed=None, rng=None) -> int:
 
 
 def per_block(seed: int, blocks, stream: int, make, sub: int = 0) -> np.ndarray:
-    """Concatenate ``make(generator, block_position)`` over ``blocks`` (each call yields :data:`BLOCK` rows)."""
+    """Concatenate ``make(generator, position)`` over ``blocks``; each call makes :data:`BLOCK` rows."""
     return np.concatenate([make(block_generator(seed, b, stream, sub), i) for i, b in enumerate(blocks)])
 
 
@@ -103,7 +103,9 @@ def list_votes(params, tier, share: np.ndarray, turnout: np.ndarray, seed: int, 
         weights = np.broadcast_to(baseline, (len(share), len(baseline))).copy()
     else:
         alpha = np.maximum(params.concentration * baseline, 1e-9)
-        weights = per_block(seed, blocks, PARTIES, lambda g, _: g.standard_gamma(alpha, (BLOCK, len(alpha))), sub)
+        weights = per_block(
+            seed, blocks, PARTIES, lambda g, _: g.standard_gamma(alpha, (BLOCK, len(alpha))), sub
+        )
     shares = np.empty_like(weights)
     for side, amount in ((tier.camp, share), (~tier.camp, 1.0 - share)):
         part = weights[:, side]

@@ -47,11 +47,17 @@ class Parameter:
         if math.isnan(number):
             raise ReformlabError(f"{self.name} must be a number, got NaN", field=self.name)
         if self.kind == "probability" and not 0 <= number <= 1:
-            raise ReformlabError(f"{self.name} is a probability and must be in [0, 1], got {value}",
-                                 field=self.name, fix=f"give a value such as {self.default}")
+            raise ReformlabError(
+                f"{self.name} is a probability and must be in [0, 1], got {value}",
+                field=self.name,
+                fix=f"give a value such as {self.default}",
+            )
         if self.kind == "positive" and not number > 0:
-            raise ReformlabError(f"{self.name} must be above 0, got {value}", field=self.name,
-                                 fix=f"give a value such as {self.default} (larger means less noise)")
+            raise ReformlabError(
+                f"{self.name} must be above 0, got {value}",
+                field=self.name,
+                fix=f"give a value such as {self.default} (larger means less noise)",
+            )
         if self.kind == "scale" and not (0 <= number < math.inf):
             raise ReformlabError(f"{self.name} must be a finite number >= 0, got {value}", field=self.name)
         if self.kind == "real" and not math.isfinite(number):
@@ -60,47 +66,122 @@ class Parameter:
 
 
 #: Every numeric parameter, in the order the docs and the CLI list them.
-PARAMETERS: dict[str, Parameter] = {p.name: p for p in (
-    Parameter("concentration", 100.0, 20.0, 400.0, "positive",
-              "Dirichlet concentration of the vote shares around the baseline: the camp's share has standard "
-              "deviation about sqrt(v(1-v)/(c+1)), 3-4 points at 100, the size of the camp's 9-point rise "
-              "between the 2004 and 2007 list votes spread over a few elections; inf means no vote noise."),
-    Parameter("swing_sd", 0.3, 0.0, 1.5, "scale",
-              "Standard deviation of the uniform national swing in logit space (model 'swing' only): 0.3 moves "
-              "a camp at 80% by about 5 points either way in two draws out of three."),
-    Parameter("admin_shift", 0.0, -1.0, 1.0, "real",
-              "Shift of the camp's share in logit space standing for administrative resources beyond those "
-              "already in the baseline result (OSCE/ODIHR 2004, 2007); negative values withdraw them."),
-    Parameter("turnout_sd", 0.05, 0.0, 0.3, "scale",
-              "Standard deviation of log turnout around the baseline election's; it scales the vote totals, "
-              "which matters only through turnout_effect and the rounding of votes."),
-    Parameter("turnout_effect", 0.0, -2.0, 2.0, "real",
-              "Logit shift of the camp's share per unit of log-turnout deviation; its sign is disputed "
-              "(mobilised public-sector voters help the incumbent, protest turnout hurts), so 0 by default."),
-    Parameter("district_spread", 0.5, 0.2, 2.0, "positive",
-              "Spread (logit standard deviation) of the camp's baseline share across single-member districts; "
-              "it sets the slope of the seats-votes curve: 0.5 with district_sd 0.3 gives a slope of about "
-              "2.7 at 50%, close to the cube law's 3."),
-    Parameter("district_sd", 0.3, 0.0, 1.0, "scale",
-              "District-level noise around the national swing (logit), independent across districts; "
-              "Gelman and King (1994) find unexplained district variation of the order of 0.06-0.07 of the "
-              "vote in US House elections, about 0.25-0.3 in logit near 50%."),
-    Parameter("defect_district", 0.05, 0.0, 0.3, "probability",
-              "Probability that a camp deputy elected in a single-member district defects: the seat is their "
-              "own, so leaving the party costs nothing formal."),
-    Parameter("defect_list_free", 0.03, 0.0, 0.3, "probability",
-              "Probability that a camp list deputy with a free mandate defects (also used where the mandate "
-              "is unknown, as before 2007): the party placed them, but the seat stays theirs."),
-    Parameter("defect_list_imperative", 0.005, 0.0, 0.1, "probability",
-              "Probability that a camp list deputy under the imperative mandate defects: leaving the party "
-              "ends the mandate (the 2007 amendments; see kz.yaml), so defection costs the seat itself."),
-    Parameter("defect_appointed", 0.0, 0.0, 0.1, "probability",
-              "Probability that an appointed or indirectly chosen member deserts their principal: such "
-              "members follow whoever chose them, so none by default."),
-    Parameter("controller_flip", 0.0, 0.0, 0.5, "probability",
-              "Probability that a seat chosen by a body the scenario only assumes controlled (the maslikhats "
-              "electing senators) goes to the opposition; 0 keeps the scenario's assumption."),
-)}
+PARAMETERS: dict[str, Parameter] = {
+    p.name: p
+    for p in (
+        Parameter(
+            "concentration",
+            100.0,
+            20.0,
+            400.0,
+            "positive",
+            "Dirichlet concentration of the vote shares around the baseline: the camp's share has standard "
+            "deviation about sqrt(v(1-v)/(c+1)), 3-4 points at 100, the size of the camp's 9-point rise "
+            "between the 2004 and 2007 list votes spread over a few elections; inf means no vote noise.",
+        ),
+        Parameter(
+            "swing_sd",
+            0.3,
+            0.0,
+            1.5,
+            "scale",
+            "Standard deviation of the uniform national swing in logit space (model 'swing' only): 0.3 moves "
+            "a camp at 80% by about 5 points either way in two draws out of three.",
+        ),
+        Parameter(
+            "admin_shift",
+            0.0,
+            -1.0,
+            1.0,
+            "real",
+            "Shift of the camp's share in logit space standing for administrative resources beyond those "
+            "already in the baseline result (OSCE/ODIHR 2004, 2007); negative values withdraw them.",
+        ),
+        Parameter(
+            "turnout_sd",
+            0.05,
+            0.0,
+            0.3,
+            "scale",
+            "Standard deviation of log turnout around the baseline election's; it scales the vote totals, "
+            "which matters only through turnout_effect and the rounding of votes.",
+        ),
+        Parameter(
+            "turnout_effect",
+            0.0,
+            -2.0,
+            2.0,
+            "real",
+            "Logit shift of the camp's share per unit of log-turnout deviation; its sign is disputed "
+            "(mobilised public-sector voters help the incumbent, protest turnout hurts), so 0 by default.",
+        ),
+        Parameter(
+            "district_spread",
+            0.5,
+            0.2,
+            2.0,
+            "positive",
+            "Spread (logit standard deviation) of the camp's baseline share across single-member districts; "
+            "it sets the slope of the seats-votes curve: 0.5 with district_sd 0.3 gives a slope of about "
+            "2.7 at 50%, close to the cube law's 3.",
+        ),
+        Parameter(
+            "district_sd",
+            0.3,
+            0.0,
+            1.0,
+            "scale",
+            "District-level noise around the national swing (logit), independent across districts; "
+            "Gelman and King (1994) find unexplained district variation of the order of 0.06-0.07 of the "
+            "vote in US House elections, about 0.25-0.3 in logit near 50%.",
+        ),
+        Parameter(
+            "defect_district",
+            0.05,
+            0.0,
+            0.3,
+            "probability",
+            "Probability that a camp deputy elected in a single-member district defects: the seat is their "
+            "own, so leaving the party costs nothing formal.",
+        ),
+        Parameter(
+            "defect_list_free",
+            0.03,
+            0.0,
+            0.3,
+            "probability",
+            "Probability that a camp list deputy with a free mandate defects (also used where the mandate "
+            "is unknown, as before 2007): the party placed them, but the seat stays theirs.",
+        ),
+        Parameter(
+            "defect_list_imperative",
+            0.005,
+            0.0,
+            0.1,
+            "probability",
+            "Probability that a camp list deputy under the imperative mandate defects: leaving the party "
+            "ends the mandate (the 2007 amendments; see kz.yaml), so defection costs the seat itself.",
+        ),
+        Parameter(
+            "defect_appointed",
+            0.0,
+            0.0,
+            0.1,
+            "probability",
+            "Probability that an appointed or indirectly chosen member deserts their principal: such "
+            "members follow whoever chose them, so none by default.",
+        ),
+        Parameter(
+            "controller_flip",
+            0.0,
+            0.0,
+            0.5,
+            "probability",
+            "Probability that a seat chosen by a body the scenario only assumes controlled (the maslikhats "
+            "electing senators) goes to the opposition; 0 keeps the scenario's assumption.",
+        ),
+    )
+}
 
 #: The parameter the report plots loss probability against.
 MAIN_PARAMETER = "concentration"
@@ -134,8 +215,9 @@ class RiskParams:
     def validate(self) -> RiskParams:
         """Return self if every value is allowed; otherwise raise :class:`ReformlabError`."""
         if self.model not in VOTE_MODELS:
-            raise ReformlabError(f"unknown vote model {self.model!r}", field="model",
-                                 fix=did_you_mean(self.model, VOTE_MODELS))
+            raise ReformlabError(
+                f"unknown vote model {self.model!r}", field="model", fix=did_you_mean(self.model, VOTE_MODELS)
+            )
         if not self.camp or not all(isinstance(p, str) and p for p in self.camp):
             raise ReformlabError("the camp needs at least one principal", field="camp", fix="e.g. president")
         for name, parameter in PARAMETERS.items():
@@ -146,8 +228,9 @@ class RiskParams:
         """A validated copy with ``values`` set (unknown names raise, with a suggestion)."""
         for name in values:
             if name not in PARAMETERS and name not in ("model", "camp"):
-                raise ReformlabError(f"unknown risk parameter {name!r}", field=name,
-                                     fix=did_you_mean(name, list(PARAMETERS)))
+                raise ReformlabError(
+                    f"unknown risk parameter {name!r}", field=name, fix=did_you_mean(name, list(PARAMETERS))
+                )
         checked = {k: (PARAMETERS[k].check(v) if k in PARAMETERS else v) for k, v in values.items()}
         if "camp" in checked:
             camp = checked["camp"]
@@ -174,13 +257,18 @@ def parse_sweep(text: str) -> tuple[str, tuple[float, ...]]:
     if not sep or not spec.strip():
         raise ReformlabError(f"cannot read the sweep {text!r}", field="--sweep", fix=fix)
     if name not in PARAMETERS:
-        raise ReformlabError(f"unknown risk parameter {name!r} in --sweep", field="--sweep",
-                             fix=did_you_mean(name, list(PARAMETERS)))
+        raise ReformlabError(
+            f"unknown risk parameter {name!r} in --sweep",
+            field="--sweep",
+            fix=did_you_mean(name, list(PARAMETERS)),
+        )
     try:
         if ":" in spec:
             low, high, step = (float(part) for part in spec.split(":"))
             if not step > 0:
-                raise ReformlabError(f"the sweep step must be above 0, got {step:g}", field="--sweep", fix=fix)
+                raise ReformlabError(
+                    f"the sweep step must be above 0, got {step:g}", field="--sweep", fix=fix
+                )
             count = math.floor((high - low) / step + 1e-9) + 1
             points = tuple(float(v) for v in np.round(low + step * np.arange(max(count, 0)), 12))
         else:

@@ -57,8 +57,9 @@ def list_seats(tier, votes: np.ndarray, base: np.ndarray | None) -> tuple[np.nda
     """Seats ``[n, P]`` and tie flags ``[n]`` of a list tier: the batch path, and the exact path
     (:meth:`ElectoralSystem.allocate`) for the rows a minimum-parties rule reaches (too few lists passed),
     which the batch path does not model."""
-    batch = allocate_batch(votes, tier.seats, tier.method, threshold_share=tier.threshold, base=base,
-                           inclusive=tier.inclusive)
+    batch = allocate_batch(
+        votes, tier.seats, tier.method, threshold_share=tier.threshold, base=base, inclusive=tier.inclusive
+    )
     if tier.system is None:
         return batch.seats, batch.tie
     seats, ties = batch.seats.copy(), batch.tie.copy()
@@ -115,8 +116,12 @@ def version_seats(model, params, seed: int, blocks, shocks: np.ndarray):
         if chosen[controller]:
             lost[controller] = 2 * flipped[controller] > chosen[controller]
         else:  # it chooses no seat here: the body as a whole goes over with the same probability
-            lost[controller] = binomial_by_block(seed, blocks, CONTROLLERS, 1000 + j, np.ones(n, np.int64),
-                                                 params.controller_flip) > 0
+            lost[controller] = (
+                binomial_by_block(
+                    seed, blocks, CONTROLLERS, 1000 + j, np.ones(n, np.int64), params.controller_flip
+                )
+                > 0
+            )
     return seats, lost, share0, ties
 
 
@@ -155,7 +160,10 @@ def simulate_chunk(models, params, seed: int, blocks, draws: int) -> Counts:
         for key, pair in lost_by_version[model.target].items():
             if key in lost_by_version[first]:
                 for kind, a, b in zip(KINDS, lost_by_version[first][key], pair):
-                    counts.paired[(first, model.target, key, kind)] = [int((a & ~b).sum()), int((~a & b).sum())]
+                    counts.paired[(first, model.target, key, kind)] = [
+                        int((a & ~b).sum()),
+                        int((~a & b).sum()),
+                    ]
     return counts
 
 
@@ -198,24 +206,40 @@ def check_address(address: str, timeout: float = 2.0) -> None:
     import socket
     from urllib.parse import urlsplit
 
-    fix = "start one (dask scheduler) or check the address, e.g. tcp://127.0.0.1:8786; leave --address out " \
-          "for a local cluster"
+    fix = (
+        "start one (dask scheduler) or check the address, e.g. tcp://127.0.0.1:8786; leave --address out "
+        "for a local cluster"
+    )
     parts = urlsplit(address if "://" in address else f"tcp://{address}")
     try:
         host, port = parts.hostname, parts.port
     except ValueError:
         host = port = None
     if parts.scheme not in ("tcp", "tls") or not host or not port:
-        raise ReformlabError(f"cannot read the Dask scheduler address {address!r}", field="--address", fix=fix)
+        raise ReformlabError(
+            f"cannot read the Dask scheduler address {address!r}", field="--address", fix=fix
+        )
     try:
         socket.create_connection((host, port), timeout=timeout).close()
     except OSError as exc:
-        raise ReformlabError(f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}",
-                             field="--address", fix=fix) from None
+        raise ReformlabError(
+            f"cannot reach the Dask scheduler at {address}: {exc.strerror or exc}", field="--address", fix=fix
+        ) from None
 
 
-def run_dask(models, params, seed: int, draws: int, chunk: int, *, address: str | None = None, workers: int = 2,
-             processes: bool = True, timeout: float = 3.0, progress=None) -> Counts:
+def run_dask(
+    models,
+    params,
+    seed: int,
+    draws: int,
+    chunk: int,
+    *,
+    address: str | None = None,
+    workers: int = 2,
+    processes: bool = True,
+    timeout: float = 3.0,
+    progress=None,
+) -> Counts:
     """Chunks as Dask tasks: on the scheduler at ``address``, or on a LocalCluster of ``workers`` workers.
 
     Raises:
@@ -224,25 +248,34 @@ def run_dask(models, params, seed: int, draws: int, chunk: int, *, address: str 
     try:
         from distributed import Client, LocalCluster
     except ImportError:
-        raise ReformlabError("--scheduler dask needs dask.distributed", field="--scheduler",
-                             fix="pip install 'reformlab[dask]'") from None
+        raise ReformlabError(
+            "--scheduler dask needs dask.distributed",
+            field="--scheduler",
+            fix="pip install 'reformlab[dask]'",
+        ) from None
     cluster = None
     try:
         if address:
             client = Client(address, timeout=f"{timeout}s", set_as_default=False)
         else:
-            cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=processes,
-                                   dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=processes, dashboard_address=None
+            )
             client = Client(cluster, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as exc:
         if cluster is not None:
             cluster.close()
-        raise ReformlabError(f"cannot reach the Dask scheduler at {address}: {exc}", field="--address",
-                             fix="start one (dask scheduler) or check the address, e.g. tcp://127.0.0.1:8786; "
-                                 "leave --address out for a local cluster") from None
+        raise ReformlabError(
+            f"cannot reach the Dask scheduler at {address}: {exc}",
+            field="--address",
+            fix="start one (dask scheduler) or check the address, e.g. tcp://127.0.0.1:8786; "
+            "leave --address out for a local cluster",
+        ) from None
     try:
-        futures = [client.submit(simulate_chunk, models, params, seed, list(blocks), draws, pure=False)
-                   for blocks in chunks_of(draws, chunk)]
+        futures = [
+            client.submit(simulate_chunk, models, params, seed, list(blocks), draws, pure=False)
+            for blocks in chunks_of(draws, chunk)
+        ]
         total = Counts()
         for future in futures:  # in submission order; the sum does not depend on it
             part = future.result()

@@ -41,15 +41,15 @@ class ListTier:
     group: str
     election: str
     parties: tuple[str, ...]
-    camp: np.ndarray          # [P] bool: parties answering to the camp
-    votes: np.ndarray         # [P] int64 baseline votes
+    camp: np.ndarray  # [P] bool: parties answering to the camp
+    votes: np.ndarray  # [P] int64 baseline votes
     seats: int
     method: str
     threshold: Fraction | None
     inclusive: bool
     base_ratio: Fraction | None  # base / valid votes; None: the valid votes themselves
     baseline_camp: int
-    defect: str                  # the defection parameter for its camp deputies
+    defect: str  # the defection parameter for its camp deputies
     system: ElectoralSystem | None = None  # set when rows may need the exact path (a minimum-parties rule)
     base_kind: str = "valid"
 
@@ -67,7 +67,8 @@ class DistrictTier:
 
 @dataclass(frozen=True)
 class FixedSeats:
-    """Seats not elected in the draw (appointed, indirect, an office); ``selector`` flips if assumed-controlled."""
+    """Seats not elected in the draw (appointed, indirect, an office); ``flippable``: the selector is only
+    assumed controlled."""
 
     body: str
     group: str
@@ -85,7 +86,7 @@ class DecisionModel:
     id: str
     label: str
     assumption: str | None
-    status: str                   # simulated / impossible / unknown / not simulated
+    status: str  # simulated / impossible / unknown / not simulated
     tree: tuple | None
     reason: str | None = None
     baseline_pass: bool | None = None
@@ -174,7 +175,7 @@ def _leaf(game: WeightedGame, camp: set[str], bodies: dict[str, FilledBody], con
         principal, _, body = key.rpartition(TAG)
         if body in bodies and principal:
             return _control(body, principal, camp, bodies, controllers)
-        if key in bodies and not bodies[key].kind == "office":
+        if key in bodies and bodies[key].kind != "office":
             return _control(key, key, camp, bodies, controllers)
         return ("fixed", key in camp)
     raise _Unsupported(f"a game over {', '.join(sorted(weights))} that no body explains")
@@ -206,8 +207,11 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
     system = ElectoralSystem.from_dict(data)
     rule = system.threshold
     if rule is not None and (rule.votes or rule.districts):
-        raise ReformlabError(f"the risk model cannot yet simulate the threshold rules of {where}", field=where,
-                             fix="choose a version whose list tier has a plain share threshold")
+        raise ReformlabError(
+            f"the risk model cannot yet simulate the threshold rules of {where}",
+            field=where,
+            fix="choose a version whose list tier has a plain share threshold",
+        )
     parties = tuple(inputs.votes)
     votes = np.array([inputs.votes[p] for p in parties], dtype=np.int64)
     valid = int(votes.sum())
@@ -218,12 +222,21 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
         ratio = Fraction(valid + (inputs.against_all or 0), valid)
     imperative = getattr(group, "mandate", None) == "imperative"
     return ListTier(
-        body_id, group.id, spec.election, parties, np.array([p in camp_parties for p in parties]), votes,
-        group.seats, system.method, None if rule is None or rule.share is None else Fraction(rule.share),
-        True if rule is None else rule.inclusive, ratio,
+        body_id,
+        group.id,
+        spec.election,
+        parties,
+        np.array([p in camp_parties for p in parties]),
+        votes,
+        group.seats,
+        system.method,
+        None if rule is None or rule.share is None else Fraction(rule.share),
+        True if rule is None else rule.inclusive,
+        ratio,
         sum(b.seats for b in blocks if b.party in camp_parties),
         "defect_list_imperative" if imperative else "defect_list_free",
-        system if system.minimum_parties is not None else None, "valid" if rule is None else rule.base,
+        system if system.minimum_parties is not None else None,
+        "valid" if rule is None else rule.base,
     )
 
 
@@ -236,7 +249,9 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
     camp_set = set(camp)
     filling, scenario = evaluation.filling, evaluation.scenario
     controllers = tuple(scenario.controllers) if scenario else ()
-    camp_parties = {p for p, a in (scenario.alignments.items() if scenario else ()) if a.principal in camp_set}
+    camp_parties = {
+        p for p, a in (scenario.alignments.items() if scenario else ()) if a.principal in camp_set
+    }
     camp_parties |= camp_set
     lists, districts, fixed, sizes = [], [], [], {}
     for body_id, body in filling.bodies.items():
@@ -256,36 +271,67 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
                 for block in blocks:
                     in_camp = block.principal in camp_set
                     electors = set(block.selector.split("+"))
-                    fixed.append(FixedSeats(
-                        body_id, group_id, block.seats, in_camp, block.selector,
-                        bool(electors & set(controllers)) and in_camp,
-                        "defect_appointed" if in_camp and block.filled_by in ("appointed", "indirect") else None,
-                    ))
+                    fixed.append(
+                        FixedSeats(
+                            body_id,
+                            group_id,
+                            block.seats,
+                            in_camp,
+                            block.selector,
+                            bool(electors & set(controllers)) and in_camp,
+                            "defect_appointed"
+                            if in_camp and block.filled_by in ("appointed", "indirect")
+                            else None,
+                        )
+                    )
     if districts and not lists:
-        raise ReformlabError(f"{evaluation.target}: single-member districts need a list vote for the national "
-                             "swing, and the scenario gives none", field="--scenario")
+        raise ReformlabError(
+            f"{evaluation.target}: single-member districts need a list vote for the national "
+            "swing, and the scenario gives none",
+            field="--scenario",
+        )
     probe = _probe(evaluation)
     models = []
     for decision in decisions(probe).values():
         common = dict(id=decision.id, label=decision.label)
         games = [(None, decision.game)] if decision.game is not None else list(decision.alternatives)
         if not games:
-            models.append(DecisionModel(**common, assumption=None, status="unknown", tree=None,
-                                        reason=decision.unknown))
+            models.append(
+                DecisionModel(**common, assumption=None, status="unknown", tree=None, reason=decision.unknown)
+            )
         for assumption, game in games:
             if game == IMPOSSIBLE:
-                models.append(DecisionModel(**common, assumption=assumption, status="impossible", tree=None,
-                                            reason="no coalition can make this decision"))
+                models.append(
+                    DecisionModel(
+                        **common,
+                        assumption=assumption,
+                        status="impossible",
+                        tree=None,
+                        reason="no coalition can make this decision",
+                    )
+                )
                 continue
             try:
                 tree = compile_tree(game, camp_set, probe.bodies, controllers)
             except _Unsupported as reason:
-                models.append(DecisionModel(**common, assumption=assumption, status="not simulated", tree=None,
-                                            reason=str(reason)))
+                models.append(
+                    DecisionModel(
+                        **common, assumption=assumption, status="not simulated", tree=None, reason=str(reason)
+                    )
+                )
                 continue
             models.append(DecisionModel(**common, assumption=assumption, status="simulated", tree=tree))
-    model = VersionModel(evaluation.target, scenario.id if scenario else None, tuple(camp), tuple(lists),
-                         tuple(districts), tuple(fixed), sizes, controllers, tuple(models))
+    model = VersionModel(
+        evaluation.target,
+        scenario.id if scenario else None,
+        tuple(camp),
+        tuple(lists),
+        tuple(districts),
+        tuple(fixed),
+        sizes,
+        controllers,
+        tuple(models),
+    )
     return _with_baseline(model)
 
 
@@ -298,7 +344,8 @@ def _with_baseline(model: VersionModel) -> VersionModel:
     for decision in model.decisions:
         if decision.tree is not None:
             camp_wins, others_win = evaluate_tree(decision.tree, inputs, {})
-            decision = dataclasses.replace(decision, baseline_pass=bool(camp_wins[0]),
-                                           baseline_block=not bool(others_win[0]))
+            decision = dataclasses.replace(
+                decision, baseline_pass=bool(camp_wins[0]), baseline_block=not bool(others_win[0])
+            )
         decisions_.append(decision)
     return dataclasses.replace(model, decisions=tuple(decisions_))

@@ -53,7 +53,7 @@ def _leaf(leaf: tuple, inputs: LeafInputs) -> tuple[np.ndarray, np.ndarray]:
 
 
 def evaluate_tree(tree: tuple, inputs: LeafInputs, cache: dict) -> tuple[np.ndarray, np.ndarray]:
-    """``(camp_wins, others_win)``: ``[n]`` bools, whether the camp alone, and whether the coalition of everyone
+    """``(camp_wins, others_win)``: ``[n]`` bools, whether the camp alone, and whether the coalition of all
     outside the camp, satisfies ``tree`` in each draw. ``cache`` memoises leaves shared between trees."""
     kind = tree[0]
     if kind in ("and", "or"):
