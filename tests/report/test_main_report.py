@@ -89,6 +89,7 @@ def test_default_report_in_chromium(kz_report, artifacts, chromium, tmp_path, mo
     charts = census(dom)
     kinds = [c["kind"] for c in charts]
     assert kinds.count("hemicycle") == 4 and kinds.count("graph") == 2 and kinds.count("bars") >= 10
+    assert kinds.count("lines") >= 1  # the risk section
     assert all(c["marks"] > 0 for c in charts), charts
     for text in ("107", "47", "Majilis", "Senate", "supported"):
         assert text in dom

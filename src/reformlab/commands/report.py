@@ -18,7 +18,7 @@ class ReportFormat(str, Enum):
 
 
 def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
-                format: str = "html", alignments=None) -> Path:
+                format: str = "html", alignments=None, risk_draws: int = 20_000) -> Path:
     """Evaluate both versions, check the study's claims where they apply, and write the report whole."""
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
@@ -29,7 +29,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     output = Path(output) if output is not None else Path(f"reformlab-report.{format}")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    with steps("Building the report", total=5) as bar:
+    with steps("Building the report", total=6) as bar:
         with bar.step(f"evaluating {before} and {after}"):
             comparison = compare(before, after, scenario_before=first, scenario_after=second, alignments=alignments)
         with bar.step("power indices"):
@@ -37,12 +37,25 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
         with bar.step("the study's claims"):
             both_kz = comparison.before.constitution.id == comparison.after.constitution.id == "kz"
             claims = check_claims(before=before, after=after) if both_kz and not _is_file(before) else ()
+        with bar.step("risk of losing control (Monte Carlo)"):
+            custom = bool(scenarios) or bool(alignments)  # the simulation runs on the built-in scenarios only
+            risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
         with bar.step("charts and text"):
-            data = build_report(comparison, claims)
+            data = build_report(comparison, claims, risk=risk)
             validate_report(data)
             content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
+
+
+def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:
+    """The risk section's data when both sides are built-in versions filled by their default scenarios (the
+    simulation runs on those), else None."""
+    from reformlab.analysis.risk import risk_section
+
+    if comparison.before.scenario is None or comparison.after.scenario is None or _is_file(before) or _is_file(after):
+        return None
+    return risk_section((before, after), draws=draws)
 
 
 def _is_file(target: str) -> bool:

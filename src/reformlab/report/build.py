@@ -14,8 +14,8 @@ from urllib.parse import urlparse
 from reformlab import __version__
 from reformlab.model import Unknown as UnknownValue
 from reformlab.report.data import (
-    Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, Snapshot,
-    Source, Unknown,
+    Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
+    RiskSeries, Snapshot, Source, Unknown,
 )
 from reformlab.report.seating import chamber_from_counts, party_colors
 
@@ -195,8 +195,17 @@ def _safe_get(c, path: str):
 
 def _describe(value) -> str:
     """Short text for a changed value: seat groups and steps in words, other values as they are."""
-    from reformlab.model.describe import describe_seat_group, describe_step
+    from reformlab.model.describe import describe_seat_group, describe_step, describe_vote
 
+    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
+        return "; ".join(_describe(v) for v in value)
+    if isinstance(value, dict) and "body" in value and "majority" in value and "kind" not in value:
+        try:
+            from reformlab.model import Vote
+
+            return describe_vote(Vote.model_validate(value))
+        except Exception:  # a partial record: fall back to the plain text
+            return _text(value)
     if isinstance(value, dict) and "filled_by" in value:
         try:
             from pydantic import TypeAdapter
@@ -204,7 +213,8 @@ def _describe(value) -> str:
             from reformlab.model import SeatGroup
 
             group = TypeAdapter(SeatGroup).validate_python(value)
-            return f"{value.get('seats')} seats: {describe_seat_group(group)}"
+            seats = value.get("seats")
+            return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
         except Exception:  # a partial record: fall back to the plain text
             return _text(value)
     if isinstance(value, dict) and "kind" in value:
@@ -322,9 +332,29 @@ def _key_figures(comparison) -> tuple[KeyFigure, ...]:
     )
 
 
-def build_report(comparison, claims=(), *, title: str | None = None, generated_on: str | None = None,
-                 study: str = "Isaacs 2008") -> ReportData:
-    """The report of ``comparison`` (a :class:`~reformlab.analysis.compare.Comparison`) with checked ``claims``."""
+def _risk(comparison, risk: dict | None) -> RiskSection | None:
+    """The risk section from :func:`reformlab.analysis.risk.risk_section` data (targets in before/after order)."""
+    if not risk:
+        return None
+    sides = dict(zip(risk["targets"], ("before", "after")))
+    series = []
+    for entry in risk["series"]:
+        side = sides.get(entry["version"])
+        if side is None:
+            continue
+        procedure = entry["label"] + (entry["procedure"][entry["procedure"].index(" ["):] if " [" in entry["procedure"] else "")
+        control = getattr(comparison, side).control.procedures.get(entry["procedure"].split(" [")[0])
+        held = control is None or control.role("president") in (None, "passes alone")
+        series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
+                                 tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
+    return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
+                       risk["draws"], risk["seed"])
+
+
+def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,
+                 generated_on: str | None = None, study: str = "Isaacs 2008") -> ReportData:
+    """The report of ``comparison`` (a :class:`~reformlab.analysis.compare.Comparison`) with checked ``claims``
+    and, when given, the risk section data of :func:`reformlab.analysis.risk.risk_section`."""
     before, after = comparison.before, comparison.after
     parties = [b.party or "" for side in (before, after) for body in side.filling.bodies.values() for b in body.blocks]
     colors = party_colors([_seat_label_name(p) for p in parties if p], {"Nur Otan": CAMP_COLOR, "Otan": CAMP_COLOR})
@@ -344,6 +374,7 @@ def build_report(comparison, claims=(), *, title: str | None = None, generated_o
         key_figures=_key_figures(comparison),
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
+        risk=_risk(comparison, risk),
     )
 
 

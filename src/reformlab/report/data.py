@@ -284,6 +284,47 @@ class Snapshot:
 
 
 @dataclass(frozen=True)
+class RiskSeries:
+    """One decision's loss probability on one side, against the swept parameter.
+
+    Args:
+        side: "before" or "after".
+        procedure: the decision ("amending the Constitution").
+        p_lose_pass: probability that the incumbent's camp cannot pass it alone, one value per swept value.
+        low, high: the 95% interval of ``p_lose_pass``, aligned with it.
+        held_at_baseline: whether the camp could pass it alone at the recorded result (if not, a "loss" is a
+            failure to gain, and less noise makes it more likely).
+    """
+
+    side: str
+    procedure: str
+    p_lose_pass: tuple[float, ...]
+    low: tuple[float, ...] = ()
+    high: tuple[float, ...] = ()
+    held_at_baseline: bool = True
+
+
+@dataclass(frozen=True)
+class RiskSection:
+    """The incumbent's risk of losing control, against the main parameter of the simulation.
+
+    Args:
+        parameter: the swept parameter's name ("concentration").
+        why: what the parameter means, in a sentence.
+        values: the swept values.
+        series: one :class:`RiskSeries` per side and decision.
+        draws: draws per value; seed: the seed (results are reproducible from it).
+    """
+
+    parameter: str
+    why: str
+    values: tuple[float, ...]
+    series: tuple[RiskSeries, ...]
+    draws: int
+    seed: int
+
+
+@dataclass(frozen=True)
 class ReportData:
     """Everything one report shows, computed beforehand.
 
@@ -301,6 +342,7 @@ class ReportData:
         key_figures: headline numbers for the summary.
         generated_by: the tool and version that produced the numbers ("reformlab 0.1.0").
         generated_on: the date the report was made (ISO); set by the caller, so renders are reproducible.
+        risk: the risk of losing control under electoral uncertainty, when simulated.
     """
 
     title: str
@@ -316,3 +358,4 @@ class ReportData:
     key_figures: tuple[KeyFigure, ...] = ()
     generated_by: str = ""
     generated_on: str = ""
+    risk: RiskSection | None = None

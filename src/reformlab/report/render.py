@@ -18,6 +18,7 @@ from reformlab import __version__
 from reformlab.atomic import write_atomic
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.report.browser import find_chromium, html_to_pdf
+from reformlab.report.charts.lines import risk_lines_svg
 from reformlab.report.charts.bars import actor_order, power_bars_svg
 from reformlab.report.charts.graph import graph_svg
 from reformlab.report.charts.hemicycle import hemicycle_svg
@@ -147,6 +148,7 @@ def _context(report: ReportData, charts: bool) -> dict:
         "relations_text": relations_text,
         "figure_change": figure_change,
         "actor_order": actor_order,
+        "risk_value": risk_value,
         "version": __version__,
     }
     if charts:
@@ -162,7 +164,49 @@ def _context(report: ReportData, charts: bool) -> dict:
             for snapshot in (report.before, report.after)
         ]
         context["bars"] = [Markup(power_bars_svg(power)) for power in report.power]
+        if report.risk is not None:
+            moving = risk_procedures(report, moving_only=True)
+            context["risk_charts"] = [Markup(risk_lines_svg(report.risk, procedure)) for procedure in moving]
+            context["risk_still"] = [p for p in risk_procedures(report) if p not in moving]
+    context["risk_procedures"] = risk_procedures(report)
+    context["risk_table"] = risk_markdown(report)
     return context
+
+
+def risk_markdown(report: ReportData) -> str:
+    """The risk section as a Markdown table: one row per decision and side, one column per swept value."""
+    if report.risk is None:
+        return ""
+    risk = report.risk
+    lines = ["| Decision | Side | " + " | ".join(f"{risk.parameter} {v:g}" for v in risk.values) + " |",
+             "|---|---|" + "---:|" * len(risk.values)]
+    for procedure in risk_procedures(report):
+        for side in ("before", "after"):
+            cells = [risk_value(report, procedure, side, i) for i in range(len(risk.values))]
+            held = all(s.held_at_baseline for s in risk.series if s.procedure == procedure and s.side == side)
+            lines.append(f"| {procedure} | {side}{'' if held else ' (not held at the recorded result)'} | "
+                         + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def risk_procedures(report: ReportData, *, moving_only: bool = False) -> list[str]:
+    """The decisions of the risk section, in order, those whose loss probability is not zero everywhere first
+    (only those with ``moving_only``)."""
+    if report.risk is None:
+        return []
+    names = list(dict.fromkeys(s.procedure for s in report.risk.series))
+    moving = {s.procedure for s in report.risk.series if any(p > 0 for p in s.p_lose_pass)}
+    return [n for n in names if n in moving] + ([] if moving_only else [n for n in names if n not in moving])
+
+
+def risk_value(report: ReportData, procedure: str, side: str, index: int) -> str:
+    """One cell of the risk table: the loss probability with its interval, or a dash."""
+    for series in report.risk.series:
+        if series.procedure == procedure and series.side == side:
+            p = series.p_lose_pass[index]
+            band = f" [{series.low[index]:.3f}, {series.high[index]:.3f}]" if series.low else ""
+            return f"{p:.3f}{band}"
+    return "—"
 
 
 def render_html(report: ReportData) -> str:
