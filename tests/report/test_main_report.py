@@ -59,7 +59,9 @@ def test_cli_writes_the_default_report_whole(tmp_path, monkeypatch):
     assert result.exit_code == 0, result.output
     path = Path(result.output.strip().splitlines()[-1])
     assert path == tmp_path / "reformlab-report.html" and path.stat().st_size > 50_000
-    assert "http://" not in path.read_text(encoding="utf-8").split("<body", 1)[0]  # nothing loaded from the network
+    page = path.read_text(encoding="utf-8")
+    assert "http://" not in page.split("<body", 1)[0]  # nothing loaded from the network
+    assert 'id="risk"' in page and "not held even at the recorded result" in page  # the 1998 amendment
     assert [p.name for p in tmp_path.iterdir()] == ["reformlab-report.html"]  # no temporary file left
 
 
