@@ -200,3 +200,11 @@ def test_rule_from_vector_and_at_least_games():
     rule = rule_from_game(chambers)
     assert isinstance(rule, AtLeast) and rule.k == 2 and isinstance(rule.parts[2], AllOf)
     assert rule_swings_by_size(rule, 3) == brute_force(rule, 3)
+
+
+def test_vector_inputs_are_not_modified():
+    weights, quotas = [[1, 1, 1, 1], [5, 4, 2, 1]], [3, 8]
+    array = np.array(weights)
+    vector_swings(weights, quotas)
+    vector_winning_count(array, quotas)
+    assert weights == [[1, 1, 1, 1], [5, 4, 2, 1]] and quotas == [3, 8] and array.tolist() == weights
