@@ -14,6 +14,7 @@ from reformlab.errors import ReformlabError
 from reformlab.games.counting import (
     banzhaf_exact,
     shapley_shubik_exact,
+    sized_swings,
     sized_swings_by_size,
     weighted_swings,
     weighted_swings_by_size,
@@ -82,6 +83,10 @@ def test_size_threshold_games_both_paths(game):
     weights, thresholds = game
     expected = brute_force(weights, thresholds)
     assert sized_swings_by_size(weights, thresholds) == expected
+    assert sized_swings(weights, thresholds) == ([sum(row) for row in expected[0]], expected[1])
+    constant = [thresholds[0]] * len(thresholds)
+    by_size, winning = brute_force(weights, constant)
+    assert sized_swings(weights, constant) == ([sum(row) for row in by_size], winning)
     clamped = [min(max(t, 0), sum(weights) + 1) for t in thresholds]
     assert mitm_swings_by_size(weights, clamped) == expected
 

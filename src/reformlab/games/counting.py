@@ -32,14 +32,14 @@ from reformlab.games.counting_compose import (
     rule_winning_count,
 )
 from reformlab.games.counting_mitm import MITM_LIMIT
-from reformlab.games.counting_modular import moduli
 from reformlab.games.counting_sized import (
     TABLE_LIMIT,
     check_quota,
     check_weights,
+    one_row_fits,
     reduce_common_factor,
+    sized_swings,
     sized_swings_by_size,
-    table_swings,
     table_winning_count,
 )
 from reformlab.games.counting_vector import (
@@ -62,6 +62,7 @@ __all__ = [
     "rule_winning_count",
     "shapley_from_swings_by_size",
     "shapley_shubik_exact",
+    "sized_swings",
     "sized_swings_by_size",
     "vector_swings",
     "vector_swings_by_size",
@@ -101,11 +102,6 @@ def weighted_swings_by_size(weights: Sequence[int], quota: int) -> list[list[int
     return swings
 
 
-def _one_row_fits(weights: list[int], quota: int) -> bool:
-    """Whether the size-blind table (one row of ``quota`` cells per modulus) fits in :data:`TABLE_LIMIT`."""
-    return quota * len(moduli(len(weights) + 1, 50)) <= TABLE_LIMIT
-
-
 def weighted_winning_count(weights: Sequence[int], quota: int) -> int:
     """Number of coalitions ``C`` with ``w(C) >= quota`` (``2^n`` minus the cumulative count below the quota).
 
@@ -115,7 +111,7 @@ def weighted_winning_count(weights: Sequence[int], quota: int) -> int:
     reduced, quota = _weighted_input(weights, quota)
     if quota == 0:
         return 1 << len(reduced)
-    if _one_row_fits(reduced, quota):
+    if one_row_fits(len(reduced), quota):
         return table_winning_count(reduced, quota)
     return sized_swings_by_size(reduced, [quota] * (len(reduced) + 1))[1]
 
@@ -132,11 +128,7 @@ def weighted_swings(weights: Sequence[int], quota: int) -> list[int]:
     reduced, quota = _weighted_input(weights, quota)
     if quota == 0 or quota > sum(reduced):
         return [0] * len(reduced)
-    if _one_row_fits(reduced, quota):
-        by_weight, _ = table_swings(reduced, quota)
-        return [by_weight[weight] for weight in reduced]
-    swings, _ = sized_swings_by_size(reduced, [quota] * (len(reduced) + 1))
-    return [sum(row) for row in swings]
+    return sized_swings(reduced, [quota] * (len(reduced) + 1))[0]
 
 
 def banzhaf_from_swings(swings: Sequence[int]) -> list[Fraction]:

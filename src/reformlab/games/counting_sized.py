@@ -74,6 +74,11 @@ def table_cells(weights: Sequence[int], limit: int) -> int:
     return rows * limit * len(moduli(len(weights) + 1, prime_bits_for(rows + 1)))
 
 
+def one_row_fits(players: int, quota: int) -> bool:
+    """Whether the size-blind tables (one row of ``quota`` cells per modulus) fit in :data:`TABLE_LIMIT`."""
+    return quota * len(moduli(players + 1, prime_bits_for(1))) <= TABLE_LIMIT
+
+
 def _distinct(weights: Sequence[int]) -> list[int]:
     return sorted(set(weights))
 
@@ -205,3 +210,24 @@ def sized_swings_by_size(weights: Sequence[int], thresholds: Sequence[int]) -> t
         field="weights",
         fix="use method='monte_carlo', or round the weights to fewer significant digits",
     )
+
+
+def sized_swings(weights: Sequence[int], thresholds: Sequence[int]) -> tuple[list[int], int]:
+    """``(swings, winning)`` with the sizes summed out: all that Banzhaf, Penrose and Coleman indices need.
+
+    With one threshold for every size (a weighted game) this is the size-blind table of :func:`table_swings`,
+    ``O(n * quota)`` per modulus instead of ``O(n * rows * quota)``; otherwise the rows of
+    :func:`sized_swings_by_size` are summed.
+
+    >>> sized_swings([40, 30, 20, 10], [51] * 5)
+    ([5, 3, 3, 1], 7)
+    """
+    weights = check_weights(weights)
+    reduced, clamped = _clamped(weights, thresholds)
+    quota = clamped[0]
+    if len(set(clamped)) == 1 and 0 < quota and one_row_fits(len(reduced), quota):
+        by_weight, winning = table_swings(reduced, quota)
+        return [by_weight[weight] for weight in reduced], winning
+    swings, winning = sized_swings_by_size(weights, thresholds)
+    return [sum(row) for row in swings], winning
+
