@@ -6,7 +6,7 @@ a count vector ``c`` stands for ``prod_t C(m_t, c_t)`` coalitions of size ``sum 
 swings for ``c`` (without them) when ``c + e_t`` wins and ``c`` loses, which happens for
 ``C(m_t - 1, c_t) prod_{u != t} C(m_u, c_u)`` coalitions. The masks are summed against these products
 one axis at a time while tracking the size (a polynomial in the size), in int64 while the counts fit
-and in Python ints after (Hu & Shapley's "types", Kurz 2016 "computing the power distribution").
+and in Python ints after (the reduction of simple games to classes of equivalent players).
 """
 
 from __future__ import annotations
