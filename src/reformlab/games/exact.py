@@ -139,12 +139,22 @@ def exact_profile(game: Game, *, needs: str = "swings", limit: int = ENUMERATION
     Args:
         game: the game.
         needs: ``"swings"`` (swing counts by size and the winning count: Banzhaf, Penrose, Shapley-Shubik,
-            Coleman), ``"minimal"`` (minimal winning coalitions: Holler, Deegan-Packel) or ``"critical"``
+            Coleman), ``"totals"`` (swing counts summed over sizes, in one bucket per player: enough for
+            Banzhaf, Penrose and Coleman, not for Shapley-Shubik), ``"minimal"`` (minimal winning coalitions: Holler, Deegan-Packel) or ``"critical"``
             (critical players of every winning coalition: Johnston).
         limit: most players to enumerate.
     """
     game.validate()
     n = len(game.players)
+    if needs == "totals":  # swing totals only (Banzhaf, Penrose, Coleman): the size-blind table is far cheaper
+        if isinstance(game, WeightedGame) and n >= COUNTING_FROM:
+            try:
+                totals, winning = counting.sized_swings(list(game.weights.values()), [game.quota] * (n + 1))
+                return Profile(players=game.players, winning=int(winning),
+                               swings=tuple((int(total),) for total in totals))
+            except ReformlabError:
+                pass
+        needs = "swings"
     if needs == "swings" and n >= COUNTING_FROM:
         profile = counted_profile(game)
         if profile is not None:

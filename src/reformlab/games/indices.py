@@ -21,7 +21,7 @@ from reformlab.games.result import GAME_KEY, PowerResult
 
 METHODS = ("auto", "exact", "monte_carlo")
 NEEDS = {"holler": "minimal", "deegan_packel": "minimal", "johnston": "critical"}  # the others: "swings"
-_FIELD = {"swings": "swings", "minimal": "minimal", "critical": "johnston"}  # the Profile count each needs
+_FIELD = {"swings": "swings", "totals": "swings", "minimal": "minimal", "critical": "johnston"}  # the Profile count each needs
 
 
 def _ratio(numerators: list, denominator, what: str) -> list[Fraction]:
@@ -131,8 +131,9 @@ def powers(
     if method != "monte_carlo":
         found: list[Profile] = []  # an enumerated profile has every count: reuse it for every index
         tried: set[str] = set()
+        by_size = "shapley" in indices  # otherwise swing totals suffice, which weighted games count faster
         for name in indices:
-            needs = NEEDS.get(name, "swings")
+            needs = NEEDS.get(name, "swings" if by_size else "totals")
             profile = next((p for p in found if getattr(p, _FIELD[needs]) is not None), None)
             if profile is None and needs not in tried:
                 tried.add(needs)
