@@ -27,6 +27,8 @@ bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/electoral.py
 	$(PY) bench/power.py
+	$(PY) bench/report.py
+	$(PY) bench/risk.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -39,7 +39,11 @@ ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY m
 
 
 def _fraction_text(value) -> str:
-    return "–" if value is None else f"{float(value):.3f}"
+    """An exact value as ``p/q`` when short, else six decimals (never rounding 0.99999 to "1.000")."""
+    if value is None:
+        return "–"
+    text = str(value)
+    return text if len(text) <= 13 else f"{float(value):.6f}"
 
 
 def control_command(
@@ -161,7 +165,7 @@ def print_comparison(comparison) -> None:
     console.print(seats)
     control = Table(title="The president's control of each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
-        control.add_column(column)
+        control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
         roles = actors.get("president", {})
