@@ -16,6 +16,15 @@ def elected_seats(group, spec, *, where: str) -> tuple[dict[str, int], str | Non
     threshold base the law names (see the election's ``data_base_reason``), the base the data support is
     used and the check says so. An ``smd`` tier takes the declared winners.
     """
+    if spec.seats is not None:
+        if sum(spec.seats.values()) != group.seats:
+            raise ReformlabError(
+                f"the scenario gives {sum(spec.seats.values())} seats but {where} has {group.seats}",
+                field=f"seats.{where}.seats", fix="make the seats add up to the seat group's size",
+            )
+        return dict(spec.seats), None
+    if spec.votes is not None:
+        return _allocated(group, spec.votes, spec.ballots_cast, spec.against_all, where), None
     inputs = election_inputs(spec.election)
     if spec.tier == "smd":
         seats = dict(inputs.district_seats)
@@ -45,3 +54,12 @@ def elected_seats(group, spec, *, where: str) -> tuple[dict[str, int], str | Non
     verdict = "reproduces the official seats" if same else f"differs from the official seats {official}"
     check = f"{where} from {spec.election}: {verdict}" + (f"; {notes[0]}" if notes else "")
     return seats, check
+
+
+def _allocated(group, votes, ballots_cast, against_all, where: str) -> dict[str, int]:
+    """Seats by party from ``votes`` under the seat group's own electoral system."""
+    if isinstance(group.system, Unknown):
+        raise ReformlabError(f"the electoral system of {where} is not known", field=f"seats.{where}")
+    data = {**dict(group.system), "seats": group.seats}
+    result = ElectoralSystem.from_dict(data).allocate(votes, ballots_cast=ballots_cast, against_all=against_all)
+    return {party: int(n) for party, n in result.seats.items()}

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, model_validator
 
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.loader import Problems, add_validation_errors
@@ -45,11 +45,33 @@ class Assumption(FrozenModel):
 
 
 class ElectionSeats(FrozenModel):
-    """Seats filled from a built-in election: the ``list`` tier allocated under the version's own rule, or
-    the declared ``smd`` (single-member) winners."""
+    """Where a seat group's members come from, one of:
 
-    election: str
+    * ``election``: a built-in election: its ``list`` tier allocated under the version's own rule, or the
+      declared ``smd`` (single-member) winners;
+    * ``votes`` (party -> votes, in ballot order, with optional ``ballots_cast`` and ``against_all``): allocated
+      under the version's own rule, so a reform that changes the rule changes the seats;
+    * ``seats`` (party -> seats): the declared result, taken as it is.
+    """
+
+    election: str | None = None
     tier: Literal["list", "smd"] = "list"
+    votes: dict[str, int] | None = None
+    ballots_cast: int | None = Field(default=None, ge=0)
+    against_all: int | None = Field(default=None, ge=0)
+    seats: dict[str, int] | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> ElectionSeats:
+        given = [name for name in ("election", "votes", "seats") if getattr(self, name) is not None]
+        if len(given) != 1:
+            raise ValueError("give exactly one of 'election', 'votes' or 'seats'")
+        for name in ("votes", "seats"):
+            counts = getattr(self, name) or {}
+            negative = [party for party, count in counts.items() if count < 0]
+            if negative:
+                raise ValueError(f"{name} must not be negative ({negative[0]})")
+        return self
 
 
 class Fits(FrozenModel):
