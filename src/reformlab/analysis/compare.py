@@ -77,7 +77,7 @@ class Comparison:
 
     def seats(self) -> dict[str, dict[str, dict[str, int | None]]]:
         """``{body: {principal: {"before": seats, "after": seats}}}``; None where the body's membership is
-        unknown on that side (independents are summed as ``Independents``)."""
+        unknown on that side, whose entry ``"?"`` then says so (independents are summed as ``Independents``)."""
         found: dict = {}
         known: set[tuple[str, str]] = set()
         for label, side in (("before", self.before), ("after", self.after)):
@@ -92,9 +92,9 @@ class Comparison:
                     cell = entry.setdefault(key, {})
                     cell[label] = (cell.get(label) or 0) + seats
         for body_id, entry in found.items():
-            for cell in entry.values():
-                for label in ("before", "after"):
-                    cell.setdefault(label, 0 if (body_id, label) in known else None)
+            for principal, cell in entry.items():
+                for label in ("before", "after"):  # "?" marks an unknown membership: never a count
+                    cell.setdefault(label, 0 if (body_id, label) in known and principal != "?" else None)
         return found
 
     def to_dict(self) -> dict:

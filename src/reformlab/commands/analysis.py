@@ -157,11 +157,10 @@ def print_comparison(comparison) -> None:
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
     for body, principals in data["seats"].items():
         for principal, sides in principals.items():
-            if principal == "?" and sides["before"] is None and sides["after"] is None:
-                continue
-            if sides["before"] != sides["after"] or principal != "?":
-                seats.add_row(body, "cannot tell" if principal == "?" else principal,
-                              *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
+            if principal == "?" and len(principals) > 1:
+                continue  # the principals' rows show "?" on the side where the membership is unknown
+            seats.add_row(body, "cannot tell" if principal == "?" else principal,
+                          *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     console.print(seats)
     control = Table(title="The president's control of each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
