@@ -33,7 +33,10 @@ ELECTORS = {
 # Population on 1 January 2020, Eurostat (first release, July 2020; dataset tps00001 / demo_pjan). The 19
 # largest as tabulated in Wikipedia's "List of European Union member states by population" ("2020 Eurostat
 # figure" column); the 8 smallest from tps00001 (2020): Estonia and Luxembourg match Statistics Estonia and
-# STATEC for 1 January 2020, the others (HR, LT, SI, LV, CY, MT) were not re-checked against a second source.
+# STATEC for 1 January 2020; Malta's 514,564 matches the NSO figure reported by newsbook.com.mt and
+# timesofmalta.com ("Malta records highest population growth in the EU", July 2020); HR, LT, SI, LV and CY
+# could not be re-checked against a second source here (the case is a performance case: a wrong digit in a
+# small state would change the indices slightly, not the timing).
 # EU-27 after the UK's withdrawal; total 447,706,209.
 EU_POPULATION = {
     "DE": 83_166_711, "FR": 67_098_824, "IT": 60_244_639, "ES": 47_329_981, "PL": 37_958_138,
