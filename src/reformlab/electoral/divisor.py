@@ -16,12 +16,14 @@ Reference: Balinski and Young, *Fair Representation* (2nd ed., Brookings 2001); 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
+import math
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from fractions import Fraction
 
 import attrs
 
-from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
+from reformlab.electoral._divisor_moves import divisor_seats
+from reformlab.electoral.ties import Tie, TieBreak
 
 
 @attrs.frozen
@@ -30,13 +32,21 @@ class Divisor:
 
     Args:
         name: the registry name.
-        sequence: ``s -> d(s) ** power`` as an exact number (int or Fraction).
+        ratio: ``s -> (a, b)``, whole numbers with ``b > 0`` and ``d(s) ** power == a / b``: the sequence as
+            an integer ratio, so that averages are compared by cross-multiplication, without Fractions.
         power: the power at which votes and divisors are compared.
+        offset: ``d(s)`` grows like ``slope * (s + offset)``; only used to guess a starting allocation.
     """
 
     name: str
-    sequence: Callable[[int], Fraction]
+    ratio: Callable[[int], tuple[int, int]]
     power: int = 1
+    offset: Fraction = Fraction(1, 2)
+
+    def sequence(self, held: int) -> Fraction:
+        """``d(held) ** power`` as an exact number."""
+        a, b = self.ratio(held)
+        return Fraction(a, b)
 
     def average(self, votes: int, held: int) -> tuple[int, Fraction]:
         """An exact, comparable key for ``votes / d(held)``: ``(1, votes)`` when ``d(held) == 0``."""
@@ -44,55 +54,55 @@ class Divisor:
         return (1, Fraction(votes)) if d == 0 else (0, Fraction(votes**self.power) / d)
 
 
-def _d_hondt(s: int) -> Fraction:
-    return Fraction(s + 1)
+def _d_hondt(s: int) -> tuple[int, int]:
+    return s + 1, 1
 
 
-def _sainte_lague(s: int) -> Fraction:
-    return Fraction(2 * s + 1)
+def _sainte_lague(s: int) -> tuple[int, int]:
+    return 2 * s + 1, 1
 
 
-def _modified_sainte_lague(s: int) -> Fraction:
-    return Fraction(7, 5) if s == 0 else Fraction(2 * s + 1)
+def _modified_sainte_lague(s: int) -> tuple[int, int]:
+    return (7, 5) if s == 0 else (2 * s + 1, 1)
 
 
-def _danish(s: int) -> Fraction:
-    return Fraction(3 * s + 1)
+def _danish(s: int) -> tuple[int, int]:
+    return 3 * s + 1, 1
 
 
-def _imperiali(s: int) -> Fraction:
-    return Fraction(s + 2)
+def _imperiali(s: int) -> tuple[int, int]:
+    return s + 2, 1
 
 
-def _huntington_hill(s: int) -> Fraction:
-    return Fraction(s * (s + 1))  # the square of the geometric mean sqrt(s(s+1))
+def _huntington_hill(s: int) -> tuple[int, int]:
+    return s * (s + 1), 1  # the square of the geometric mean sqrt(s(s+1))
 
 
-def _adams(s: int) -> Fraction:
-    return Fraction(s)
+def _adams(s: int) -> tuple[int, int]:
+    return s, 1
 
 
-def _dean(s: int) -> Fraction:
-    return Fraction(2 * s * (s + 1), 2 * s + 1)  # harmonic mean of s and s+1
+def _dean(s: int) -> tuple[int, int]:
+    return 2 * s * (s + 1), 2 * s + 1  # harmonic mean of s and s+1
 
 
 DIVISORS: dict[str, Divisor] = {
     d.name: d
     for d in (
         # D'Hondt / Jefferson: 1, 2, 3, ... Favours large parties; stays above lower quota.
-        Divisor("d_hondt", _d_hondt),
+        Divisor("d_hondt", _d_hondt, offset=Fraction(1)),
         # Sainte-Laguë / Webster: 1, 3, 5, ... Unbiased between large and small parties.
         Divisor("sainte_lague", _sainte_lague),
         # Scandinavian modified Sainte-Laguë: 1.4, 3, 5, ... Makes a small party's first seat dearer.
         Divisor("modified_sainte_lague", _modified_sainte_lague),
         # Danish: 1, 4, 7, ... (Danish supplementary seats). Favours small parties more than Sainte-Laguë.
-        Divisor("danish", _danish),
+        Divisor("danish", _danish, offset=Fraction(1, 3)),
         # Imperiali divisors: 2, 3, 4, ... (Belgian municipalities). Favours large parties more than D'Hondt.
-        Divisor("imperiali", _imperiali),
+        Divisor("imperiali", _imperiali, offset=Fraction(2)),
         # Huntington-Hill / equal proportions: sqrt(s(s+1)) (US House since 1941). Everyone gets a first seat.
         Divisor("huntington_hill", _huntington_hill, power=2),
         # Adams / smallest divisors: 0, 1, 2, ... Favours small parties; stays below upper quota.
-        Divisor("adams", _adams),
+        Divisor("adams", _adams, offset=Fraction(0)),
         # Dean / harmonic mean: 2s(s+1)/(2s+1). Gives everyone a first seat.
         Divisor("dean", _dean),
     )
@@ -106,10 +116,15 @@ def highest_averages(
     tie_break: TieBreak | None = None,
     held: Mapping[Hashable, int] | None = None,
 ) -> tuple[dict, tuple[Tie, ...]]:
-    """Allocate ``seats`` by the named divisor method, seat by seat, exactly.
+    """Allocate ``seats`` by the named divisor method: each seat to the highest average, exactly.
 
     ``held`` gives seats already held before the first one is handed out (e.g. a guaranteed minimum).
-    Returns ``(seats_by_party, ties)``; a tie is recorded only when it decides who gets a seat.
+    Votes may be Fractions (a corrected runner-up's votes); only parties with votes above 0 win seats.
+    Returns ``(seats_by_party, ties)``; a tie is recorded only when it decides who gets a seat: when the
+    last seats fall on more parties with exactly equal averages than there are seats left.
+
+    The seats are those of the seat-by-seat procedure, found without replaying it (see
+    :mod:`reformlab.electoral._divisor_moves`): whole-number cross-multiplication, no Fraction per seat.
 
     >>> highest_averages({"A": 100, "B": 80, "C": 30}, 8)[0]
     {'A': 4, 'B': 3, 'C': 1}
@@ -119,19 +134,36 @@ def highest_averages(
     ('A', 'B')
     """
     tie_break = tie_break or TieBreak()
-    rule = DIVISORS[divisor]
-    result = {p: (held or {}).get(p, 0) for p in votes}
-    left = seats - sum(result.values())
-    ties: list[Tie] = []
-    while left > 0:
-        keys = {p: rule.average(v, result[p]) for p, v in votes.items() if v > 0}
-        if not keys:
-            break
-        best = max(keys.values())
-        level = [p for p in keys if keys[p] == best]
-        winners, tie = top_by_rank({p: 0 for p in level}, min(left, len(level)), tie_break)
-        ties += [tie] if tie else []
-        for party in winners:
-            result[party] += 1
-        left -= len(winners)
-    return result, tuple(ties)
+    parties = list(votes)
+    held = held or {}
+    result, won, bidding = divisor_seats(
+        whole_votes(votes.values()), [held.get(p, 0) for p in parties], seats, DIVISORS[divisor]
+    )
+    ties: tuple[Tie, ...] = ()
+    if won:
+        tied = sorted(won + bidding)  # input order, the default tie-break order
+        tie = tie_break.choose([parties[i] for i in tied], len(won))
+        for i in won:
+            result[i] -= 1
+        awarded = set(tie.awarded_to)
+        for i in tied:
+            result[i] += parties[i] in awarded
+        ties = (tie,)
+    return dict(zip(parties, result, strict=True)), ties
+
+
+def whole_votes(values: Iterable[int | Fraction]) -> list[int]:
+    """The votes as whole numbers in the same proportions: Fractions are scaled by their common denominator.
+
+    Scaling every vote by one positive number changes no comparison of averages, so the seats and ties are
+    those of the votes given.
+
+    >>> whole_votes([3, Fraction(7, 10), Fraction(1, 4)])
+    [60, 14, 5]
+    """
+    values = list(values)
+    if all(type(v) is int for v in values):
+        return values
+    exact = [Fraction(v) for v in values]
+    scale = math.lcm(*(v.denominator for v in exact))
+    return [v.numerator * (scale // v.denominator) for v in exact]

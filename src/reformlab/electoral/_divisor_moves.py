@@ -1,0 +1,145 @@
+"""Exact divisor-method seats in whole numbers: guess the allocation, then move seats until no move helps.
+
+Seat by seat, a divisor method hands each seat to the highest average ``votes / d(s)``. Because every
+registered sequence ``d`` is strictly increasing, the result is characterised without replaying the seats:
+an allocation is the method's result exactly when the lowest average a party won a seat with is above the
+highest average any party bids for its next seat. So a guess from the vote shares (a few seats off at most)
+is repaired by moving single seats, instead of ranking ``seats x parties`` averages.
+
+Averages are compared without Fractions: with ``d(s) ** power == a / b`` (:attr:`Divisor.ratio`), the
+average of ``w = votes ** power`` is ``w * b / a``, and ``w1 * b1 / a1 > w2 * b2 / a2`` exactly when
+``w1 * b1 * a2 > w2 * b2 * a1``. An average over a zero divisor (``a == 0``) is above every finite one, and
+among those the larger vote ranks first, as in :meth:`Divisor.average`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # divisor.py imports this module to allocate
+    from reformlab.electoral.divisor import Divisor
+
+
+def above(n1: int, a1: int, n2: int, a2: int) -> bool:
+    """Whether the average ``n1 / a1`` is above ``n2 / a2`` (``a == 0``: infinite, ranked by ``n``).
+
+    >>> above(7, 2, 10, 3), above(1, 0, 10**9, 1), above(5, 0, 6, 0)
+    (True, True, False)
+    """
+    if a1 and a2:
+        return n1 * a2 > n2 * a1
+    if a1 or a2:
+        return not a1  # one infinite average: it is the larger one
+    return n1 > n2
+
+
+def level(n1: int, a1: int, n2: int, a2: int) -> bool:
+    """Whether the averages ``n1 / a1`` and ``n2 / a2`` are exactly equal (same conventions as :func:`above`).
+
+    >>> level(2, 4, 1, 2), level(3, 0, 3, 0), level(3, 0, 3, 1)
+    (True, True, False)
+    """
+    if a1 and a2:
+        return n1 * a2 == n2 * a1
+    return not a1 and not a2 and n1 == n2
+
+
+def first_guess(votes: list[int], held: list[int], house: int, divisor: Divisor) -> list[int]:
+    """Seats from the vote shares: ``ceil(v * E / V - offset)``, at least ``held``, at most ``house``.
+
+    ``d(s)`` grows like ``slope * (s + offset)``, so a party gets about ``v / D - offset + 1/2`` seats for
+    a common divisor ``D``; ``E = house + n * (offset - 1/2)`` (``n`` parties with votes) makes them add up
+    to the house on average, as in the batch path. Only a starting point: :func:`divisor_seats` repairs it.
+    """
+    eligible = [v for v in votes if v > 0]
+    total = sum(eligible)
+    on, od = divisor.offset.numerator, divisor.offset.denominator
+    spread = 2 * od * house + len(eligible) * (2 * on - od)  # 2 * od * E
+    scale = 2 * od * total
+    lead = 2 * on * total
+    return [
+        max(h, min(house, -((lead - v * spread) // scale))) if v > 0 else h
+        for v, h in zip(votes, held, strict=True)
+    ]
+
+
+def divisor_seats(
+    votes: list[int], held: list[int], house: int, divisor: Divisor
+) -> tuple[list[int], list[int], list[int]]:
+    """The divisor method's seats for whole ``votes``, parties already holding ``held`` seats.
+
+    Parties without votes keep ``held``; if ``held`` fills the house, nothing moves. Otherwise seats are
+    added at the highest bid or taken back at the lowest winning average until the house is full, then moved
+    from the lowest winning average to the highest bid while the first is below the second.
+
+    Returns:
+        ``(seats, won_at_tie, bidding_at_tie)``. When the lowest winning average equals the highest bid, the
+        last seats are tied: ``won_at_tie`` are the parties holding a seat won at that average (as many seats
+        as are contested), ``bidding_at_tie`` those bidding it; both are empty when there is no tie. The
+        caller takes one seat from each of ``won_at_tie`` and lets the tie-break hand them out among both.
+
+    >>> from reformlab.electoral.divisor import DIVISORS
+    >>> divisor_seats([100, 80, 30], [0, 0, 0], 8, DIVISORS["d_hondt"])
+    ([4, 3, 1], [], [])
+    >>> divisor_seats([10, 10], [0, 0], 1, DIVISORS["d_hondt"])
+    ([1, 0], [0], [1])
+    """
+    eligible = [i for i, v in enumerate(votes) if v > 0]
+    if not eligible or sum(held) >= house:
+        return list(held), [], []
+    ratio, power = divisor.ratio, divisor.power
+    seats = first_guess(votes, held, house, divisor)
+    weight = votes if power == 1 else [v**power for v in votes]
+    count = len(votes)
+    bid_n, bid_a, won_n, won_a = [0] * count, [0] * count, [0] * count, [0] * count
+
+    def refresh(i: int) -> None:
+        # bid: the average for the next seat; won: the one the last seat beyond ``held`` was won with
+        # (a = -1 marks no such seat). A zero divisor keeps n = w, so infinite averages rank by votes.
+        a, b = ratio(seats[i])
+        bid_n[i], bid_a[i] = (weight[i] * b if a else weight[i]), a
+        if seats[i] > held[i]:
+            a, b = ratio(seats[i] - 1)
+            won_n[i], won_a[i] = (weight[i] * b if a else weight[i]), a
+        else:
+            won_a[i] = -1
+
+    def best_bid() -> int:
+        best = eligible[0]
+        for k in eligible:
+            if above(bid_n[k], bid_a[k], bid_n[best], bid_a[best]):
+                best = k
+        return best
+
+    def worst_won() -> int:
+        worst = -1
+        for k in eligible:
+            if won_a[k] >= 0 and (worst < 0 or above(won_n[worst], won_a[worst], won_n[k], won_a[k])):
+                worst = k
+        return worst
+
+    for i in eligible:
+        refresh(i)
+    total = sum(seats)
+    while total < house:
+        i = best_bid()
+        seats[i] += 1
+        refresh(i)
+        total += 1
+    while total > house:
+        i = worst_won()
+        seats[i] -= 1
+        refresh(i)
+        total -= 1
+    while True:
+        worst, best = worst_won(), best_bid()
+        n, a = won_n[worst], won_a[worst]
+        if above(n, a, bid_n[best], bid_a[best]):
+            return seats, [], []
+        if level(n, a, bid_n[best], bid_a[best]):
+            won = [k for k in eligible if won_a[k] >= 0 and level(won_n[k], won_a[k], n, a)]
+            return seats, won, [k for k in eligible if level(bid_n[k], bid_a[k], n, a)]
+        seats[worst] -= 1
+        seats[best] += 1
+        refresh(worst)
+        refresh(best)
