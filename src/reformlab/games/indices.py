@@ -16,6 +16,7 @@ from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.games import montecarlo
 from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile
 from reformlab.games.base import Game
+from reformlab.games import counting
 from reformlab.games.exact import exact_profile
 from reformlab.games.result import GAME_KEY, PowerResult
 
@@ -52,11 +53,8 @@ def _penrose(profile: Profile) -> dict[str, Fraction]:
 
 
 def _shapley(profile: Profile) -> dict[str, Fraction]:
-    n = len(profile.players)
-    weight = [Fraction(factorial(k) * factorial(n - 1 - k), factorial(n)) for k in range(n)]
-    return _per_player(
-        profile, [sum((c * weight[k] for k, c in enumerate(row)), Fraction(0)) for row in profile.swings]
-    )
+    # integer sums with one Fraction per distinct row: players of one type (435 representatives) share a row
+    return _per_player(profile, counting.shapley_from_swings_by_size(profile.swings))
 
 
 def _holler(profile: Profile) -> dict[str, Fraction]:
