@@ -7,6 +7,7 @@ also the default tie-break order ("the list registered earlier", Kazakh election
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 import attrs
 
 from reformlab.electoral.divisor import DIVISORS, highest_averages
-from reformlab.electoral.quota import QUOTAS, remainder_allocation
+from reformlab.electoral.quota import QUOTAS, remainder_allocation_over
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
@@ -132,6 +133,21 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
+def _quotients_over(admitted: dict, quota: Fraction, correction: Mapping) -> tuple[dict, int]:
+    """The quotients ``votes * correction / quota`` as whole numerators over one common denominator.
+
+    With ``quota = qn / qd`` and a correction ``cn / cd`` (the same for every corrected party), the quotient
+    is ``votes * qd * cn / (qn * cd)``, and an uncorrected one ``votes * qd * cd / (qn * cd)``.
+    """
+    qn, qd = quota.numerator, quota.denominator
+    if not correction:
+        return {p: v * qd for p, v in admitted.items()}, qn
+    factor = {p: Fraction(c) for p, c in correction.items()}
+    common = math.lcm(*(c.denominator for c in factor.values()))
+    scaled = {p: c.numerator * (common // c.denominator) for p, c in factor.items()}
+    return {p: v * qd * scaled.get(p, common) for p, v in admitted.items()}, qn * common
+
+
 def allocate(
     votes: Mapping[Hashable, int],
     seats: int,
@@ -180,16 +196,15 @@ def allocate(
     if rule is not None:
         rule.validate()
         base_total = rule.base_total(votes, ballots_cast, against_all)
-        passed = rule.admitted(
-            votes, ballots_cast=ballots_cast, against_all=against_all, district_wins=district_wins
-        )
+        passed = rule.passing(votes, base_total, district_wins)
     extra: tuple = ()
     admission_ties: tuple = ()
     if minimum_parties is not None:
         extra, admission_ties = minimum_parties.validate().runners_up(votes, passed, breaker)
         passed = tuple(p for p in votes if p in set(passed) | set(extra))
     admitted = {p: votes[p] for p in passed}
-    if sum(admitted.values()) == 0:
+    admitted_total = sum(admitted.values())
+    if admitted_total == 0:
         raise ReformlabError(
             "no list with votes is admitted to allocation",
             field="threshold",
@@ -199,9 +214,9 @@ def allocate(
     minimum = {p: minimum_parties.min_seats for p in extra} if extra else {}
     quota = None
     if spec.family == "quota":
-        quota = QUOTAS[method](sum(admitted.values()), seats)
-        quotients = {p: v * correction.get(p, 1) / quota for p, v in admitted.items()}
-        won, ties = remainder_allocation(quotients, seats, breaker, minimum)
+        quota = QUOTAS[method](admitted_total, seats)
+        numerators, denominator = _quotients_over(admitted, quota, correction)
+        won, ties = remainder_allocation_over(numerators, denominator, seats, breaker, minimum)
     else:
         weighted = {p: v * correction.get(p, 1) for p, v in admitted.items()}
         won, ties = highest_averages(weighted, seats, method, breaker, held=minimum)

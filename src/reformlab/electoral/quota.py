@@ -85,15 +85,44 @@ def remainder_allocation(
     >>> remainder_allocation({"A": Fraction(7, 2), "B": Fraction(5, 2), "C": Fraction(1)}, 7, TieBreak())[0]
     {'A': 4, 'B': 2, 'C': 1}
     """
-    minimum = minimum or {}
     whole = {p: int(q) for p, q in quotients.items()}  # int() truncates; quotients are >= 0
     remainder = {p: q - whole[p] for p, q in quotients.items()}
+    voted = {p for p, q in quotients.items() if q > 0}
+    return _award_remainders(whole, remainder, voted, seats, tie_break, minimum or {})
+
+
+def remainder_allocation_over(
+    numerators: Mapping[Hashable, int],
+    denominator: int,
+    seats: int,
+    tie_break: TieBreak,
+    minimum: Mapping[Hashable, int] | None = None,
+) -> tuple[dict, tuple[Tie, ...]]:
+    """:func:`remainder_allocation` for the quotients ``numerators[p] / denominator``, in whole numbers.
+
+    Over one common denominator, a quotient's integer part and remainder are ``divmod(numerator,
+    denominator)``, and remainders compare (and tie) as whole numbers exactly as the Fractions would.
+
+    >>> remainder_allocation_over({"A": 7, "B": 5, "C": 2}, 2, 7, TieBreak())[0]
+    {'A': 4, 'B': 2, 'C': 1}
+    """
+    whole, remainder = {}, {}
+    for party, numerator in numerators.items():
+        whole[party], remainder[party] = divmod(numerator, denominator)
+    voted = {p for p, n in numerators.items() if n > 0}
+    return _award_remainders(whole, remainder, voted, seats, tie_break, minimum or {})
+
+
+def _award_remainders(
+    whole: dict, remainder: Mapping, voted: set, seats: int, tie_break: TieBreak, minimum: Mapping
+) -> tuple[dict, tuple[Tie, ...]]:
+    """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank."""
     lifted = {p for p, m in minimum.items() if whole[p] < m}
     for party in lifted:
         whole[party] = minimum[party]
     left = seats - sum(whole.values())
     ties = []
-    eligible = {p: r for p, r in remainder.items() if p not in lifted and quotients[p] > 0}
+    eligible = {p: r for p, r in remainder.items() if p not in lifted and p in voted}
     while (
         left > 0 and eligible
     ):  # more than one round only when the quota is too large (integer Droop, V < S)
@@ -126,5 +155,6 @@ def largest_remainder(
     """
     tie_break = tie_break or TieBreak()
     q = QUOTAS[quota](sum(votes.values()), seats)
-    result, ties = remainder_allocation({p: v / q for p, v in votes.items()}, seats, tie_break)
+    numerators = {p: v * q.denominator for p, v in votes.items()}  # votes / q over q's numerator
+    result, ties = remainder_allocation_over(numerators, q.numerator, seats, tie_break)
     return result, q, ties

@@ -70,9 +70,9 @@ class Threshold:
                 field="threshold.base",
                 fix=did_you_mean(self.base, BASES),
             )
-        if self.share is not None and not 0 <= Fraction(self.share) < 1:
+        if self.share is not None and not 0 <= exact(self.share) < 1:
             raise ReformlabError(
-                f"a threshold share must be in [0%, 100%), got {format_share(Fraction(self.share))}",
+                f"a threshold share must be in [0%, 100%), got {format_share(exact(self.share))}",
                 field="threshold.share",
                 fix="give a share such as '7%'",
             )
@@ -113,15 +113,7 @@ class Threshold:
 
     def passes(self, party_votes: int, base_total: int, district_wins: int = 0) -> bool:
         """Whether one list passes, given its votes, the base total and its district wins."""
-        if self.districts is not None and district_wins >= self.districts:
-            return True
-        ok = True
-        if self.share is not None:
-            need = Fraction(self.share) * base_total
-            ok = party_votes >= need if self.inclusive else party_votes > need
-        if self.votes is not None:
-            ok = ok and (party_votes >= self.votes if self.inclusive else party_votes > self.votes)
-        return ok
+        return self.passing({None: party_votes}, base_total, {None: district_wins}) == (None,)
 
     def admitted(
         self,
@@ -140,9 +132,36 @@ class Threshold:
         ('A',)
         """
         self.validate()
-        total = self.base_total(votes, ballots_cast, against_all)
-        wins = district_wins or {}
-        return tuple(p for p, v in votes.items() if self.passes(v, total, wins.get(p, 0)))
+        return self.passing(votes, self.base_total(votes, ballots_cast, against_all), district_wins)
+
+    def passing(
+        self, votes: Mapping[Hashable, int], base_total: int, district_wins: Mapping[Hashable, int] | None = None
+    ) -> tuple:
+        """The parties that pass, in input order, given the base total (the threshold already validated).
+
+        The share test ``votes >= share * base`` is made in whole numbers: with ``share = num / den``,
+        ``votes * den >= num * base`` (``>`` when not inclusive).
+
+        >>> Threshold(share=Fraction(7, 100)).passing({"A": 7, "B": 6}, 100)
+        ('A',)
+        """
+        inclusive = self.inclusive
+        passed = list(votes)
+        if self.share is not None:
+            share = exact(self.share)
+            den, need = share.denominator, share.numerator * base_total
+            if inclusive:
+                passed = [p for p in passed if votes[p] * den >= need]
+            else:
+                passed = [p for p in passed if votes[p] * den > need]
+        if self.votes is not None:
+            least = self.votes
+            passed = [p for p in passed if (votes[p] >= least if inclusive else votes[p] > least)]
+        if self.districts is not None:  # the alternative route: enough districts won
+            wins = district_wins or {}
+            chosen = set(passed) | {p for p in votes if wins.get(p, 0) >= self.districts}
+            return tuple(p for p in votes if p in chosen)
+        return tuple(passed)
 
     def to_dict(self) -> dict:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
@@ -176,6 +195,11 @@ class Threshold:
             districts=data.get("districts"),
             inclusive=bool(data.get("inclusive", True)),
         ).validate()
+
+
+def exact(share: Fraction | int | str) -> Fraction:
+    """``share`` as a Fraction (a Fraction is returned as it is, without a copy)."""
+    return share if type(share) is Fraction else Fraction(share)
 
 
 def format_share(share: Fraction) -> str:
