@@ -110,12 +110,17 @@ class Allocation:
         }
 
 
+_IN_INPUT_ORDER = TieBreak()
+
+
 def _check_votes(votes: Mapping[Hashable, int]) -> dict:
     if not votes:
         raise ReformlabError(
             "no votes were given", field="votes", fix="give at least one party with its votes"
         )
     for party, v in votes.items():
+        if type(v) is int and v >= 0:  # the usual case, in one test
+            continue
         if isinstance(v, bool) or not isinstance(v, int):
             raise ReformlabError(f"votes for {party!r} must be a whole number, got {v!r}", field="votes")
         if v < 0:
@@ -186,8 +191,12 @@ def allocate(
     votes = _check_votes(votes)
     if isinstance(seats, bool) or not isinstance(seats, int) or seats <= 0:
         raise ReformlabError(f"seats must be a whole number above 0, got {seats!r}", field="seats")
-    breaker = tie_break if isinstance(tie_break, TieBreak) else TieBreak(tie_break, order, seed, rng)
-    breaker = breaker.validate()
+    if isinstance(tie_break, TieBreak):
+        breaker = tie_break.validate()
+    elif tie_break == "order" and order is None and seed is None and rng is None:
+        breaker = _IN_INPUT_ORDER  # the default, built once: a frozen value
+    else:
+        breaker = TieBreak(tie_break, order, seed, rng).validate()
     if breaker.rule == "lot" and breaker.rng is None:  # one random stream for every tie of this allocation
         breaker = attrs.evolve(breaker, seed=None, rng=breaker.generator())
     rule = _as_threshold(threshold)

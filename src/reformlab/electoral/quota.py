@@ -87,8 +87,8 @@ def remainder_allocation(
     """
     whole = {p: int(q) for p, q in quotients.items()}  # int() truncates; quotients are >= 0
     remainder = {p: q - whole[p] for p, q in quotients.items()}
-    voted = {p for p, q in quotients.items() if q > 0}
-    return _award_remainders(whole, remainder, voted, seats, tie_break, minimum or {})
+    idle = {p for p, q in quotients.items() if q <= 0}
+    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
 
 
 def remainder_allocation_over(
@@ -109,20 +109,24 @@ def remainder_allocation_over(
     whole, remainder = {}, {}
     for party, numerator in numerators.items():
         whole[party], remainder[party] = divmod(numerator, denominator)
-    voted = {p for p, n in numerators.items() if n > 0}
-    return _award_remainders(whole, remainder, voted, seats, tie_break, minimum or {})
+    idle = {p for p, n in numerators.items() if n <= 0}
+    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
 
 
 def _award_remainders(
-    whole: dict, remainder: Mapping, voted: set, seats: int, tie_break: TieBreak, minimum: Mapping
+    whole: dict, remainder: Mapping, idle: set, seats: int, tie_break: TieBreak, minimum: Mapping
 ) -> tuple[dict, tuple[Tie, ...]]:
-    """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank."""
+    """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank;
+    parties in ``idle`` (without votes) and those lifted to their ``minimum`` take no remainder seat."""
     lifted = {p for p, m in minimum.items() if whole[p] < m}
     for party in lifted:
         whole[party] = minimum[party]
     left = seats - sum(whole.values())
-    ties = []
-    eligible = {p: r for p, r in remainder.items() if p not in lifted and p in voted}
+    if left == 0:
+        return whole, ()
+    ties: list[Tie] = []
+    excluded = idle | lifted
+    eligible = {p: r for p, r in remainder.items() if p not in excluded} if excluded else remainder
     while (
         left > 0 and eligible
     ):  # more than one round only when the quota is too large (integer Droop, V < S)

@@ -70,14 +70,14 @@ class Threshold:
                 field="threshold.base",
                 fix=did_you_mean(self.base, BASES),
             )
-        if self.share is not None and not 0 <= exact(self.share) < 1:
+        share = None if self.share is None else exact(self.share)
+        if share is not None and not 0 <= share.numerator < share.denominator:  # 0 <= share < 1
             raise ReformlabError(
-                f"a threshold share must be in [0%, 100%), got {format_share(exact(self.share))}",
+                f"a threshold share must be in [0%, 100%), got {format_share(share)}",
                 field="threshold.share",
                 fix="give a share such as '7%'",
             )
-        for name in ("votes", "districts"):
-            value = getattr(self, name)
+        for name, value in (("votes", self.votes), ("districts", self.districts)):
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ReformlabError(f"{name} must be a whole number >= 0", field=f"threshold.{name}")
         return self
@@ -146,14 +146,15 @@ class Threshold:
         ('A',)
         """
         inclusive = self.inclusive
-        passed = list(votes)
-        if self.share is not None:
+        if self.share is None:
+            passed = list(votes)
+        else:
             share = exact(self.share)
             den, need = share.denominator, share.numerator * base_total
             if inclusive:
-                passed = [p for p in passed if votes[p] * den >= need]
+                passed = [p for p, v in votes.items() if v * den >= need]
             else:
-                passed = [p for p in passed if votes[p] * den > need]
+                passed = [p for p, v in votes.items() if v * den > need]
         if self.votes is not None:
             least = self.votes
             passed = [p for p in passed if (votes[p] >= least if inclusive else votes[p] > least)]

@@ -117,18 +117,16 @@ def top_by_rank(keys: Mapping[Hashable, Any], count: int, tie_break: TieBreak) -
     >>> top_by_rank({"A": 3, "B": 5, "C": 2}, 2, TieBreak("order"))
     (('A', 'B'), None)
     """
-    parties = list(keys)
     if count <= 0:
         return (), None
-    if count >= len(parties):
-        return tuple(parties), None
-    ranked = sorted(parties, key=lambda p: keys[p], reverse=True)
-    boundary = keys[ranked[count - 1]]
-    above = [p for p in parties if keys[p] > boundary]
-    level = [p for p in parties if keys[p] == boundary]
-    wanted = count - len(above)
-    if wanted == len(level):
-        return tuple(p for p in parties if keys[p] >= boundary), None
-    tie = tie_break.choose(level, wanted)
+    if count >= len(keys):
+        return tuple(keys), None
+    boundary = sorted(keys.values(), reverse=True)[count - 1]  # the key of the last seat
+    reached = [p for p, key in keys.items() if key >= boundary]
+    if len(reached) == count:
+        return tuple(reached), None
+    above = [p for p, key in keys.items() if key > boundary]
+    level = [p for p, key in keys.items() if key == boundary]
+    tie = tie_break.choose(level, count - len(above))
     chosen = set(above) | set(tie.awarded_to)
-    return tuple(p for p in parties if p in chosen), tie
+    return tuple(p for p in keys if p in chosen), tie
