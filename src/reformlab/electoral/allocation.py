@@ -7,7 +7,6 @@ also the default tie-break order ("the list registered earlier", Kazakh election
 
 from __future__ import annotations
 
-import math
 from collections.abc import Hashable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -15,7 +14,7 @@ from typing import Any
 import attrs
 
 from reformlab.electoral.divisor import DIVISORS, highest_averages
-from reformlab.electoral.quota import QUOTAS, remainder_allocation_over
+from reformlab.electoral.quota import QUOTAS, quota_allocation
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
@@ -138,21 +137,6 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
-def _quotients_over(admitted: dict, quota: Fraction, correction: Mapping) -> tuple[dict, int]:
-    """The quotients ``votes * correction / quota`` as whole numerators over one common denominator.
-
-    With ``quota = qn / qd`` and a correction ``cn / cd`` (the same for every corrected party), the quotient
-    is ``votes * qd * cn / (qn * cd)``, and an uncorrected one ``votes * qd * cd / (qn * cd)``.
-    """
-    qn, qd = quota.numerator, quota.denominator
-    if not correction:
-        return {p: v * qd for p, v in admitted.items()}, qn
-    factor = {p: Fraction(c) for p, c in correction.items()}
-    common = math.lcm(*(c.denominator for c in factor.values()))
-    scaled = {p: c.numerator * (common // c.denominator) for p, c in factor.items()}
-    return {p: v * qd * scaled.get(p, common) for p, v in admitted.items()}, qn * common
-
-
 def allocate(
     votes: Mapping[Hashable, int],
     seats: int,
@@ -201,17 +185,18 @@ def allocate(
         breaker = attrs.evolve(breaker, seed=None, rng=breaker.generator())
     rule = _as_threshold(threshold)
     base_total = None
-    passed = tuple(votes)
+    admitted = votes
     if rule is not None:
         rule.validate()
         base_total = rule.base_total(votes, ballots_cast, against_all)
-        passed = rule.passing(votes, base_total, district_wins)
+        admitted = rule.passing_votes(votes, base_total, district_wins)
+    passed = tuple(admitted)
     extra: tuple = ()
     admission_ties: tuple = ()
     if minimum_parties is not None:
         extra, admission_ties = minimum_parties.validate().runners_up(votes, passed, breaker)
-        passed = tuple(p for p in votes if p in set(passed) | set(extra))
-    admitted = {p: votes[p] for p in passed}
+        admitted = {p: v for p, v in votes.items() if p in admitted or p in extra}
+        passed = tuple(admitted)
     admitted_total = sum(admitted.values())
     if admitted_total == 0:
         raise ReformlabError(
@@ -219,18 +204,21 @@ def allocate(
             field="threshold",
             fix="check the votes or lower the threshold",
         )
-    correction = {p: minimum_parties.correction for p in extra} if extra else {}
-    minimum = {p: minimum_parties.min_seats for p in extra} if extra else {}
+    correction, minimum = {}, {}
+    if extra:
+        correction = {p: minimum_parties.correction for p in extra}
+        minimum = {p: minimum_parties.min_seats for p in extra}
     quota = None
     if spec.family == "quota":
         quota = QUOTAS[method](admitted_total, seats)
-        numerators, denominator = _quotients_over(admitted, quota, correction)
-        won, ties = remainder_allocation_over(numerators, denominator, seats, breaker, minimum)
+        won, ties = quota_allocation(admitted, quota, seats, breaker, minimum, correction)
     else:
-        weighted = {p: v * correction.get(p, 1) for p, v in admitted.items()}
+        weighted = {p: v * correction.get(p, 1) for p, v in admitted.items()} if correction else admitted
         won, ties = highest_averages(weighted, seats, method, breaker, held=minimum)
+    seats_won = dict.fromkeys(votes, 0)  # every party given, in input order
+    seats_won.update(won)
     return Allocation(
-        seats={p: won.get(p, 0) for p in votes},
+        seats=seats_won,
         method=method,
         votes=votes,
         quota=quota,

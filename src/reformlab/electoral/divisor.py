@@ -135,10 +135,8 @@ def highest_averages(
     """
     tie_break = tie_break or TieBreak()
     parties = list(votes)
-    held = held or {}
-    result, won, bidding = divisor_seats(
-        whole_votes(votes.values()), [held.get(p, 0) for p in parties], seats, DIVISORS[divisor]
-    )
+    floor = [held.get(p, 0) for p in parties] if held else [0] * len(parties)
+    result, won, bidding = divisor_seats(whole_votes(votes.values()), floor, seats, DIVISORS[divisor])
     ties: tuple[Tie, ...] = ()
     if won:
         tied = sorted(won + bidding)  # input order, the default tie-break order
@@ -162,7 +160,7 @@ def whole_votes(values: Iterable[int | Fraction]) -> list[int]:
     [60, 14, 5]
     """
     values = list(values)
-    if all(type(v) is int for v in values):
+    if {*map(type, values)} <= {int}:
         return values
     exact = [Fraction(v) for v in values]
     scale = math.lcm(*(v.denominator for v in exact))

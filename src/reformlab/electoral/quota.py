@@ -12,6 +12,7 @@ Mitchell (eds.), *The Politics of Electoral Systems* (OUP 2005), appendix A.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Hashable, Mapping
 from fractions import Fraction
 
@@ -91,25 +92,38 @@ def remainder_allocation(
     return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
 
 
-def remainder_allocation_over(
-    numerators: Mapping[Hashable, int],
-    denominator: int,
+def quota_allocation(
+    votes: Mapping[Hashable, int],
+    quota: Fraction,
     seats: int,
     tie_break: TieBreak,
     minimum: Mapping[Hashable, int] | None = None,
+    correction: Mapping[Hashable, Fraction] | None = None,
 ) -> tuple[dict, tuple[Tie, ...]]:
-    """:func:`remainder_allocation` for the quotients ``numerators[p] / denominator``, in whole numbers.
+    """:func:`remainder_allocation` for the quotients ``votes * correction / quota``, in whole numbers.
 
     Over one common denominator, a quotient's integer part and remainder are ``divmod(numerator,
-    denominator)``, and remainders compare (and tie) as whole numbers exactly as the Fractions would.
+    denominator)``, and remainders compare (and tie) as whole numbers exactly as the Fractions would. With
+    ``quota = qn / qd`` and the corrections (a runner-up's factor, 1 for the others) over a common
+    denominator ``c``, as ``k / c``, the quotient is ``votes * qd * k / (qn * c)``.
 
-    >>> remainder_allocation_over({"A": 7, "B": 5, "C": 2}, 2, 7, TieBreak())[0]
+    >>> quota_allocation({"A": 7, "B": 5, "C": 2}, Fraction(2), 7, TieBreak())[0]
     {'A': 4, 'B': 2, 'C': 1}
     """
+    common, scale = 1, {}
+    if correction:
+        factor = {p: Fraction(c) for p, c in correction.items()}
+        common = math.lcm(*(c.denominator for c in factor.values()))
+        scale = {p: c.numerator * (common // c.denominator) * quota.denominator for p, c in factor.items()}
+    times, denominator = quota.denominator * common, quota.numerator * common
     whole, remainder = {}, {}
-    for party, numerator in numerators.items():
-        whole[party], remainder[party] = divmod(numerator, denominator)
-    idle = {p for p, n in numerators.items() if n <= 0}
+    if scale:
+        for party, v in votes.items():
+            whole[party], remainder[party] = divmod(v * scale.get(party, times), denominator)
+    else:
+        for party, v in votes.items():
+            whole[party], remainder[party] = divmod(v * times, denominator)
+    idle = set() if all(votes.values()) else {p for p, v in votes.items() if v <= 0}
     return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
 
 
@@ -118,14 +132,15 @@ def _award_remainders(
 ) -> tuple[dict, tuple[Tie, ...]]:
     """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank;
     parties in ``idle`` (without votes) and those lifted to their ``minimum`` take no remainder seat."""
-    lifted = {p for p, m in minimum.items() if whole[p] < m}
-    for party in lifted:
-        whole[party] = minimum[party]
+    excluded = set(idle)
+    for party, least in minimum.items():
+        if whole[party] < least:  # lifted to its minimum: no remainder seat
+            whole[party] = least
+            excluded.add(party)
     left = seats - sum(whole.values())
     if left == 0:
         return whole, ()
     ties: list[Tie] = []
-    excluded = idle | lifted
     eligible = {p: r for p, r in remainder.items() if p not in excluded} if excluded else remainder
     while (
         left > 0 and eligible
@@ -159,6 +174,5 @@ def largest_remainder(
     """
     tie_break = tie_break or TieBreak()
     q = QUOTAS[quota](sum(votes.values()), seats)
-    numerators = {p: v * q.denominator for p, v in votes.items()}  # votes / q over q's numerator
-    result, ties = remainder_allocation_over(numerators, q.numerator, seats, tie_break)
+    result, ties = quota_allocation(votes, q, seats, tie_break)
     return result, q, ties

@@ -113,7 +113,7 @@ class Threshold:
 
     def passes(self, party_votes: int, base_total: int, district_wins: int = 0) -> bool:
         """Whether one list passes, given its votes, the base total and its district wins."""
-        return self.passing({None: party_votes}, base_total, {None: district_wins}) == (None,)
+        return bool(self.passing_votes({None: party_votes}, base_total, {None: district_wins}))
 
     def admitted(
         self,
@@ -132,37 +132,40 @@ class Threshold:
         ('A',)
         """
         self.validate()
-        return self.passing(votes, self.base_total(votes, ballots_cast, against_all), district_wins)
+        total = self.base_total(votes, ballots_cast, against_all)
+        return tuple(self.passing_votes(votes, total, district_wins))
 
-    def passing(
-        self, votes: Mapping[Hashable, int], base_total: int, district_wins: Mapping[Hashable, int] | None = None
-    ) -> tuple:
-        """The parties that pass, in input order, given the base total (the threshold already validated).
+    def passing_votes(
+        self,
+        votes: Mapping[Hashable, int],
+        base_total: int,
+        district_wins: Mapping[Hashable, int] | None = None,
+    ) -> dict:
+        """The votes of the parties that pass, in input order, given the base total (the threshold validated).
 
         The share test ``votes >= share * base`` is made in whole numbers: with ``share = num / den``,
         ``votes * den >= num * base`` (``>`` when not inclusive).
 
-        >>> Threshold(share=Fraction(7, 100)).passing({"A": 7, "B": 6}, 100)
-        ('A',)
+        >>> Threshold(share=Fraction(7, 100)).passing_votes({"A": 7, "B": 6}, 100)
+        {'A': 7}
         """
         inclusive = self.inclusive
         if self.share is None:
-            passed = list(votes)
+            passed = dict(votes)
         else:
             share = exact(self.share)
             den, need = share.denominator, share.numerator * base_total
             if inclusive:
-                passed = [p for p, v in votes.items() if v * den >= need]
+                passed = {p: v for p, v in votes.items() if v * den >= need}
             else:
-                passed = [p for p, v in votes.items() if v * den > need]
+                passed = {p: v for p, v in votes.items() if v * den > need}
         if self.votes is not None:
             least = self.votes
-            passed = [p for p in passed if (votes[p] >= least if inclusive else votes[p] > least)]
+            passed = {p: v for p, v in passed.items() if (v >= least if inclusive else v > least)}
         if self.districts is not None:  # the alternative route: enough districts won
             wins = district_wins or {}
-            chosen = set(passed) | {p for p in votes if wins.get(p, 0) >= self.districts}
-            return tuple(p for p in votes if p in chosen)
-        return tuple(passed)
+            return {p: v for p, v in votes.items() if p in passed or wins.get(p, 0) >= self.districts}
+        return passed
 
     def to_dict(self) -> dict:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
