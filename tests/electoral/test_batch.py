@@ -112,3 +112,10 @@ def test_result_is_a_frozen_value():
     assert isinstance(batch, BatchAllocation)
     with pytest.raises(AttributeError):
         batch.seats = None
+
+
+def test_the_streaming_entry_point_is_exported():
+    from reformlab import electoral
+
+    assert electoral.iter_allocate_batch is iter_allocate_batch
+    assert "iter_allocate_batch" in electoral.__all__

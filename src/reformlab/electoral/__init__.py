@@ -80,8 +80,8 @@ __all__ = [
 ]
 
 try:  # the numpy batch path lives in its own module, written separately
-    from reformlab.electoral.batch import BatchAllocation, allocate_batch
+    from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
 
-    __all__ += ["BatchAllocation", "allocate_batch"]
+    __all__ += ["BatchAllocation", "allocate_batch", "iter_allocate_batch"]
 except ImportError:  # pragma: no cover - until batch.py exists
     pass
