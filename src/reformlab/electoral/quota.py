@@ -110,12 +110,13 @@ def quota_allocation(
     >>> quota_allocation({"A": 7, "B": 5, "C": 2}, Fraction(2), 7, TieBreak())[0]
     {'A': 4, 'B': 2, 'C': 1}
     """
+    qn, qd = quota.as_integer_ratio()
     common, scale = 1, {}
     if correction:
         factor = {p: Fraction(c) for p, c in correction.items()}
         common = math.lcm(*(c.denominator for c in factor.values()))
-        scale = {p: c.numerator * (common // c.denominator) * quota.denominator for p, c in factor.items()}
-    times, denominator = quota.denominator * common, quota.numerator * common
+        scale = {p: c.numerator * (common // c.denominator) * qd for p, c in factor.items()}
+    times, denominator = qd * common, qn * common
     whole, remainder = {}, {}
     if scale:
         for party, v in votes.items():
@@ -132,7 +133,7 @@ def _award_remainders(
 ) -> tuple[dict, tuple[Tie, ...]]:
     """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank;
     parties in ``idle`` (without votes) and those lifted to their ``minimum`` take no remainder seat."""
-    excluded = set(idle)
+    excluded = set(idle) if minimum else idle
     for party, least in minimum.items():
         if whole[party] < least:  # lifted to its minimum: no remainder seat
             whole[party] = least
@@ -142,6 +143,12 @@ def _award_remainders(
         return whole, ()
     ties: list[Tie] = []
     eligible = {p: r for p, r in remainder.items() if p not in excluded} if excluded else remainder
+    if 0 < left < len(eligible):  # the usual case: one round, no tie at the boundary; ranked once
+        ranked = sorted(eligible, key=eligible.__getitem__, reverse=True)
+        if eligible[ranked[left - 1]] != eligible[ranked[left]]:
+            for party in ranked[:left]:
+                whole[party] += 1
+            return whole, ()
     while (
         left > 0 and eligible
     ):  # more than one round only when the quota is too large (integer Droop, V < S)

@@ -153,8 +153,8 @@ class Threshold:
         if self.share is None:
             passed = dict(votes)
         else:
-            share = exact(self.share)
-            den, need = share.denominator, share.numerator * base_total
+            num, den = exact(self.share).as_integer_ratio()
+            need = num * base_total
             if inclusive:
                 passed = {p: v for p, v in votes.items() if v * den >= need}
             else:
