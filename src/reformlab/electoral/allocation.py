@@ -117,9 +117,10 @@ def _check_votes(votes: Mapping[Hashable, int]) -> dict:
         raise ReformlabError(
             "no votes were given", field="votes", fix="give at least one party with its votes"
         )
+    counts = votes.values()
+    if {*map(type, counts)} == {int} and min(counts) >= 0:  # the usual case, checked in two C-level passes
+        return dict(votes)
     for party, v in votes.items():
-        if type(v) is int and v >= 0:  # the usual case, in one test
-            continue
         if isinstance(v, bool) or not isinstance(v, int):
             raise ReformlabError(f"votes for {party!r} must be a whole number, got {v!r}", field="votes")
         if v < 0:
@@ -183,7 +184,7 @@ def allocate(
         breaker = TieBreak(tie_break, order, seed, rng).validate()
     if breaker.rule == "lot" and breaker.rng is None:  # one random stream for every tie of this allocation
         breaker = attrs.evolve(breaker, seed=None, rng=breaker.generator())
-    rule = _as_threshold(threshold)
+    rule = threshold if threshold is None or type(threshold) is Threshold else _as_threshold(threshold)
     base_total = None
     admitted = votes
     if rule is not None:
@@ -204,7 +205,7 @@ def allocate(
             field="threshold",
             fix="check the votes or lower the threshold",
         )
-    correction, minimum = {}, {}
+    correction = minimum = None
     if extra:
         correction = {p: minimum_parties.correction for p in extra}
         minimum = {p: minimum_parties.min_seats for p in extra}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Set as AbstractSet
 from fractions import Fraction
 
 from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
@@ -89,7 +90,10 @@ def remainder_allocation(
     whole = {p: int(q) for p, q in quotients.items()}  # int() truncates; quotients are >= 0
     remainder = {p: q - whole[p] for p, q in quotients.items()}
     idle = {p for p, q in quotients.items() if q <= 0}
-    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
+    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum)
+
+
+_NOBODY: frozenset = frozenset()
 
 
 def quota_allocation(
@@ -111,7 +115,7 @@ def quota_allocation(
     {'A': 4, 'B': 2, 'C': 1}
     """
     qn, qd = quota.as_integer_ratio()
-    common, scale = 1, {}
+    common, scale = 1, None
     if correction:
         factor = {p: Fraction(c) for p, c in correction.items()}
         common = math.lcm(*(c.denominator for c in factor.values()))
@@ -124,24 +128,31 @@ def quota_allocation(
     else:
         for party, v in votes.items():
             whole[party], remainder[party] = divmod(v * times, denominator)
-    idle = set() if all(votes.values()) else {p for p, v in votes.items() if v <= 0}
-    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum or {})
+    idle = _NOBODY if all(votes.values()) else {p for p, v in votes.items() if v <= 0}
+    return _award_remainders(whole, remainder, idle, seats, tie_break, minimum)
 
 
 def _award_remainders(
-    whole: dict, remainder: Mapping, idle: set, seats: int, tie_break: TieBreak, minimum: Mapping
+    whole: dict,
+    remainder: Mapping,
+    idle: AbstractSet,
+    seats: int,
+    tie_break: TieBreak,
+    minimum: Mapping[Hashable, int] | None,
 ) -> tuple[dict, tuple[Tie, ...]]:
     """Complete the integer parts ``whole`` (changed in place) to ``seats`` by ``remainder`` rank;
     parties in ``idle`` (without votes) and those lifted to their ``minimum`` take no remainder seat."""
-    excluded = set(idle) if minimum else idle
-    for party, least in minimum.items():
-        if whole[party] < least:  # lifted to its minimum: no remainder seat
-            whole[party] = least
-            excluded.add(party)
+    excluded = idle
+    if minimum:
+        excluded = set(idle)
+        for party, least in minimum.items():
+            if whole[party] < least:  # lifted to its minimum: no remainder seat
+                whole[party] = least
+                excluded.add(party)
+    minimum = minimum or {}
     left = seats - sum(whole.values())
     if left == 0:
         return whole, ()
-    ties: list[Tie] = []
     eligible = {p: r for p, r in remainder.items() if p not in excluded} if excluded else remainder
     if 0 < left < len(eligible):  # the usual case: one round, no tie at the boundary; ranked once
         ranked = sorted(eligible, key=eligible.__getitem__, reverse=True)
@@ -149,6 +160,7 @@ def _award_remainders(
             for party in ranked[:left]:
                 whole[party] += 1
             return whole, ()
+    ties: list[Tie] = []
     while (
         left > 0 and eligible
     ):  # more than one round only when the quota is too large (integer Droop, V < S)

@@ -77,6 +77,8 @@ class Threshold:
                 field="threshold.share",
                 fix="give a share such as '7%'",
             )
+        if self.votes is None and self.districts is None:  # the usual threshold: a share only
+            return self
         for name, value in (("votes", self.votes), ("districts", self.districts)):
             if value is not None and (not isinstance(value, int) or value < 0):
                 raise ReformlabError(f"{name} must be a whole number >= 0", field=f"threshold.{name}")
