@@ -160,7 +160,10 @@ def whole_votes(values: Iterable[int | Fraction]) -> list[int]:
     [60, 14, 5]
     """
     values = list(values)
-    if {*map(type, values)} <= {int}:
+    for v in values:
+        if type(v) is not int:
+            break
+    else:  # all whole already (the usual case)
         return values
     exact = [Fraction(v) for v in values]
     scale = math.lcm(*(v.denominator for v in exact))

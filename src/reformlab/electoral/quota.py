@@ -149,7 +149,6 @@ def _award_remainders(
             if whole[party] < least:  # lifted to its minimum: no remainder seat
                 whole[party] = least
                 excluded.add(party)
-    minimum = minimum or {}
     left = seats - sum(whole.values())
     if left == 0:
         return whole, ()
@@ -161,6 +160,7 @@ def _award_remainders(
                 whole[party] += 1
             return whole, ()
     ties: list[Tie] = []
+    minimum = minimum or {}
     while (
         left > 0 and eligible
     ):  # more than one round only when the quota is too large (integer Droop, V < S)
