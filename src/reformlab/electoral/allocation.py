@@ -1,6 +1,8 @@
 """Votes to seats for one tier: the method registry, the threshold, the tie-break, and the result.
 
-:func:`allocate` is the exact reference path: Python ints and :class:`~fractions.Fraction` throughout.
+:func:`allocate` is the exact reference path: Python ints and :class:`~fractions.Fraction` throughout, no
+floats. The decisions are made in whole numbers (shares, quotas and averages cross-multiplied over common
+denominators), which is exact and much cheaper than building a Fraction per comparison.
 Every party given keeps its place in the result (0 seats below the threshold), in input order, which is
 also the default tie-break order ("the list registered earlier", Kazakh election law Art. 97).
 """

@@ -1,4 +1,4 @@
-"""Highest-averages (divisor) methods: the divisor sequences, and the seat-by-seat allocation.
+"""Highest-averages (divisor) methods: the divisor sequences, and the allocation they define seat by seat.
 
 Each seat goes to the party with the highest average ``votes / d(s)``, where ``s`` is the number of seats
 it already holds and ``d`` the method's divisor sequence. Every divisor method is house monotone (one more
@@ -9,6 +9,9 @@ large parties; a zero first divisor (Adams, Dean, Huntington-Hill) gives every p
 Exactness: Huntington-Hill's divisor ``sqrt(s(s+1))`` is irrational, so averages are compared through
 their squares ``votes**2 / (s(s+1))`` (a monotone transform, so the order and the ties are unchanged).
 A zero divisor ranks above every finite average; among zero divisors the larger vote ranks first.
+Each sequence is stored as an integer ratio (:attr:`Divisor.ratio`), so averages are compared by
+cross-multiplying whole numbers; :func:`highest_averages` finds the seat-by-seat result by moving single
+seats from a guess (:mod:`reformlab.electoral._divisor_moves`) rather than replaying every seat.
 
 Reference: Balinski and Young, *Fair Representation* (2nd ed., Brookings 2001); Pukelsheim,
 *Proportional Representation* (2nd ed., 2017), ch. 3-4.
