@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reformlab.electoral._divisor_moves import above, divisor_seats, level
+from reformlab.electoral._divisor_moves import above, divisor_seats, first_guess, level
 from reformlab.electoral.divisor import DIVISORS, highest_averages, whole_votes
 from reformlab.electoral.ties import TieBreak, top_by_rank
 
@@ -129,3 +129,19 @@ def test_held_seats_filling_the_house_stay():
 def test_whole_votes_keeps_proportions():
     assert whole_votes([4, 6]) == [4, 6]
     assert whole_votes([Fraction(1, 3), Fraction(1, 2), 2]) == [2, 3, 12]
+
+
+@given(
+    st.sampled_from(RULES),
+    st.lists(st.integers(0, 10**7), min_size=1, max_size=8).filter(any),
+    st.integers(1, 500),
+    st.lists(st.integers(0, 3), min_size=8, max_size=8),
+)
+def test_first_guess_is_within_bounds_and_close(name, counts, seats, floors):
+    held = floors[: len(counts)]
+    guess = first_guess(counts, held, seats, DIVISORS[name])
+    assert all(h <= g <= max(h, seats) for g, h in zip(guess, held, strict=True))
+    assert all(g == h for g, h, v in zip(guess, held, counts, strict=True) if v == 0)
+    if not any(held) and seats >= 2 * len(counts):
+        # rounding up moves each party by under a seat, clamping at 0 by at most the offset (2 for Imperiali)
+        assert abs(sum(guess) - seats) <= 3 * len(counts)
