@@ -7,6 +7,7 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reformlab.electoral import MinimumParties, allocate
 from reformlab.electoral.quota import QUOTAS, quota_allocation, remainder_allocation
 from reformlab.electoral.threshold import Threshold
 from reformlab.electoral.ties import TieBreak
@@ -82,3 +83,13 @@ def test_threshold_in_whole_numbers_matches_the_share(
     assert tuple(rule.passing_votes(votes, base, district_wins)) == expected
     assert all(rule.passing_votes(votes, base, district_wins)[p] == votes[p] for p in expected)
     assert all(rule.passes(v, base, district_wins.get(p, 0)) == (p in expected) for p, v in votes.items())
+
+
+def test_allocation_fields_hold_what_they_name():
+    rule = Threshold(share=Fraction(7, 100), base="ballots_cast")
+    votes = {"A": 900, "B": 60, "C": 40}
+    result = allocate(votes, 10, "hare", rule, ballots_cast=1000, minimum_parties=MinimumParties())
+    assert result.seats == {"A": 8, "B": 2, "C": 0}
+    assert (result.method, result.votes, result.threshold) == ("hare", votes, rule)
+    assert (result.quota, result.passed, result.ties) == (Fraction(96), ("A", "B"), ())
+    assert (result.base_total, result.admitted_by_rule) == (1000, ("B",))
