@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from reformlab.games.base import Game
 from reformlab.games.indices import INDICES, powers
 
@@ -23,6 +21,8 @@ def power_table(
     B      0.2  0.166667
     C      0.2  0.166667
     """
+    import pandas as pd  # only here: the rest of reformlab.games works without paying pandas' import time
+
     results = powers(game, list(indices or INDICES), **options)
     columns = {name: (r.values if exact else r.as_float()) for name, r in results.items()}
     frame = pd.DataFrame(columns)
