@@ -235,7 +235,7 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
             models.append(
                 DecisionModel(**common, assumption=None, status="unknown", tree=None, reason=decision.unknown)
             )
-        for assumption, tree in decision.readings:
+        for assumption, tree in decision.trees:
             if isinstance(tree, Never):
                 status, reason, tree = "impossible", "no coalition can make this decision", None
             elif isinstance(tree, Always):
