@@ -90,23 +90,28 @@ def _value(tree: Any, path: list) -> Any:
     return tree
 
 
-def amendments_reform(process: Process, ids, *, label: str | None = None) -> Reform:
-    """A reform of the package's ``before`` version applying the amendments ``ids`` (in the package's order)."""
+def amendments_reform(process: Process, ids, *, onto: str = "before", label: str | None = None) -> Reform:
+    """A reform applying the amendments ``ids`` (in the package's order) to the package's ``before`` version, or,
+    with ``onto="after"``, taking them out of the ``after`` version (each path set back to its earlier value)."""
+    if onto not in ("before", "after"):
+        raise ReformlabError(f"onto must be 'before' or 'after', not {onto!r}", field="onto")
     ids = list(dict.fromkeys(ids))
     unknown = [i for i in ids if i not in {a.id for a in process.amendments}]
     if unknown:
         raise ReformlabError(f"unknown amendment {unknown[0]!r}", field="amendments",
                              fix="choose from: " + ", ".join(a.id for a in process.amendments))
-    before, after = package_versions(process.constitution, process.package.before, process.package.after)
-    working, target = content_tree(before), content_tree(after)
+    versions = package_versions(process.constitution, process.package.before, process.package.after)
+    start, goal = versions if onto == "before" else versions[::-1]
+    working, target = content_tree(start), content_tree(goal)
     changes = []
     for amendment in (a for a in process.amendments if a.id in ids):
         for path in amendment.paths:
-            patch = _patch_for(working, target, after, path)
+            patch = _patch_for(working, target, goal, path)
             if patch is not None:
                 changes.append(patch)
-    return Reform(reform="+".join(ids) or "none", base=process.constitution, date=process.package.before,
-                  label=label or ", ".join(ids), changes=tuple(changes) or (_noop(before),))
+    prefix = "" if onto == "before" else "without:"
+    return Reform(reform=prefix + ("+".join(ids) or "none"), base=process.constitution, date=start.as_of,
+                  label=label or prefix + ", ".join(ids), changes=tuple(changes) or (_noop(start),))
 
 
 def _noop(before: Constitution) -> Patch:
@@ -114,7 +119,7 @@ def _noop(before: Constitution) -> Patch:
     return Patch(op="set", path="party_rules", value=to_tree(before.party_rules))
 
 
-def _patch_for(working: dict, target: dict, after: Constitution, path: str) -> Patch | None:
+def _patch_for(working: dict, target: dict, goal: Constitution, path: str) -> Patch | None:
     """The patch making ``path`` in ``working`` what it is in ``target``; ``working`` is updated to match."""
     here, there = index_path(working, path), index_path(target, path)
     if here is None and there is None:
@@ -125,7 +130,7 @@ def _patch_for(working: dict, target: dict, after: Constitution, path: str) -> P
         del parent[here[-1]]
         return Patch(op="remove", path=join_path(here))
     value = copy.deepcopy(_value(target, there))
-    ref = after.ref(join_path(there))
+    ref = goal.ref(join_path(there))
     reference = {"article": None if ref is None else ref.article,
                  "source": None if ref is None or not ref.sources else ref.sources}
     if here is None:
@@ -144,10 +149,11 @@ def _patch_for(working: dict, target: dict, after: Constitution, path: str) -> P
     return Patch(op="set", path=join_path(here), value=value, **reference)
 
 
-def apply_amendments(process: Process, ids) -> Constitution:
-    """The package's ``before`` version with only the amendments ``ids`` applied (validated)."""
-    before, _ = package_versions(process.constitution, process.package.before, process.package.after)
-    return apply(before, amendments_reform(process, ids))
+def apply_amendments(process: Process, ids, *, onto: str = "before") -> Constitution:
+    """The package's ``before`` version with only the amendments ``ids`` applied, or (``onto="after"``) the
+    ``after`` version without them (validated)."""
+    versions = package_versions(process.constitution, process.package.before, process.package.after)
+    return apply(versions[0] if onto == "before" else versions[1], amendments_reform(process, ids, onto=onto))
 
 
 @dataclass(frozen=True)
