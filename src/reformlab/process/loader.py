@@ -57,22 +57,26 @@ def load_process(path: str | Path | None = None, *, text: str | None = None) -> 
 
 
 def _add_validation_errors(problems: Problems, error: ValidationError, data: Any, lines: Lines) -> None:
-    """Pydantic errors as located problems, one per path, unknown fields with the nearest known names."""
-    seen: set[tuple] = set()
+    """Pydantic errors as located problems, one per mistake: the deepest error of a path only, and a misspelt
+    field reported once (as the unknown field, with the missing one as the fix) rather than twice."""
+    found: dict[tuple, tuple[str, str]] = {}
     for err in error.errors(include_url=False):
         loc = tuple(err["loc"])
-        path = data_path(data, loc)
-        if path in seen:
-            continue
-        seen.add(path)
-        message = err["msg"].removeprefix("Value error, ")
+        path = data_path(data, loc) if err["type"] != "missing" else data_path(data, loc[:-1]) + (loc[-1],)
+        found.setdefault(path, (err["type"], err["msg"].removeprefix("Value error, ")))
+    missing = {path for path, (kind, _) in found.items() if kind == "missing"}
+    for path, (kind, message) in found.items():
+        if any(other != path and other[: len(path)] == path for other in found):
+            continue  # a container whose items have their own, more precise errors
         fix = None
-        if err["type"] == "missing":
-            message = f"missing field {str(loc[-1])!r}"
-            fix = f"add '{loc[-1]}: ...' (write 'unknown' if no source gives it)"
-        elif err["type"] == "extra_forbidden":
-            message = f"unknown field {str(loc[-1])!r}"
-            fix = did_you_mean(str(loc[-1]), _field_names())
+        if kind == "missing":
+            if any(p[:-1] == path[:-1] and found[p][0] == "extra_forbidden" for p in found):
+                continue  # reported with the misspelt field beside it
+            message, fix = f"missing field {str(path[-1])!r}", f"add '{path[-1]}: ...' (write 'unknown' if no source gives it)"
+        elif kind == "extra_forbidden":
+            siblings = [str(p[-1]) for p in missing if p[:-1] == path[:-1]]
+            message = f"unknown field {str(path[-1])!r}"
+            fix = did_you_mean(str(path[-1]), siblings or _field_names())
         problems.add(path, message, fix, lines=lines)
 
 
@@ -118,9 +122,11 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
     for index, area in enumerate(process.areas):
         if area.body not in ids["bodies"]:
             problems.add(f"areas.{index}.body", f"unknown body {area.body!r}", did_you_mean(area.body, ids["bodies"]))
+    found = len(problems.items)
     for index, proposal in enumerate(process.proposals):
         _check_proposal(proposal, f"proposals.{index}", ids, problems)
-    _check_traces(process, ids["amendments"], problems)
+    if len(problems.items) == found:  # a broken outcome would make every amendment it names look untraced
+        _check_traces(process, ids["amendments"], problems)
     for index, amendment in enumerate(process.amendments):
         for j, other in enumerate(amendment.requires):
             if other not in ids["amendments"]:
@@ -228,6 +234,7 @@ def _check_members(body, where: str, size: int | None, problems: Problems) -> No
         if size is not None and group.count > size:
             problems.add(f"{where}.members.{j}.count", f"{group.count} {group.affiliation} members, more than the "
                          f"body's {size}", "check the count against the body's size (or write 'unknown')")
+            return
         total += group.count
     if size is not None and total > size:
         problems.add(f"{where}.members", f"the member counts add up to {total}, more than the body's {size}",

@@ -53,7 +53,7 @@ def timeline_svg(bodies, marker: tuple[dt.date, str] | None = None, width: float
             body.append(f'<rect x="{number(x0)}" y="{number(y + 4)}" width="{number(firm - x0)}" height="8" '
                         f'fill="{colour}" fill-opacity="0.35"><title>start disputed: {item.start} or '
                         f'{item.start_latest}</title></rect>')
-        body.append(f'<rect x="{number(firm)}" y="{number(y)}" width="{number(max(x1 - firm, 3))}" height="16" rx="3" '
+        body.append(f'<rect class="span" x="{number(firm)}" y="{number(y)}" width="{number(max(x1 - firm, 3))}" height="16" rx="3" '
                     f'fill="{colour}" stroke="{colour}"{dash}/>')
         body.append(text(left - 8, y + 12, fit(item.short, 12, left - 12), size=12, anchor="end", weight="bold"))
         for line, caption in enumerate(getattr(item, "captions", (item.caption,))):
@@ -88,7 +88,7 @@ def outcome_bars_svg(rows, width: float = 720) -> str:
             if not n:
                 continue
             w = span * n / most
-            body.append(f'<rect x="{number(x)}" y="{number(y)}" width="{number(w)}" height="{bar}" fill="{colour}">'
+            body.append(f'<rect class="bar" x="{number(x)}" y="{number(y)}" width="{number(w)}" height="{bar}" fill="{colour}">'
                         f'<title>{escape(label)}: {n} {OUTCOME_COLOURS[kind][0]}</title></rect>')
             body.append(text(x + w / 2, y + 13, str(n), size=11, anchor="middle", fill="#ffffff", weight="bold"))
             x += w
