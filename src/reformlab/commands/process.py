@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from reformlab.commands.analysis import Format
@@ -43,6 +44,11 @@ def _plain(value):
     return value
 
 
+def _add(table: Table, *cells: str) -> None:
+    """A table row of data text, escaped so that brackets in a source's words are not read as markup."""
+    table.add_row(*(escape(str(cell)) for cell in cells))
+
+
 def process_command(
     file: str = typer.Option(None, "--file", help="A process file to read instead of the built-in one (validated)."),
     counterfactuals: bool = typer.Option(True, "--counterfactuals/--no-counterfactuals",
@@ -64,7 +70,7 @@ def process_command(
 def print_process(process, analysis) -> None:
     from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
 
-    console.print(f"[bold]{process.label}[/bold] — package: {process.package.label or process.package.after}")
+    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(process.package.label or str(process.package.after))}")
     bodies = Table(title="The consultative bodies", title_justify="left", show_lines=True)
     for column in ("body", "dates", "status", "chair", "size / make-up", "opposition", "output"):
         bodies.add_column(column, overflow="fold")
@@ -78,14 +84,14 @@ def print_process(process, analysis) -> None:
         share = row["pro_presidential_share"]
         makeup = f"{row['size']}; {row['composition']}; pro-presidential share: " + \
             (str(share) if share is not None else f"cannot tell ({row['pro_presidential_share_reason']})")
-        bodies.add_row(f"[bold]{row['id']}[/bold]\n{row['label']}", f"{row['start']} – {row['end']}",
+        _add(bodies, f"{row['id']}\n{row['label']}", f"{row['start']} – {row['end']}",
                        row["status_label"], row["chair"], makeup, opposition, row["output"])
     console.print(bodies)
     areas = Table(title="Agenda areas: proposals made and adopted", title_justify="left")
     for column in ("area", "proposals", "adopted", "as proposed", "another form", "not adopted"):
         areas.add_column(column, justify="left" if column == "area" else "right")
     for row in area_measures(process):
-        areas.add_row(row["id"], str(row["proposals"]), str(row["adopted"]), str(row["adopted_as_proposed"]),
+        _add(areas, row["id"], str(row["proposals"]), str(row["adopted"]), str(row["adopted_as_proposed"]),
                       str(row["adopted_in_another_form"]), str(row["not_adopted"]))
     console.print(areas)
     proposals = Table(title="Proposals and outcomes", title_justify="left", show_lines=True)
@@ -98,7 +104,7 @@ def print_process(process, analysis) -> None:
         linked = ", ".join(item.outcome.amendments) or ("instead: " + ", ".join(item.outcome.instead)
                                                        if item.outcome.instead else "none")
         sources = item.source if isinstance(item.source, str) else ", ".join(item.source)
-        proposals.add_row(f"[bold]{item.id}[/bold]\n{item.label}", f"{item.body or 'outside the process'} / "
+        _add(proposals, f"{item.id}\n{item.label}", f"{item.body or 'outside the process'} / "
                           f"{item.area or '–'}", outcome, linked, sources)
     console.print(proposals)
     origins = Table(title=f"The {len(process.amendments)} amendments of the package and where they came from",
@@ -107,7 +113,7 @@ def print_process(process, analysis) -> None:
         origins.add_column(column, overflow="fold")
     for row in trace_table(process):
         source = ", ".join(row["proposals"]) + (f" (added by {', '.join(row['added_by'])})" if row["added_by"] else "")
-        origins.add_row(row["id"], row["articles"], row["origin"], source or (row["note"] or ""))
+        _add(origins, row["id"], row["articles"], row["origin"], source or (row["note"] or ""))
     console.print(origins)
     if analysis is not None:
         print_analysis(analysis)
@@ -121,17 +127,17 @@ def print_analysis(analysis) -> None:
     for run in analysis.runs:
         seats = "; ".join(f"{body}: {cell['adopted']} -> {'cannot tell' if cell['counterfactual'] is None else cell['counterfactual']}"
                           for body, cell in run.offices.items()) or "unchanged"
-        table.add_row(f"[bold]{run.counterfactual}[/bold]\n{run.label}", run.assumption_label or "none needed",
+        _add(table, f"{run.counterfactual}\n{run.label}", run.assumption_label or "none needed",
                       seats, ", ".join(run.lost) or "none", ", ".join(run.gained) or "none")
     console.print(table)
     for counterfactual, found in analysis.break_even.items():
         needs = ", ".join(f"{proc} {k}" for proc, k in sorted(found.items(), key=lambda i: (i[1] is None, i[1] or 0)))
-        console.print(f"break-even ({counterfactual}): districts the President's camp must win to keep each decision: {needs}")
+        console.print(f"break-even ({counterfactual}): districts the President's camp must win to keep each decision: {escape(needs)}")
     effects = Table(title="Single-amendment effects on the President", title_justify="left")
     for column in ("amendment", "applied with", "effect", "gains", "losses"):
         effects.add_column(column, overflow="fold")
     for effect in analysis.effects:
-        effects.add_row(effect.amendment, ", ".join(effect.applied_with) or "–", effect.effect,
+        _add(effects, effect.amendment, ", ".join(effect.applied_with) or "–", effect.effect,
                         ", ".join(effect.gains) or "–", ", ".join(effect.losses) or "–")
     console.print(effects)
 

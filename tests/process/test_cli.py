@@ -1,0 +1,46 @@
+"""``reformlab process``: the table and the JSON, and the report's process section."""
+
+from __future__ import annotations
+
+import json
+
+from typer.testing import CliRunner
+
+from reformlab.analysis.process import builtin_analysis
+from reformlab.cli import app
+from reformlab.report.charts.process import outcome_bars_svg, timeline_svg
+from reformlab.report.process_section import process_section
+
+runner = CliRunner()
+
+
+def test_process_json_lists_bodies_areas_proposals_and_traces():
+    result = runner.invoke(app, ["process", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert [b["id"] for b in data["bodies"]] == ["pds", "nkvd", "state_commission"]
+    assert len(data["areas"]) == 7
+    assert all(p["outcome"]["kind"] and p["source"] for p in data["proposals"])
+    assert {row["origin"] for row in data["amendment_origins"]} == {"process", "outside", "untraced"}
+    assert data["coverage"]["uncovered"] == []
+    assert data["analysis"]["break_even"]["majilis_134_half_lists"]["constitutional_law"] == 23
+
+
+def test_process_table():
+    result = runner.invoke(app, ["process", "--no-counterfactuals"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    for text in ("consultative bodies", "Agenda areas", "outside", "untraced", "increase[s]"):
+        assert text in result.output
+
+
+def test_report_section_charts_and_tables():
+    section = process_section(builtin_analysis())
+    assert [b.short for b in section.bodies] == ["PDS", "NKVD", "State Commission"]
+    assert section.bodies[1].start.isoformat() == "2004-08-01" and section.bodies[1].start_latest.month == 11
+    timeline = timeline_svg(section.bodies, (section.package_date, "May 2007"))
+    assert timeline.count('class="span"') == 3 and 'data-chart="process-timeline"' in timeline
+    bars = outcome_bars_svg(section.outcome_rows)
+    assert 'data-chart="process-outcomes"' in bars and bars.count('class="bar"') >= 9
+    assert len(section.counterfactuals) == 4
+    assert section.outcome_rows[-1][1] == {"adopted_as_proposed": 5, "adopted_in_another_form": 2,
+                                           "added_outside_process": 1, "untraced": 7}
