@@ -11,7 +11,8 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "reformlab"
 FORBIDDEN = {
     "electoral": {"model", "engine", "analysis", "report", "cli", "commands", "games"},
     "games": {"model", "engine", "analysis", "report", "cli", "commands", "electoral"},
-    "model": {"engine", "analysis", "report", "cli", "commands"},
+    "model": {"engine", "analysis", "report", "cli", "commands", "process"},
+    "process": {"engine", "analysis", "report", "cli", "commands"},
     "engine": {"analysis", "report", "cli", "commands"},
     "analysis": {"report", "cli", "commands"},
     "report": {"cli", "commands"},
