@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typer.testing import CliRunner
 
-from reformlab.analysis.claims import check_claims
+from reformlab.analysis.process_claims import check_process_claims
 from reformlab.cli import app
 
 VERDICTS = {
@@ -27,13 +27,13 @@ VERDICTS = {
 
 
 def test_process_claim_verdicts_are_pinned():
-    results = {r.id: r for r in check_claims("isaacs2008_process")}
+    results = {r.id: r for r in check_process_claims("isaacs2008_process")}
     assert {k: r.verdict for k, r in results.items()} == VERDICTS
     assert all(r.reason for r in results.values() if r.verdict in ("cannot tell", "fails"))
 
 
 def test_the_figures_behind_the_verdicts():
-    results = {r.id: r for r in check_claims("isaacs2008_process")}
+    results = {r.id: r for r in check_process_claims("isaacs2008_process")}
     assert results["majilis_134_proposed_107_adopted"].computed["process"] == {"proposed": 134, "adopted": 107}
     assert "Ak Zhol (pds)" in results["opposition_absent_from_all_three"].computed["process"]
     share = results["embassy_80_percent_from_commission"].computed["process"]

@@ -113,10 +113,6 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
 def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: str | None = None) -> list[ClaimResult]:
     """Check every claim of a built-in claims file on its two versions (or the ones given)."""
     data = load_claims(name)
-    if "process" in data:  # claims about the reform process (data/claims/isaacs2008_process.yaml)
-        from reformlab.analysis.process_claims import check_process_claims
-
-        return check_process_claims(data)
     sides = {
         "before": evaluate(before or data["compare"]["before"]),
         "after": evaluate(after or data["compare"]["after"]),

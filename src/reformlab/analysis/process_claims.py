@@ -14,7 +14,7 @@ from fractions import Fraction
 from functools import cached_property
 from typing import Any, Callable
 
-from reformlab.analysis.claims import ClaimResult, matches
+from reformlab.analysis.claims import ClaimResult, load_claims, matches
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.tree import split_path, to_tree
 from reformlab.process import STATUSES, Process, facts, load_process, package_versions
@@ -233,8 +233,15 @@ PROCESS_QUANTITIES: dict[str, Callable[..., Verdict]] = {
 }
 
 
-def check_process_claims(data: dict, process: Process | None = None) -> list[ClaimResult]:
-    """Check every claim of a process claims file (already parsed) against the process it names."""
+def is_process_claims(name: str) -> bool:
+    """Whether the built-in claims file ``name`` is about a reform process (it names one)."""
+    return "process" in load_claims(name)
+
+
+def check_process_claims(data: dict | str = "isaacs2008_process", process: Process | None = None) -> list[ClaimResult]:
+    """Check every claim of a process claims file (a built-in name, or parsed data) against the process it names."""
+    if isinstance(data, str):
+        data = load_claims(data)
     if process is None:
         if data.get("process") != "kz_2002_2007":
             raise ReformlabError(f"no built-in process {data.get('process')!r}", field="process",

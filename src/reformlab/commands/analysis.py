@@ -68,6 +68,8 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from reformlab.engine.tree import decision_key
+
     control = evaluation.control
     console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
                   f"{evaluation.constitution.version_label}")
@@ -98,7 +100,7 @@ def print_control(evaluation) -> None:
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(f"{proc.id} ({assumption})", c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     console.print(procedures)
@@ -182,13 +184,14 @@ def _short(value) -> str:
 
 
 def claims_command(
-    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
+    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from reformlab.analysis.claims import check_claims
+    from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
-    results = check_claims(claims)
+    results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
     if output is Format.json:
         typer.echo(json.dumps(
             [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
