@@ -51,6 +51,14 @@ def test_break_even_districts(analysis):
     assert found["dissolution"] == 0 and found["appoint:senate_chair.chair"] == 0
 
 
+def test_all_proposals_as_proposed_together(analysis):
+    worst = _run(analysis, "proposals_as_proposed", "none_to_camp")
+    assert worst.offices["regional_akims"] == {"adopted": 16, "counterfactual": None}
+    assert worst.offices["majilis"] == {"adopted": 107, "counterfactual": 67} and len(worst.lost) == 8
+    assert _run(analysis, "proposals_as_proposed", "as_in_2004").lost == ()
+    assert analysis.break_even["proposals_as_proposed"] == analysis.break_even["majilis_134_half_lists"]
+
+
 def test_all_lists_and_akims(analysis):
     assert _run(analysis, "majilis_134_all_lists").majilis == {"president": 134}
     akims = _run(analysis, "akims_popularly_elected")

@@ -41,6 +41,6 @@ def test_report_section_charts_and_tables():
     assert timeline.count('class="span"') == 3 and 'data-chart="process-timeline"' in timeline
     bars = outcome_bars_svg(section.outcome_rows)
     assert 'data-chart="process-outcomes"' in bars and bars.count('class="bar"') >= 9
-    assert len(section.counterfactuals) == 4
+    assert len(section.counterfactuals) == 6
     assert section.outcome_rows[-1][1] == {"adopted_as_proposed": 5, "adopted_in_another_form": 2,
                                            "added_outside_process": 1, "untraced": 7}
