@@ -56,3 +56,23 @@ def test_cli_reports_it_with_exit_2(path):
 def test_a_missing_file_is_a_clear_error():
     result = runner.invoke(app, ["process", "--file", "no-such-process.yaml"])
     assert result.exit_code == 2 and "file not found" in result.output
+
+
+def test_markup_in_names_is_shown_as_text(tmp_path):
+    """A label with terminal markup or HTML stays text in the table, the JSON and the charts."""
+    import datetime as dt
+
+    from reformlab.report.charts.process import timeline_svg
+    from reformlab.report.process_section import BodyLine
+
+    good = (FIXTURES / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "markup.yaml"
+    path.write_text(good.replace('label: "A reform commission"', 'label: "[bold]<script>x</script>[/bold]"'),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "[bold]<script>x</script>[/bold]" in result.output
+    day = dt.date(2006, 3, 1)
+    line = BodyLine(id="c", short="<b>", label="<script>x</script>", start=day, end=day, start_latest=day, dates="",
+                    status="<i>", status_rank=1, chair="c", sat="", stayed_out="", output="")
+    assert "<script>" not in timeline_svg([line]) and "&lt;b&gt;" in timeline_svg([line])
