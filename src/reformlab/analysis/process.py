@@ -55,11 +55,20 @@ class CounterfactualRun:
     majilis: dict[str, int | None] = field(default_factory=dict)
     offices: dict[str, dict[str, int | None]] = field(default_factory=dict)
 
+    def seats_text(self, arrow: str = "->") -> str:
+        """The President's seats that change, body by body (``majilis: 107 -> 67``), or ``unchanged``."""
+        def side(value):
+            return "cannot tell" if value is None else str(value)
+
+        return "; ".join(f"{body}: {side(cell['adopted'])} {arrow} {side(cell['counterfactual'])}"
+                         for body, cell in self.offices.items()) or "unchanged"
+
     def to_dict(self) -> dict:
         return {
             "counterfactual": self.counterfactual, "label": self.label, "proposals": list(self.proposals),
             "assumption": self.assumption, "assumption_label": self.assumption_label, "scenario": self.scenario,
-            "majilis": self.majilis, "offices": self.offices, "lost": list(self.lost), "gained": list(self.gained), "unknown": list(self.unknown),
+            "majilis": self.majilis, "offices": self.offices, "lost": list(self.lost), "gained": list(self.gained),
+            "unknown": list(self.unknown),
             "decisions": {k: {n: (str(v) if isinstance(v, Fraction) else v) for n, v in d.items()}
                           for k, d in self.decisions.items()},
         }
@@ -72,7 +81,7 @@ def counterfactual_constitution(process: Process, counterfactual_id: str) -> Con
 
 
 def _unfilled_groups(constitution: Constitution, scenario: Scenario | None) -> list[tuple[str, int]]:
-    """Popular seat groups of collective bodies that the scenario gives no results for: ``("majilis.districts", 67)``."""
+    """Popular seat groups of collective bodies the scenario gives no results for (``("majilis.districts", 67)``)."""
     found = []
     for body_id, body in constitution.bodies.items():
         if body.kind == "office" or not isinstance(body.seat_groups, tuple):
@@ -205,7 +214,8 @@ def break_even(process: Process, counterfactual_id: str, party: str = "Nur Otan"
 
 @dataclass(frozen=True)
 class AmendmentEffect:
-    """One amendment's own effect on the President: ``raised``, ``lowered``, ``mixed``, ``unchanged``, ``cannot tell``.
+    """One amendment's own effect on the President: ``raised``, ``lowered``, ``mixed``, ``unchanged`` or
+    ``cannot tell``.
 
     Attributes:
         added: decisions gained / lost when it is added alone to the ``before`` version (earlier election).
@@ -282,7 +292,8 @@ def amendment_effects(process: Process) -> list[AmendmentEffect]:
 def effect_shares(effects: list[AmendmentEffect]) -> dict[str, Fraction | int]:
     """How many amendments raised / lowered / ... the President's power, and the raised and lowered shares of those
     whose effect could be told."""
-    counts = {kind: sum(e.effect == kind for e in effects) for kind in ("raised", "lowered", "mixed", "unchanged", "cannot tell")}
+    kinds = ("raised", "lowered", "mixed", "unchanged", "cannot tell")
+    counts = {kind: sum(e.effect == kind for e in effects) for kind in kinds}
     told = len(effects) - counts["cannot tell"]
     return {**counts, "told": told,
             "raised_share": Fraction(counts["raised"], told) if told else None,
@@ -297,6 +308,11 @@ class ProcessAnalysis:
     runs: tuple[CounterfactualRun, ...]
     break_even: dict[str, dict[str, int | None]]
     effects: tuple[AmendmentEffect, ...]
+
+    def break_even_text(self, counterfactual: str, joiner: str = " ") -> str:
+        """``ordinary_law 1, constitutional_law 23, ...``: the decisions that need districts, fewest first."""
+        found = self.break_even.get(counterfactual, {})
+        return ", ".join(f"{proc}{joiner}{k}" for proc, k in sorted(found.items(), key=lambda i: i[1] or 0) if k)
 
     def to_dict(self) -> dict:
         shares = effect_shares(list(self.effects))

@@ -78,7 +78,8 @@ def chaired_by_head_of_state(ctx: Context, expected, *, body: str) -> Verdict:
     values = {f.head_of_state for f in facts(ctx.body(body).chair) if f.known and f.head_of_state is not None}
     if len(values) != 1:
         return "cannot tell", None, "the sources conflict" if values else "no source names the chair"
-    chair = "; ".join(f"{f.value} ({', '.join(f.sources)}, {f.confidence or 'ungraded'})" for f in facts(ctx.body(body).chair))
+    chair = "; ".join(f"{f.value} ({', '.join(f.sources)}, {f.confidence or 'ungraded'})"
+                      for f in facts(ctx.body(body).chair))
     return _simple(expected, values.pop(), f"chair: {chair}")
 
 
@@ -94,7 +95,8 @@ def opposition_took_part(ctx: Context, expected, *, body: str) -> Verdict:
             if verdict == "yes":
                 took.append(label)
             elif verdict in ("unknown", "conflict"):
-                sources = "; ".join(f"{f.value} per {', '.join(f.sources) or 'no source'}" for f in facts(party.took_part))
+                sources = "; ".join(f"{f.value} per {', '.join(f.sources) or 'no source'}"
+                                    for f in facts(party.took_part))
                 unclear.append(f"{label}: {verdict} ({sources})")
     expected_parties = {str(e) for e in expected}
     names = {t.split(" (")[0] for t in took} if body == "all" else set(took)
@@ -140,7 +142,8 @@ def _value_at(constitution, path: str):
         try:
             node = node[part]
         except (KeyError, IndexError, TypeError):
-            raise ReformlabError(f"path {path!r} does not exist in the adopted version", field="quantity.path") from None
+            raise ReformlabError(f"path {path!r} does not exist in the adopted version",
+                                 field="quantity.path") from None
     return node
 
 
@@ -181,7 +184,8 @@ def share_from_process(ctx: Context, expected) -> Verdict:
     stated = Fraction(str(expected).strip()) if not isinstance(expected, Fraction) else expected
     computed = {"from_process": inside, "untraced": open_, "outside": origins.count("outside"), "of": total,
                 "between": f"{low} and {high}"}
-    why = f"{inside} of {total} amendments trace to a proposal, {open_} are untraced: the share is between {low} and {high}"
+    why = (f"{inside} of {total} amendments trace to a proposal, {open_} are untraced: "
+           f"the share is between {low} and {high}")
     return ("cannot tell" if low <= stated <= high else "fails"), computed, why
 
 
@@ -208,9 +212,8 @@ def output_suits_president(ctx: Context, expected) -> Verdict:
     suits = not gained and bool(risks) and raised >= lowered
     computed = {"suits": suits, "gained_under_proposals": gained, "risks_under_proposals": len(risks),
                 "amendments_raised": raised, "amendments_lowered": lowered, "amendments": len(analysis.effects)}
-    needs = "; ".join(
-        f"{cf}: the President keeps " + ", ".join(f"{proc} with {k}" for proc, k in sorted(found.items(), key=lambda i: i[1] or 0) if k)
-        + " districts won" for cf, found in analysis.break_even.items() if any(found.values()))
+    needs = "; ".join(f"{cf}: the President keeps {analysis.break_even_text(cf, ' with ')} districts won"
+                      for cf, found in analysis.break_even.items() if any(found.values()))
     reason = "; ".join(part for part in (needs, "; ".join(offices), f"{raised} of {len(analysis.effects)} amendments "
                                          f"raised his power, {lowered} lowered it") if part)
     return ("holds" if suits == bool(expected) else "fails"), computed, reason
@@ -238,7 +241,8 @@ def is_process_claims(name: str) -> bool:
     return "process" in load_claims(name)
 
 
-def check_process_claims(data: dict | str = "isaacs2008_process", process: Process | None = None) -> list[ClaimResult]:
+def check_process_claims(data: dict | str = "isaacs2008_process",
+                         process: Process | None = None) -> list[ClaimResult]:
     """Check every claim of a process claims file (a built-in name, or parsed data) against the process it names."""
     if isinstance(data, str):
         data = load_claims(data)

@@ -70,7 +70,8 @@ def process_command(
 def print_process(process, analysis) -> None:
     from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
 
-    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(process.package.label or str(process.package.after))}")
+    package = process.package.label or str(process.package.after)
+    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(package)}")
     bodies = Table(title="The consultative bodies", title_justify="left", show_lines=True)
     for column in ("body", "dates", "status", "chair", "size / make-up", "opposition", "output"):
         bodies.add_column(column, overflow="fold")
@@ -112,7 +113,8 @@ def print_process(process, analysis) -> None:
     for column in ("amendment", "articles", "origin", "from"):
         origins.add_column(column, overflow="fold")
     for row in trace_table(process):
-        source = ", ".join(row["proposals"]) + (f" (added by {', '.join(row['added_by'])})" if row["added_by"] else "")
+        added = f" (added by {', '.join(row['added_by'])})" if row["added_by"] else ""
+        source = ", ".join(row["proposals"]) + added
         _add(origins, row["id"], row["articles"], row["origin"], source or (row["note"] or ""))
     console.print(origins)
     if analysis is not None:
@@ -125,14 +127,11 @@ def print_analysis(analysis) -> None:
     for column in ("counterfactual", "district assumption", "President's seats", "decisions lost", "gained"):
         table.add_column(column, overflow="fold")
     for run in analysis.runs:
-        seats = "; ".join(f"{body}: {cell['adopted']} -> {'cannot tell' if cell['counterfactual'] is None else cell['counterfactual']}"
-                          for body, cell in run.offices.items()) or "unchanged"
-        _add(table, f"{run.counterfactual}\n{run.label}", run.assumption_label or "none needed",
-                      seats, ", ".join(run.lost) or "none", ", ".join(run.gained) or "none")
+        _add(table, f"{run.counterfactual}\n{run.label}", run.assumption_label or "none needed", run.seats_text(), ", ".join(run.lost) or "none", ", ".join(run.gained) or "none")
     console.print(table)
-    for counterfactual, found in analysis.break_even.items():
-        needs = ", ".join(f"{proc} {k}" for proc, k in sorted(found.items(), key=lambda i: (i[1] is None, i[1] or 0)))
-        console.print(f"break-even ({counterfactual}): districts the President's camp must win to keep each decision: {escape(needs)}")
+    for counterfactual in analysis.break_even:
+        console.print(f"break-even ({escape(counterfactual)}): districts the President's camp must win to keep each "
+                      f"decision: {escape(analysis.break_even_text(counterfactual))}")
     effects = Table(title="Single-amendment effects on the President", title_justify="left")
     for column in ("amendment", "applied with", "effect", "gains", "losses"):
         effects.add_column(column, overflow="fold")
@@ -143,5 +142,5 @@ def print_analysis(analysis) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("process", help="The reform process: bodies, proposals, outcomes, amendment origins, counterfactuals.")(
-        process_command)
+    app.command("process", help="The reform process: bodies, proposals, outcomes, amendment origins, "
+                                "counterfactuals.")(process_command)

@@ -72,7 +72,8 @@ def _add_validation_errors(problems: Problems, error: ValidationError, data: Any
         if kind == "missing":
             if any(p[:-1] == path[:-1] and found[p][0] == "extra_forbidden" for p in found):
                 continue  # reported with the misspelt field beside it
-            message, fix = f"missing field {str(path[-1])!r}", f"add '{path[-1]}: ...' (write 'unknown' if no source gives it)"
+            message = f"missing field {str(path[-1])!r}"
+            fix = f"add '{path[-1]}: ...' (write 'unknown' if no source gives it)"
         elif kind == "extra_forbidden":
             siblings = [str(p[-1]) for p in missing if p[:-1] == path[:-1]]
             message = f"unknown field {str(path[-1])!r}"

@@ -105,7 +105,8 @@ class MemberGroup(ProcessModel):
 
 
 class PartyRole(ProcessModel):
-    """A party's place at the table: invited, took part (each a fact or conflicting facts), reasons for staying out."""
+    """A party's place at the table: invited, took part (each a fact, or conflicting facts), reasons for staying
+    out."""
 
     party: str
     camp: Literal["opposition", "pro_presidential", "unknown"] = "unknown"
@@ -290,7 +291,8 @@ class Process(ProcessModel):
 
     def origin(self, amendment_id: str) -> str:
         """``process`` (from a body's proposal), ``outside`` (added outside the process) or ``untraced``."""
-        kinds = {OUTCOMES[p.outcome.kind]["inside"] for p in self.traced_to(amendment_id) if p.outcome.kind in OUTCOMES}
+        kinds = {OUTCOMES[p.outcome.kind]["inside"] for p in self.traced_to(amendment_id)
+                 if p.outcome.kind in OUTCOMES}
         if True in kinds:
             return "process"
         return "outside" if kinds else "untraced"

@@ -94,12 +94,14 @@ def process_section(analysis) -> ProcessSection:
         bodies.append(BodyLine(body.id, _short(body.label, body.id), body.label, start, end, latest,
                                f"{row['start']} – {row['end']}", row["status_label"], row["status_rank"],
                                row["chair"], sat, out or "none known", row["output"]))
-    outcome_rows = [(row["id"].replace("_", " "), {k: row[k] for k in OUTCOMES if k in row}) for row in area_measures(process)]
+    outcome_rows = [(row["id"].replace("_", " "), {k: row[k] for k in OUTCOMES if k in row})
+                    for row in area_measures(process)]
     outside = [p for p in process.proposals if not OUTCOMES[p.outcome.kind]["inside"]]
     if outside:
         outcome_rows.append(("outside the process", {"added_outside_process": len(outside)}))
     origins = trace_table(process)
-    origin_counts = {"adopted_as_proposed": 0, "adopted_in_another_form": 0, "added_outside_process": 0, "untraced": 0}
+    origin_counts = dict.fromkeys(("adopted_as_proposed", "adopted_in_another_form", "added_outside_process",
+                                   "untraced"), 0)
     for row in origins:
         kinds = set(row["outcomes"])
         key = "untraced" if row["origin"] == "untraced" else "added_outside_process" if row["origin"] == "outside" \
@@ -108,17 +110,15 @@ def process_section(analysis) -> ProcessSection:
     outcome_rows.append((f"{len(origins)} amendments by origin", origin_counts))
     proposals = tuple(
         (p.label, OUTCOMES[p.outcome.kind]["label"] + (f" (by {p.outcome.by})" if p.outcome.by else ""),
-         ", ".join(p.outcome.amendments) or ("instead: " + ", ".join(p.outcome.instead) if p.outcome.instead else "–"),
+         ", ".join(p.outcome.amendments) or
+         ("instead: " + ", ".join(p.outcome.instead) if p.outcome.instead else "–"),
          p.source if isinstance(p.source, str) else ", ".join(p.source))
         for p in process.proposals)
     lines = []
     for run in analysis.runs:
-        seats = "; ".join(f"{body}: {cell['adopted']} → {'cannot tell' if cell['counterfactual'] is None else cell['counterfactual']}"
-                          for body, cell in run.offices.items()) or "unchanged"
         lines.append(CounterfactualLine(run.label, ", ".join(run.proposals), run.assumption_label or "none needed",
-                                        seats, ", ".join(run.lost) or "none", ", ".join(run.gained) or "none"))
-    even = tuple(f"{cf}: " + ", ".join(f"{proc} {k}" for proc, k in sorted(found.items(), key=lambda i: i[1] or 0) if k)
-                 for cf, found in analysis.break_even.items())
+                                        run.seats_text("→"), ", ".join(run.lost) or "none", ", ".join(run.gained) or "none"))
+    even = tuple(f"{cf}: {analysis.break_even_text(cf)}" for cf in analysis.break_even)
     counts = {}
     for effect in analysis.effects:
         counts[effect.effect] = counts.get(effect.effect, 0) + 1

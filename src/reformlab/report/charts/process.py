@@ -53,7 +53,8 @@ def timeline_svg(bodies, marker: tuple[dt.date, str] | None = None, width: float
             body.append(f'<rect x="{number(x0)}" y="{number(y + 4)}" width="{number(firm - x0)}" height="8" '
                         f'fill="{colour}" fill-opacity="0.35"><title>start disputed: {item.start} or '
                         f'{item.start_latest}</title></rect>')
-        body.append(f'<rect class="span" x="{number(firm)}" y="{number(y)}" width="{number(max(x1 - firm, 3))}" height="16" rx="3" '
+        body.append(f'<rect class="span" x="{number(firm)}" y="{number(y)}" width="{number(max(x1 - firm, 3))}" '
+                    f'height="16" rx="3" '
                     f'fill="{colour}" stroke="{colour}"{dash}/>')
         body.append(text(left - 8, y + 12, fit(item.short, 12, left - 12), size=12, anchor="end", weight="bold"))
         for line, caption in enumerate(getattr(item, "captions", (item.caption,))):
@@ -64,7 +65,8 @@ def timeline_svg(bodies, marker: tuple[dt.date, str] | None = None, width: float
                     f'stroke-width="2"/>')
         body.append(text(x, 14, marker[1], size=11, anchor="middle", fill="#c53030"))
     description = "; ".join(f"{b.short}: {b.start} to {b.end or 'unknown'}, {b.caption}" for b in bodies)
-    return document("process-timeline", width, height, "The consultative bodies of the reform process", description, body)
+    title = "The consultative bodies of the reform process"
+    return document("process-timeline", width, height, title, description, body)
 
 
 def outcome_bars_svg(rows, width: float = 720) -> str:
@@ -93,7 +95,8 @@ def outcome_bars_svg(rows, width: float = 720) -> str:
             body.append(text(x + w / 2, y + 13, str(n), size=11, anchor="middle", fill="#ffffff", weight="bold"))
             x += w
     used = [kind for kind in OUTCOME_COLOURS if any(counts.get(kind) for _, counts in rows)]
-    marks = [(f'<rect width="14" height="14" rx="2" fill="{OUTCOME_COLOURS[k][1]}"/>', OUTCOME_COLOURS[k][0]) for k in used]
+    marks = [(f'<rect width="14" height="14" rx="2" fill="{OUTCOME_COLOURS[k][1]}"/>', OUTCOME_COLOURS[k][0])
+             for k in used]
     elements, _ = legend(marks, 20, height - 44, width - 40)
     body.extend(elements)
     description = "; ".join(f"{label}: " + ", ".join(f"{n} {OUTCOME_COLOURS[k][0]}" for k, n in counts.items() if n)
