@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from typer.testing import CliRunner
 
 from reformlab.cli import app
@@ -58,7 +59,8 @@ def test_a_missing_file_is_a_clear_error():
     assert result.exit_code == 2 and "file not found" in result.output
 
 
-def test_markup_in_names_is_shown_as_text(tmp_path):
+def test_markup_in_names_is_shown_as_text(tmp_path, monkeypatch):
+    monkeypatch.setattr("reformlab.commands.process.console", Console(width=250, highlight=False))
     """A label with terminal markup or HTML stays text in the table, the JSON and the charts."""
     import datetime as dt
 
@@ -69,7 +71,7 @@ def test_markup_in_names_is_shown_as_text(tmp_path):
     path = tmp_path / "markup.yaml"
     path.write_text(good.replace('label: "A reform commission"', 'label: "[bold]<script>x</script>[/bold]"'),
                     encoding="utf-8")
-    result = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals"], env={"COLUMNS": "250"})
+    result = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals"])
     assert result.exit_code == 0, result.output
     assert "[bold]" in result.output and "[/bold]" in result.output  # escaped, not read as markup
     data = runner.invoke(app, ["process", "--file", str(path), "--no-counterfactuals", "--format", "json"]).output

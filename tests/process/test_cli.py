@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from rich.console import Console
 from typer.testing import CliRunner
 
 from reformlab.analysis.process import builtin_analysis
@@ -26,8 +27,9 @@ def test_process_json_lists_bodies_areas_proposals_and_traces():
     assert data["analysis"]["break_even"]["majilis_134_half_lists"]["constitutional_law"] == 23
 
 
-def test_process_table():
-    result = runner.invoke(app, ["process", "--no-counterfactuals"], env={"COLUMNS": "250"})
+def test_process_table(monkeypatch):
+    monkeypatch.setattr("reformlab.commands.process.console", Console(width=250, highlight=False))
+    result = runner.invoke(app, ["process", "--no-counterfactuals"])
     assert result.exit_code == 0, result.output
     for text in ("consultative bodies", "Agenda areas", "outside", "untraced", "increase[s]"):
         assert text in result.output
