@@ -94,6 +94,8 @@ def test_body_measures(process):
     assert [rows[b]["status_rank"] for b in ("pds", "nkvd", "state_commission")] == [1, 2, 3]
     assert rows["nkvd"]["opposition_invited"] == ["Ak Zhol", "Communist Party of Kazakhstan", "Alga, DVK"]
     assert rows["nkvd"]["opposition_took_part"] == []
+    assert rows["nkvd"]["opposition_refused"] == rows["nkvd"]["opposition_invited"]
+    assert rows["state_commission"]["opposition_refused"] == [] and rows["pds"]["opposition_refused"] == []
     assert rows["state_commission"]["opposition_took_part"] == ["Ak Zhol"]
     assert rows["state_commission"]["opposition_not_invited"] == ["Nagiz Ak Zhol (True Ak Zhol)"]
     assert rows["state_commission"]["chaired_by_head_of_state"] == "yes"

@@ -80,6 +80,7 @@ def print_process(process, analysis) -> None:
             "invited: " + (", ".join(row["opposition_invited"]) or "none known"),
             "not invited: " + ", ".join(row["opposition_not_invited"]) if row["opposition_not_invited"] else "",
             "took part: " + (", ".join(row["opposition_took_part"]) or "none"),
+            "invited but refused: " + ", ".join(row["opposition_refused"]) if row["opposition_refused"] else "",
             "stayed out: " + (", ".join(row["opposition_stayed_out"]) or "none known"),
             "not settled: " + ", ".join(row["opposition_unclear"]) if row["opposition_unclear"] else "") if part)
         share = row["pro_presidential_share"]

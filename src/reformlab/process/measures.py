@@ -80,6 +80,8 @@ def body_measures(process: Process) -> list[dict[str, Any]]:
             "opposition_took_part": [p.party for p in opposition if verdict_of(p.took_part) == "yes"],
             "opposition_stayed_out": [p.party for p in opposition if verdict_of(p.took_part) == "no"],
             "opposition_unclear": [p.party for p in opposition if verdict_of(p.took_part) in ("unknown", "conflict")],
+            "opposition_refused": [p.party for p in opposition
+                                   if verdict_of(p.invited) == "yes" and verdict_of(p.took_part) == "no"],
             "reasons_for_staying_out": list(dict.fromkeys(r.value for p in opposition for r in p.reasons
                                                           if verdict_of(p.took_part) == "no")),
             "output": shown(body.output),
