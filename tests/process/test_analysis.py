@@ -33,7 +33,7 @@ def test_every_proposal_not_adopted_or_adopted_otherwise_has_a_counterfactual():
 
 def test_half_districts_under_each_assumption(analysis):
     as_2004 = _run(analysis, "majilis_134_half_lists", "as_in_2004")
-    assert as_2004.majilis == {"president": 115, "Independents": 19}
+    assert as_2004.majilis == {"president": 115, "Democratic Party Adilet": 1, "Independents": 18}
     assert as_2004.lost == () and as_2004.gained == ()
     worst = _run(analysis, "majilis_134_half_lists", "none_to_camp")
     assert worst.majilis == {"president": 67, "Independents": 67}
@@ -57,6 +57,19 @@ def test_all_proposals_as_proposed_together(analysis):
     assert worst.offices["majilis"] == {"adopted": 107, "counterfactual": 67} and len(worst.lost) == 8
     assert _run(analysis, "proposals_as_proposed", "as_in_2004").lost == ()
     assert analysis.break_even["proposals_as_proposed"] == analysis.break_even["majilis_134_half_lists"]
+
+
+def test_risk_of_losing_control_same_draws(analysis):
+    """20,000 draws, seed 7, the risk module's default parameters: under the adopted package the President never
+    loses a decision he holds; with half the Majilis in districts (2004's winners as the baseline) he would."""
+    rows = {(r.counterfactual, r.procedure): r for r in analysis.risk}
+    assert analysis.risk_draws == 20_000 and analysis.risk_seed == 7 and analysis.risk_skipped == ()
+    assert all(r.adopted == 0 for r in analysis.risk)
+    half = {proc: rows[("majilis_134_half_lists", proc)].counterfactual_p
+            for proc in ("ordinary_law", "constitutional_law", "constitutional_amendment", "dissolution")}
+    assert half == {"ordinary_law": 29 / 20_000, "constitutional_law": 1473 / 20_000,
+                    "constitutional_amendment": 4493 / 20_000, "dissolution": 0.0}
+    assert all(r.counterfactual_p == 0 for r in analysis.risk if r.counterfactual == "majilis_134_all_lists")
 
 
 def test_all_lists_and_akims(analysis):

@@ -15,6 +15,7 @@ sides).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from fractions import Fraction
 from functools import lru_cache
@@ -22,7 +23,8 @@ from pathlib import Path
 
 from reformlab.analysis.compare import Comparison, compare
 from reformlab.analysis.evaluation import Evaluation, evaluate
-from reformlab.engine.scenario import ElectionSeats, Scenario, default_scenario
+from reformlab.engine.scenario import Assumption, ElectionSeats, Scenario, default_scenario
+from reformlab.errors import ReformlabError
 from reformlab.model import Constitution
 from reformlab.model.targets import resolve_target
 from reformlab.process import Process, apply_amendments, load_process, package_versions
@@ -102,6 +104,22 @@ def with_seats(scenario: Scenario, where: str, seats: dict[str, int], label: str
     })
 
 
+def with_assumption(scenario: Scenario, where: str, assumption) -> Scenario:
+    """A copy of ``scenario`` filling the districts ``where`` under a district assumption of the process file:
+    its declared seats, or a built-in election's district winners with its parties' alignments."""
+    if assumption.seats is not None:
+        return with_seats(scenario, where, assumption.seats, assumption.id)
+    alignments = dict(scenario.alignments)
+    for party, principal in assumption.alignments.items():
+        alignments[party] = Assumption(principal=principal, source=assumption.source,
+                                       confidence=assumption.confidence or "low", note=assumption.note)
+    return scenario.model_copy(update={
+        "id": f"{scenario.id}+{assumption.id}", "label": f"{scenario.label}; {where}: {assumption.label}",
+        "seats": {**scenario.seats, where: ElectionSeats(election=assumption.election, tier="smd")},
+        "alignments": alignments,
+    })
+
+
 def _president(comparison: Comparison) -> dict[str, dict]:
     control = comparison.control()
     power = comparison.power()
@@ -124,7 +142,7 @@ def _grouped(by_principal: dict[str, int]) -> dict[str, int]:
 
 
 def _run(process, item, constitution, adopted: Evaluation, scenario, assumption) -> CounterfactualRun:
-    evaluation = evaluate(constitution, scenario)
+    evaluation = _evaluated(constitution, scenario, item.id)
     comparison = compare(adopted, evaluation)
     rows = _president(comparison)
     offices = {}
@@ -152,23 +170,96 @@ def _president_seats(evaluation: Evaluation, body_id: str) -> int | None:
     return body.by_principal().get(CAMP, 0)
 
 
+def _evaluated(constitution: Constitution, scenario, name: str) -> Evaluation:
+    """The counterfactual evaluated, named after it (so a simulation tells it from the adopted version)."""
+    return dataclasses.replace(evaluate(constitution, scenario), target=name)
+
+
+def counterfactual_scenarios(process: Process, adopted: Evaluation, constitution: Constitution) -> list:
+    """``[(assumption or None, scenario)]`` filling the counterfactual: one per district assumption that fits
+    its one unfilled district group, or the adopted version's scenario when nothing is unfilled."""
+    base = adopted.scenario
+    unfilled = _unfilled_groups(constitution, base)
+    if base is None or len(unfilled) != 1:
+        return [(None, base)]
+    where, seats = unfilled[0]
+    found = []
+    for assumption in process.district_assumptions:
+        if assumption.seats is not None and sum(assumption.seats.values()) != seats:
+            continue
+        scenario = with_assumption(base, where, assumption)
+        try:
+            evaluate(constitution, scenario)
+        except ReformlabError:
+            continue  # the election's districts do not fit this seat group
+        found.append((assumption, scenario))
+    return found or [(None, base)]
+
+
 def counterfactual_runs(process: Process) -> list[CounterfactualRun]:
     """Every counterfactual, under every district assumption that fits its unfilled seats (or as it is)."""
     _, after = package_versions(process.constitution, process.package.before, process.package.after)
     adopted = evaluate(after)
-    base = adopted.scenario
     runs = []
     for item in process.counterfactuals:
         constitution = counterfactual_constitution(process, item.id)
-        unfilled = _unfilled_groups(constitution, base)
-        fitting = [a for a in process.district_assumptions if unfilled and sum(a.seats.values()) == unfilled[0][1]]
-        if base is None or not fitting or len(unfilled) != 1:
-            runs.append(_run(process, item, constitution, adopted, base, None))
-            continue
-        for assumption in fitting:
-            scenario = with_seats(base, unfilled[0][0], assumption.seats, assumption.id)
+        for assumption, scenario in counterfactual_scenarios(process, adopted, constitution):
             runs.append(_run(process, item, constitution, adopted, scenario, assumption))
     return runs
+
+
+@dataclass(frozen=True)
+class RiskRow:
+    """The chance that the President loses the power to pass a decision alone at the next election, under the
+    adopted package and under a counterfactual, on the same draws (``reformlab.analysis.risk`` defaults)."""
+
+    counterfactual: str
+    assumption: str | None
+    procedure: str
+    adopted: float
+    counterfactual_p: float
+    interval: tuple[float, float]
+
+    def to_dict(self) -> dict:
+        return {"counterfactual": self.counterfactual, "assumption": self.assumption, "procedure": self.procedure,
+                "p_lose_adopted": self.adopted, "p_lose_counterfactual": self.counterfactual_p,
+                "interval_counterfactual": list(self.interval)}
+
+
+def risk_rows(process: Process, *, draws: int = 20_000, seed: int = 7) -> tuple[list[RiskRow], list[str]]:
+    """Monte Carlo of losing control, adopted package vs each counterfactual whose seats a built-in election
+    fills (the districts from an election's winners, not declared seats), on common random numbers.
+
+    Returns the rows (decisions the President passes alone under the adopted package) and, per counterfactual
+    that could not be simulated, why.
+    """
+    from reformlab.analysis.risk import simulate
+
+    _, after = package_versions(process.constitution, process.package.before, process.package.after)
+    adopted = evaluate(after)
+    rows, skipped = [], []
+    for item in process.counterfactuals:
+        constitution = counterfactual_constitution(process, item.id)
+        for assumption, scenario in counterfactual_scenarios(process, adopted, constitution):
+            if assumption is not None and assumption.election is None:
+                continue  # declared seats have no vote shares to draw around
+            label = item.id if assumption is None else f"{item.id} ({assumption.id})"
+            try:
+                result = simulate([adopted, _evaluated(constitution, scenario, label)], draws=draws, seed=seed)
+            except (ReformlabError, TypeError, KeyError, ValueError) as exc:
+                skipped.append(f"{label}: {exc}")
+                continue
+            table = {(r["version"], r["procedure"], r["assumption"]): r for r in result.rows()}
+            for proc, pc in adopted.control.procedures.items():
+                if pc.role(CAMP) != "passes alone":
+                    continue
+                mine, theirs = table.get((adopted.target, proc, None)), table.get((label, proc, None))
+                if not mine or not theirs or theirs["lost_pass"] is None or mine["lost_pass"] is None:
+                    continue
+                rows.append(RiskRow(item.id, None if assumption is None else assumption.id, proc,
+                                    mine["p_lose_pass"], theirs["p_lose_pass"],
+                                    (theirs["p_lose_pass_low"], theirs["p_lose_pass_high"])))
+    return rows, skipped
 
 
 def break_even(process: Process, counterfactual_id: str, party: str = "Nur Otan") -> dict[str, int | None]:
@@ -308,6 +399,23 @@ class ProcessAnalysis:
     runs: tuple[CounterfactualRun, ...]
     break_even: dict[str, dict[str, int | None]]
     effects: tuple[AmendmentEffect, ...]
+    risk: tuple[RiskRow, ...] = ()
+    risk_skipped: tuple[str, ...] = ()
+    risk_draws: int = 0
+    risk_seed: int | None = None
+
+    def risk_lines(self) -> list[tuple[str, str, str]]:
+        """``(counterfactual, decisions at risk with their loss probabilities, decisions never lost)`` per
+        simulated counterfactual: the probabilities as percentages, adopted package first."""
+        lines = []
+        for name in dict.fromkeys(r.counterfactual for r in self.risk):
+            rows = [r for r in self.risk if r.counterfactual == name]
+            moving = [r for r in rows if r.adopted or r.counterfactual_p]
+            text = ", ".join(f"{r.procedure} {r.adopted:.2%} -> {r.counterfactual_p:.2%}" for r in moving)
+            still = ", ".join(r.procedure for r in rows if r not in moving)
+            assumption = rows[0].assumption
+            lines.append((name + (f" ({assumption})" if assumption else ""), text or "none", still or "none"))
+        return lines
 
     def break_even_text(self, counterfactual: str, joiner: str = " ") -> str:
         """``ordinary_law 1, constitutional_law 23, ...``: the decisions that need districts, fewest first."""
@@ -321,16 +429,21 @@ class ProcessAnalysis:
             "break_even": self.break_even,
             "amendment_effects": [e.to_dict() for e in self.effects],
             "effect_shares": {k: (str(v) if isinstance(v, Fraction) else v) for k, v in shares.items()},
+            "risk": {"draws": self.risk_draws, "seed": self.risk_seed, "rows": [r.to_dict() for r in self.risk],
+                     "not_simulated": list(self.risk_skipped)},
         }
 
 
-def analyse(process: Process | None = None) -> ProcessAnalysis:
-    """Counterfactuals, break-evens and single-amendment effects of ``process`` (the built-in one when None)."""
+def analyse(process: Process | None = None, *, draws: int = 20_000, seed: int = 7) -> ProcessAnalysis:
+    """Counterfactuals, break-evens, single-amendment effects and the risk of losing control (``draws`` Monte
+    Carlo draws with ``seed``; 0 draws skips it) of ``process`` (the built-in one when None)."""
     if process is None:
         return builtin_analysis()
     runs = counterfactual_runs(process)
     even = {c.id: found for c in process.counterfactuals if (found := break_even(process, c.id))}
-    return ProcessAnalysis(process, tuple(runs), even, tuple(amendment_effects(process)))
+    risk, skipped = risk_rows(process, draws=draws, seed=seed) if draws else ([], [])
+    return ProcessAnalysis(process, tuple(runs), even, tuple(amendment_effects(process)), tuple(risk),
+                           tuple(skipped), draws, seed if draws else None)
 
 
 @lru_cache(maxsize=1)

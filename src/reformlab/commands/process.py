@@ -133,6 +133,16 @@ def print_analysis(analysis) -> None:
     for counterfactual in analysis.break_even:
         console.print(f"break-even ({escape(counterfactual)}): districts the President's camp must win to keep each "
                       f"decision: {escape(analysis.break_even_text(counterfactual))}")
+    if analysis.risk or analysis.risk_skipped:
+        risk = Table(title=f"Risk of losing the power to pass alone at the next election ({analysis.risk_draws:,} "
+                     f"draws, seed {analysis.risk_seed}; docs/risk.md for the parameters)", title_justify="left")
+        for column in ("counterfactual", "adopted -> counterfactual", "never lost in either"):
+            risk.add_column(column, overflow="fold")
+        for line in analysis.risk_lines():
+            _add(risk, *line)
+        for reason in analysis.risk_skipped:
+            _add(risk, reason, "not simulated", "")
+        console.print(risk)
     effects = Table(title="Single-amendment effects on the President", title_justify="left")
     for column in ("amendment", "applied with", "effect", "gains", "losses"):
         effects.add_column(column, overflow="fold")

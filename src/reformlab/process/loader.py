@@ -143,7 +143,11 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
             problems.add(f"{where}.file", f"the reform file {counterfactual.file!r} does not exist",
                          "give a path relative to the process file")
     for index, assumption in enumerate(process.district_assumptions):
-        negative = [party for party, seats in assumption.seats.items() if seats < 0]
+        if (assumption.seats is None) == (assumption.election is None):
+            problems.add(f"district_assumptions.{index}", "give exactly one of 'seats' or 'election'",
+                         "declare the districts won (seats: {party: n}) or name a built-in election")
+            continue
+        negative = [party for party, seats in (assumption.seats or {}).items() if seats < 0]
         if negative:
             problems.add(f"district_assumptions.{index}.seats.{negative[0]}", "seats must not be negative",
                          "give a whole number of districts, 0 or more")

@@ -238,11 +238,15 @@ class Counterfactual(ProcessModel):
 
 
 class DistrictAssumption(ProcessModel):
-    """Who wins single-member districts a counterfactual adds, as a labelled assumption (party -> seats)."""
+    """Who wins single-member districts a counterfactual adds, as a labelled assumption: declared ``seats``
+    (party -> districts), or the district winners of a built-in ``election`` with the ``alignments`` of its
+    parties (party -> principal); an election also gives the risk simulation its baseline."""
 
     id: str
     label: str
-    seats: dict[str, int]
+    seats: dict[str, int] | None = None
+    election: str | None = None
+    alignments: dict[str, str] = {}
     source: Sources = ()
     confidence: Confidence | None = None
     note: str | None = None

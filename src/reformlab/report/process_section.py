@@ -64,6 +64,8 @@ class ProcessSection:
     effects: str
     package_date: dt.date
     package_label: str
+    risk: tuple[tuple[str, str, str], ...] = ()
+    risk_note: str = ""
 
 
 def _short(label: str, body_id: str) -> str:
@@ -123,5 +125,8 @@ def process_section(analysis) -> ProcessSection:
     for effect in analysis.effects:
         counts[effect.effect] = counts.get(effect.effect, 0) + 1
     effects = ", ".join(f"{n} {kind}" for kind, n in counts.items()) + f" (of {len(analysis.effects)} amendments)"
+    note = (f"{analysis.risk_draws:,} draws, seed {analysis.risk_seed}, the risk simulation's default parameters "
+            "(docs/risk.md); the districts drawn around their 2004 winners") if analysis.risk else ""
     return ProcessSection(process.label, tuple(bodies), tuple(outcome_rows), proposals, tuple(lines), even, effects,
-                          process.package.after, process.package.label or str(process.package.after))
+                          process.package.after, process.package.label or str(process.package.after),
+                          tuple((n, t.replace("->", "→"), s) for n, t, s in analysis.risk_lines()), note)
