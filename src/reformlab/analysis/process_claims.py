@@ -252,6 +252,10 @@ def check_process_claims(data: dict | str = "isaacs2008_process",
                                  fix="use process: kz_2002_2007")
         process = load_process()
     ctx = Context(process)
+    if process == load_process():
+        from reformlab.analysis.process import builtin_analysis
+
+        ctx.__dict__["analysis"] = builtin_analysis()  # computed once per run, shared with the report
     results = []
     for claim in data["claims"]:
         quantity = dict(claim["quantity"])

@@ -61,9 +61,11 @@ def _with_process(data, comparison):
             sides[0].as_of <= process.package.before and sides[1].as_of >= process.package.after):
         return data
     from reformlab.analysis.process import builtin_analysis
+    from reformlab.analysis.process_claims import check_process_claims
     from reformlab.report.process_section import process_section
 
-    return dataclasses.replace(data, process=process_section(builtin_analysis()))
+    section = process_section(builtin_analysis(), check_process_claims("isaacs2008_process", process))
+    return dataclasses.replace(data, process=section)
 
 
 def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:

@@ -66,6 +66,7 @@ class ProcessSection:
     package_label: str
     risk: tuple[tuple[str, str, str], ...] = ()
     risk_note: str = ""
+    claims: tuple[tuple[str, str, str], ...] = ()
 
 
 def _short(label: str, body_id: str) -> str:
@@ -79,8 +80,9 @@ def _span(field, pick) -> dt.date | None:
     return pick(spans) if spans else None
 
 
-def process_section(analysis) -> ProcessSection:
-    """The section's records from a computed process analysis."""
+def process_section(analysis, claims=()) -> ProcessSection:
+    """The section's records from a computed process analysis and the checked process claims
+    (:class:`~reformlab.analysis.claims.ClaimResult`)."""
     process = analysis.process
     rows = {row["id"]: row for row in body_measures(process)}
     bodies = []
@@ -129,4 +131,5 @@ def process_section(analysis) -> ProcessSection:
             "(docs/risk.md); the districts drawn around their 2004 winners") if analysis.risk else ""
     return ProcessSection(process.label, tuple(bodies), tuple(outcome_rows), proposals, tuple(lines), even, effects,
                           process.package.after, process.package.label or str(process.package.after),
-                          tuple((n, t.replace("->", "→"), s) for n, t, s in analysis.risk_lines()), note)
+                          tuple((n, t.replace("->", "→"), s) for n, t, s in analysis.risk_lines()), note,
+                          tuple((c.text, c.verdict, c.reason or "") for c in claims))
