@@ -46,3 +46,24 @@ def test_report_section_charts_and_tables():
     assert len(section.counterfactuals) == 6
     assert section.outcome_rows[-1][1] == {"adopted_as_proposed": 5, "adopted_in_another_form": 2,
                                            "added_outside_process": 1, "untraced": 7}
+
+
+def test_the_report_has_the_process_section(tmp_path, monkeypatch):
+    from reformlab.commands.report import make_report
+
+    monkeypatch.chdir(tmp_path)
+    text = make_report(format="md", output=tmp_path / "report.md", risk_draws=0).read_text(encoding="utf-8")
+    section = text[text.index("The reform process: who sat at the table"):]
+    for part in ("| PDS |", "| NKVD |", "| State Commission |", "adopted in another form", "Break-even",
+                 "Risk of losing the power to pass alone", "constitutional_amendment 0.00% → 22.46%",
+                 "The study's process claim", "| fails |"):
+        assert part in section, part
+
+
+def test_no_process_section_outside_the_package():
+    from reformlab.analysis.compare import compare
+    from reformlab.commands.report import _with_process
+
+    comparison = compare("kz@2007-06-01", "kz@2012-06-01")
+    marker = object()
+    assert _with_process(marker, comparison) is marker
