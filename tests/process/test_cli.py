@@ -67,3 +67,11 @@ def test_no_process_section_outside_the_package():
     comparison = compare("kz@2007-06-01", "kz@2012-06-01")
     marker = object()
     assert _with_process(marker, comparison) is marker
+
+
+def test_list_names_the_process_and_its_reforms():
+    entries = json.loads(runner.invoke(app, ["list", "--json"]).output)
+    reforms = [e["id"] for e in entries if e["kind"] == "reform"]
+    assert any(e["kind"] == "process" and e["id"] == "kz_2002_2007" for e in entries)
+    assert len(reforms) == 5 and all(r.endswith(".yaml") for r in reforms)
+    assert runner.invoke(app, ["compare", "kz@2007-05-21", reforms[-1], "-f", "json"]).exit_code == 0

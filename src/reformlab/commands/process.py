@@ -152,6 +152,20 @@ def print_analysis(analysis) -> None:
     console.print(effects)
 
 
+def process_entries():
+    """``reformlab list`` rows: the built-in process and its counterfactual reforms (paths to give to compare)."""
+    from reformlab.commands.listing import CatalogEntry
+    from reformlab.process import builtin_path, load_process
+
+    process = load_process()
+    yield CatalogEntry("process", process.id, f"{process.label} (reformlab process)")
+    for item in process.counterfactuals:
+        yield CatalogEntry("reform", str(builtin_path().parent / item.file), f"{item.label} (a road not taken)")
+
+
 def register(app: typer.Typer) -> None:
+    from reformlab.commands.listing import add_catalog_source
+
+    add_catalog_source(process_entries)
     app.command("process", help="The reform process: bodies, proposals, outcomes, amendment origins, "
                                 "counterfactuals.")(process_command)
