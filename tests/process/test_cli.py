@@ -73,5 +73,5 @@ def test_list_names_the_process_and_its_reforms():
     entries = json.loads(runner.invoke(app, ["list", "--json"]).output)
     reforms = [e["id"] for e in entries if e["kind"] == "reform"]
     assert any(e["kind"] == "process" and e["id"] == "kz_2002_2007" for e in entries)
-    assert len(reforms) == 5 and all(r.endswith(".yaml") for r in reforms)
+    assert len(reforms) == 4 and all(r.endswith(".yaml") for r in reforms)
     assert runner.invoke(app, ["compare", "kz@2007-05-21", reforms[-1], "-f", "json"]).exit_code == 0
