@@ -35,6 +35,8 @@ def test_conflicting_sources_are_both_kept(process):
     starts = {f.value: f.sources for f in facts(nkvd.start)}
     assert starts == {"2004-11": ("isaacs2008",), "2004-08": ("caci2004",)}
     assert {f.kind for f in facts(nkvd.output)} == {"none", "some"}
+    announced = {str(f.value): f.sources for f in facts(process.package.announced)}
+    assert announced == {"2007-05-16": ("isaacs2008", "embassy2007"), "2007-05-17": ("jamestown2007", "caci2007")}
 
 
 def test_unknowns_stay_unknown(process):

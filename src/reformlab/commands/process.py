@@ -70,8 +70,11 @@ def process_command(
 def print_process(process, analysis) -> None:
     from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
 
+    from reformlab.process.measures import shown
+
     package = process.package.label or str(process.package.after)
-    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(package)}")
+    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(package)}; announced "
+                  f"{escape(shown(process.package.announced))}, adopted {escape(shown(process.package.adopted))}")
     bodies = Table(title="The consultative bodies", title_justify="left", show_lines=True)
     for column in ("body", "dates", "status", "chair", "size / make-up", "opposition", "output"):
         bodies.add_column(column, overflow="fold")

@@ -118,6 +118,12 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
     for section in ("bodies", "areas", "amendments", "proposals", "counterfactuals", "district_assumptions"):
         ids[section] = _unique(getattr(process, section), section, problems)
     _check_sources(data, set(process.sources), problems)
+    for name in ("announced", "adopted"):
+        field = getattr(process.package, name)
+        for j, fact in enumerate(facts(field)):
+            if fact.known and partial_date_range(fact.value) is None:
+                at = f"package.{name}" + (f".{j}" if isinstance(field, tuple) else "") + ".value"
+                problems.add(at, f"{fact.value!r} is not a date", "write YYYY-MM-DD, YYYY-MM or YYYY")
     for index, body in enumerate(process.bodies):
         _check_body(body, f"bodies.{index}", problems)
     for index, area in enumerate(process.areas):

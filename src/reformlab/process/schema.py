@@ -253,11 +253,14 @@ class DistrictAssumption(ProcessModel):
 
 
 class Package(ProcessModel):
-    """The reform package: the versions of the constitution just before and after it."""
+    """The reform package: the versions of the constitution just before and after it, and when it was
+    announced and adopted (facts, conflicting where the sources disagree)."""
 
     before: dt.date
     after: dt.date
     label: str | None = None
+    announced: Fact | tuple[Fact, ...] | None = None
+    adopted: Fact | tuple[Fact, ...] | None = None
 
 
 class Process(ProcessModel):
