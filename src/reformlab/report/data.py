@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
 
@@ -361,4 +365,4 @@ class ReportData:
     generated_by: str = ""
     generated_on: str = ""
     risk: RiskSection | None = None
-    process: object | None = None
+    process: ProcessSection | None = None
