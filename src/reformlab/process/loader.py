@@ -114,6 +114,14 @@ def partial_date_range(value: Any) -> tuple[dt.date, dt.date] | None:
 
 def check_process(process: Process, data: dict, problems: Problems, *, base: Path) -> None:
     """Every cross-reference and number that the schema alone cannot check."""
+    from reformlab.model import builtin_ids
+
+    if process.constitution not in builtin_ids():
+        problems.add("constitution", f"no built-in constitution {process.constitution!r}",
+                     did_you_mean(process.constitution, builtin_ids()))
+    if process.package.after <= process.package.before:
+        problems.add("package.after", f"the package takes effect ({process.package.after}) before the version it "
+                     f"amends ({process.package.before})", "give 'after' a later date than 'before'")
     ids = {}
     for section in ("bodies", "areas", "amendments", "proposals", "counterfactuals", "district_assumptions"):
         ids[section] = _unique(getattr(process, section), section, problems)
