@@ -102,6 +102,8 @@ def test_body_measures(process):
     assert rows["state_commission"]["opposition_not_invited"] == ["Nagiz Ak Zhol (True Ak Zhol)"]
     assert rows["state_commission"]["chaired_by_head_of_state"] == "yes"
     assert all(r["pro_presidential_share"] is None for r in rows.values())
+    assert rows["nkvd"]["named_members"] == {"pro_presidential_or_government": 3, "opposition": 0,
+                                             "civil_society": 0, "unknown": 2, "named": 5}
 
 
 def test_area_measures(process):

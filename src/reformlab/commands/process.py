@@ -89,6 +89,10 @@ def print_process(process, analysis) -> None:
         share = row["pro_presidential_share"]
         makeup = f"{row['size']}; {row['composition']}; pro-presidential share: " + \
             (str(share) if share is not None else f"cannot tell ({row['pro_presidential_share_reason']})")
+        named = row["named_members"]
+        if named["named"]:
+            makeup += (f"; named members: {named['named']} ({named['pro_presidential_or_government']} pro-presidential "
+                       f"or government, {named['opposition']} opposition, {named['unknown']} unknown)")
         _add(bodies, f"{row['id']}\n{row['label']}", f"{row['start']} – {row['end']}",
                        row["status_label"], row["chair"], makeup, opposition, row["output"])
     console.print(bodies)

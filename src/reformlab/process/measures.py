@@ -46,6 +46,16 @@ def pro_presidential_share(body: Body) -> tuple[Fraction | None, str]:
     return Fraction(sum(counts), sizes.pop()), "counted from the member groups"
 
 
+def named_members(body: Body) -> dict[str, int]:
+    """The members the sources name, by side: a floor on who sat, not a share of the body."""
+    counts = {"pro_presidential_or_government": 0, "opposition": 0, "civil_society": 0, "unknown": 0}
+    for group in body.members:
+        side = "pro_presidential_or_government" if group.affiliation in ("pro_presidential", "government") \
+            else group.affiliation
+        counts[side] += len(group.names)
+    return {**counts, "named": sum(counts.values())}
+
+
 def _chaired_by_head_of_state(body: Body) -> str:
     values = {f.head_of_state for f in facts(body.chair) if f.known and f.head_of_state is not None}
     if not values:
@@ -75,6 +85,7 @@ def body_measures(process: Process) -> list[dict[str, Any]]:
             "composition": shown(body.composition) if body.composition else "unknown",
             "pro_presidential_share": share,
             "pro_presidential_share_reason": why,
+            "named_members": named_members(body),
             "opposition_invited": [p.party for p in opposition if verdict_of(p.invited) == "yes"],
             "opposition_not_invited": [p.party for p in opposition if verdict_of(p.invited) == "no"],
             "opposition_took_part": [p.party for p in opposition if verdict_of(p.took_part) == "yes"],
