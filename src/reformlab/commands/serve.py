@@ -1,0 +1,60 @@
+"""``reformlab serve``: the web app on this machine (127.0.0.1 unless told otherwise)."""
+
+from __future__ import annotations
+
+import ipaddress
+import time
+
+import typer
+
+from reformlab.errors import ReformlabError
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` is reachable from this machine only (127.0.0.0/8, ::1, localhost)."""
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
+    port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+) -> None:
+    """Start the web app and print its address; stop it with Ctrl-C."""
+    started = time.perf_counter()
+    try:
+        import uvicorn
+
+        from reformlab.web import create_app
+        app = create_app()
+    except ImportError as exc:
+        raise ReformlabError(f"the web app needs {exc.name or 'FastAPI and uvicorn'}, which is not installed",
+                             fix="pip install 'reformlab[web]'") from None
+    if not 0 <= port <= 65535:
+        raise ReformlabError(f"the port must be from 0 to 65535, got {port}", field="--port")
+    if not is_loopback(host):
+        typer.echo(f"warning: listening on {host}: anyone who can reach this machine can use the app "
+                   "(it has no login); use --host 127.0.0.1 to keep it to this machine.", err=True)
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
+    server = uvicorn.Server(config)
+    original = server.startup
+
+    async def startup(sockets=None):
+        await original(sockets=sockets)
+        bound = server.servers[0].sockets[0].getsockname() if server.servers else (host, port)
+        shown = f"[{bound[0]}]" if ":" in str(bound[0]) else bound[0]
+        typer.echo(f"reformlab web app at http://{shown}:{bound[1]}/ (started in {time.perf_counter() - started:.1f} s; "
+                   "Ctrl-C stops it)")
+
+    server.startup = startup
+    server.run()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("serve", help="Start the web app: edit a reform in the browser and watch power move.")(serve)
