@@ -99,7 +99,7 @@ def seat_group_fields(constitution) -> list[dict]:
             if group.filled_by == "appointed" and not isinstance(group.consent, Unknown):
                 for index, vote in enumerate(group.consent):
                     fields += _vote_fields(f"{path}.consent.{index}", vote, f"{name}: consent {index + 1}",
-                                           "Consents to appointments", actors, name)
+                                           "Seat groups", actors, name)
             system = data.get("system")
             if group.filled_by == "popular" and isinstance(system, dict) and system.get("method") in METHODS:
                 fields.append(_field(f"{path}.system.method", f"{name}: electoral method", section, "select",
