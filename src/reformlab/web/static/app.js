@@ -151,7 +151,7 @@ function renderEditor() {
       group = field.group;
       if (group) { const details = el("details", { "data-group": group }, el("summary", {}, group)); form.append(details); box = details; }
       else box = form;
-      if (group && Object.keys(state.edits).some((p) => p.startsWith(field.path.split(".").slice(0, 4).join(".")))) box.open = true;
+      if (group && (filter || Object.keys(state.edits).some((p) => p.startsWith(field.path.split(".").slice(0, 4).join("."))))) box.open = true;
     }
     const id = "f-" + b64url(field.path);
     let input;
@@ -231,7 +231,7 @@ function marginText(margins, before) {
     const rule = `${m.body || "?"} ${m.strict ? ">" : "≥"}${m.majority ?? "?"} of ${m.base || "?"}${m.role === "consent" ? "" : " (" + m.role + ")"}`;
     if (m.margin === null) return `${rule}: cannot tell${m.unknown ? " (" + m.unknown + ")" : ""}`;
     const old = before?.[number];
-    const was = old && old.margin !== null && old.margin !== m.margin && old.body === m.body ? ` (was ${old.margin >= 0 ? "+" : ""}${old.margin})` : "";
+    const was = old && old.margin !== null && old.margin !== m.margin && old.body === m.body ? ` (before: ${old.margin >= 0 ? "+" : ""}${old.margin})` : "";
     return `${rule}: ${m.held} of ${m.members} seats, ${m.needed} needed, margin ${m.margin >= 0 ? "+" : ""}${m.margin}${was}`;
   });
 }
