@@ -11,10 +11,11 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "reformlab"
 FORBIDDEN = {
     "electoral": {"model", "engine", "analysis", "report", "cli", "commands", "games"},
     "games": {"model", "engine", "analysis", "report", "cli", "commands", "electoral"},
-    "model": {"engine", "analysis", "report", "cli", "commands"},
-    "engine": {"analysis", "report", "cli", "commands"},
-    "analysis": {"report", "cli", "commands"},
-    "report": {"cli", "commands"},
+    "model": {"engine", "analysis", "report", "web", "cli", "commands"},
+    "engine": {"analysis", "report", "web", "cli", "commands"},
+    "analysis": {"report", "web", "cli", "commands"},
+    "report": {"web", "cli", "commands"},
+    "web": {"cli", "commands"},
 }
 
 

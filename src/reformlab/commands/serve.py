@@ -31,8 +31,7 @@ def serve(
     try:
         import uvicorn
 
-        from reformlab.web import create_app
-        app = create_app()
+        from reformlab.web.app import create_app
     except ImportError as exc:
         raise ReformlabError(f"the web app needs {exc.name or 'FastAPI and uvicorn'}, which is not installed",
                              fix="pip install 'reformlab[web]'") from None
@@ -41,19 +40,17 @@ def serve(
     if not is_loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine can use the app "
                    "(it has no login); use --host 127.0.0.1 to keep it to this machine.", err=True)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False)
-    server = uvicorn.Server(config)
-    original = server.startup
-
-    async def startup(sockets=None):
-        await original(sockets=sockets)
-        bound = server.servers[0].sockets[0].getsockname() if server.servers else (host, port)
-        shown = f"[{bound[0]}]" if ":" in str(bound[0]) else bound[0]
-        typer.echo(f"reformlab web app at http://{shown}:{bound[1]}/ (started in {time.perf_counter() - started:.1f} s; "
-                   "Ctrl-C stops it)")
-
-    server.startup = startup
-    server.run()
+    config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", access_log=False)
+    try:
+        sock = config.bind_socket()
+    except SystemExit:  # uvicorn exits when the address is taken
+        raise ReformlabError(f"cannot listen on {host}:{port} (in use, or not an address of this machine)",
+                             field="--port", fix="choose another --port, or --port 0 for any free one") from None
+    bound_host, bound_port = sock.getsockname()[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    typer.echo(f"reformlab web app at http://{shown}:{bound_port}/ (ready in {time.perf_counter() - started:.1f} s; "
+               "Ctrl-C stops it)")
+    uvicorn.Server(config).run(sockets=[sock])
 
 
 def register(app: typer.Typer) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 from reformlab.analysis import evaluate, power_frame
 from reformlab.analysis.claims import check_claim, load_claims
 from reformlab.analysis.compare import compare
+from reformlab.engine.scenario import builtin_scenarios
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.games import INDICES
 from reformlab.web.inputs import Version, constitution_of, digest, side_name
@@ -73,12 +74,27 @@ class Service:
     def __init__(self, evaluations: int = 64, answers: int = 256) -> None:
         self.evaluations = LRU(evaluations)
         self.answers = LRU(answers)
+        self._scenarios = None
+
+    def scenario(self, name: str | None, constitution):
+        """A built-in scenario by id, or the one fitting the version; never a file (the CLI also reads
+        ``FILE.yaml#id``, which a server must not). The built-in scenarios are read once."""
+        if self._scenarios is None:
+            self._scenarios = builtin_scenarios()
+        known = self._scenarios
+        if name is not None:
+            if name not in known:
+                raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+            return known[name]
+        fitting = [s for s in known.values() if s.constitution == constitution.id and s.fits_date(constitution.as_of)]
+        return max(fitting, key=lambda s: s.date) if fitting else None
 
     def evaluation(self, version: Version):
         """The side evaluated (the reform applied, the scenario filled), cached by the side's hash."""
         def compute():
             constitution, reform = constitution_of(version)
-            found = evaluate(constitution, version.scenario, alignments=dict(version.alignments))
+            scenario = self.scenario(version.scenario, constitution)
+            found = evaluate(constitution, scenario, alignments=dict(version.alignments))
             return replace(found, target=side_name(version, reform, constitution))
 
         return self.evaluations.get_or_compute(version.key(), compute)
