@@ -123,6 +123,7 @@ def test_a_bad_uploaded_yaml_names_its_line(client):
     {"target": "/etc/passwd"}, {"target": "../../etc/passwd@2007-01-01"}, {"example": "../pyproject"},
     {"reform": {**threshold_reform(), "base": "/etc/passwd"}},
     {"reform_yaml": "reform: x\nbase: ../src/reformlab/data/constitutions/kz.yaml\nchanges: [{op: remove, path: x}]"},
+    {"target": "kz@2007-09-01", "scenario": "/etc/passwd.yaml#x"}, {"target": "kz", "scenario": "examples/tiny_scenarios.yaml"},
 ])
 def test_no_endpoint_opens_a_path_the_client_names(client, body):
     answer = client.post("/api/show", json=body)
