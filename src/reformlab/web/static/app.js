@@ -227,12 +227,14 @@ function gameOf(entry) {
 }
 
 function marginText(margins, before) {
-  return margins.map((m, number) => {
-    const rule = `${m.body || "?"} ${m.strict ? ">" : "≥"}${m.majority ?? "?"} of ${m.base || "?"}${m.role === "consent" ? "" : " (" + m.role + ")"}`;
-    if (m.margin === null) return `${rule}: cannot tell${m.unknown ? " (" + m.unknown + ")" : ""}`;
-    const old = before?.[number];
-    const was = old && old.margin !== null && old.margin !== m.margin && old.body === m.body ? ` (before: ${old.margin >= 0 ? "+" : ""}${old.margin})` : "";
-    return `${rule}: ${m.held} of ${m.members} seats, ${m.needed} needed, margin ${m.margin >= 0 ? "+" : ""}${m.margin}${was}`;
+  const same = (a, b) => a && b && a.body === b.body && a.role === b.role && a.majority === b.majority && a.assumption === b.assumption;
+  return margins.map((m) => {
+    const reading = m.assumption ? ` [${m.assumption}]` : "";
+    if (m.margin === null) return `cannot tell: ${m.unknown}${reading}`;
+    const rule = `${m.body} ${m.strict ? ">" : "≥"}${m.majority} of ${m.base}${m.role === "consent" ? "" : " (" + m.role + ")"}`;
+    const old = (before || []).find((b) => same(b, m));
+    const was = old && old.margin !== null && old.margin !== m.margin ? ` (before: ${old.margin >= 0 ? "+" : ""}${old.margin})` : "";
+    return `${rule}: ${m.held} of ${m.members} seats, ${m.needed} needed, margin ${m.margin >= 0 ? "+" : ""}${m.margin}${was}${reading}`;
   });
 }
 
