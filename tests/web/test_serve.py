@@ -61,3 +61,8 @@ def test_without_the_web_extra_the_error_says_how_to_install_it(monkeypatch):
     result = CliRunner().invoke(cli, ["serve"])
     assert result.exit_code == 2
     assert "pip install 'reformlab[web]'" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_workers_is_a_one_line_error():
+    result = CliRunner().invoke(cli, ["serve", "--workers", "0"])
+    assert result.exit_code == 2 and "--workers must be from 1 to 32" in result.stderr

@@ -25,6 +25,7 @@ def is_loopback(host: str) -> bool:
 def serve(
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (default: this machine only)."),
     port: int = typer.Option(8000, "--port", help="Port to listen on (0: any free port)."),
+    workers: int = typer.Option(1, "--workers", help="Server processes sharing the port (each keeps its own cache)."),
 ) -> None:
     """Start the web app and print its address; stop it with Ctrl-C."""
     started = time.perf_counter()
@@ -37,10 +38,14 @@ def serve(
                              fix="pip install 'reformlab[web]'") from None
     if not 0 <= port <= 65535:
         raise ReformlabError(f"the port must be from 0 to 65535, got {port}", field="--port")
+    if not 1 <= workers <= 32:
+        raise ReformlabError(f"--workers must be from 1 to 32, got {workers}", field="--workers")
     if not is_loopback(host):
         typer.echo(f"warning: listening on {host}: anyone who can reach this machine can use the app "
                    "(it has no login); use --host 127.0.0.1 to keep it to this machine.", err=True)
-    config = uvicorn.Config(create_app(), host=host, port=port, log_level="warning", access_log=False)
+    app = create_app() if workers == 1 else "reformlab.web.app:create_app"  # workers import it themselves
+    config = uvicorn.Config(app, factory=workers > 1, host=host, port=port, workers=workers, log_level="warning",
+                            access_log=False)
     try:
         sock = config.bind_socket()
     except SystemExit:  # uvicorn exits when the address is taken
@@ -48,9 +53,14 @@ def serve(
                              field="--port", fix="choose another --port, or --port 0 for any free one") from None
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
-    typer.echo(f"reformlab web app at http://{shown}:{bound_port}/ (ready in {time.perf_counter() - started:.1f} s; "
-               "Ctrl-C stops it)")
-    uvicorn.Server(config).run(sockets=[sock])
+    ready = f"ready in {time.perf_counter() - started:.1f} s" if workers == 1 else f"starting {workers} workers"
+    typer.echo(f"reformlab web app at http://{shown}:{bound_port}/ ({ready}; Ctrl-C stops it)")
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+
+        Multiprocess(config, sockets=[sock]).run()
+    else:
+        uvicorn.Server(config).run(sockets=[sock])
 
 
 def register(app: typer.Typer) -> None:
