@@ -15,9 +15,9 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web extra is not installed: pip install 'reformlab[web]'")
 
-from fastapi.testclient import TestClient  # noqa: E402
+from fastapi.testclient import TestClient
 
-from reformlab.web import create_app  # noqa: E402
+from reformlab.web import create_app
 
 THRESHOLD = "bodies.majilis.seat_groups.0.system.threshold.share"
 

@@ -7,10 +7,10 @@ import time
 from fractions import Fraction
 
 import pytest
+from tests.web.conftest import THRESHOLD, threshold_reform
 from typer.testing import CliRunner
 
 from reformlab.cli import app as cli
-from tests.web.conftest import THRESHOLD, threshold_reform
 
 
 def cli_json(*arguments: str):

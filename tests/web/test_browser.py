@@ -9,10 +9,10 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.web.conftest import THRESHOLD
 from typer.testing import CliRunner
 
 from reformlab.cli import app as cli
-from tests.web.conftest import THRESHOLD
 
 pytestmark = pytest.mark.browser
 webdriver = pytest.importorskip("selenium.webdriver")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reformlab.web.editor import decode_state, encode_state, reform_yaml
 from reformlab.model import load_reform
+from reformlab.web.editor import decode_state, encode_state, reform_yaml
 
 
 def _value(field):

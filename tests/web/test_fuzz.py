@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, settings
 
 schemathesis = pytest.importorskip("schemathesis")
 
-from reformlab.web import create_app  # noqa: E402
+from reformlab.web import create_app
 
 schema = schemathesis.openapi.from_asgi("/openapi.json", create_app())
 

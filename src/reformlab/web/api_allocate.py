@@ -20,7 +20,8 @@ def _threshold(share: str | None, base: str | None) -> dict | None:
 
 def allocate(request) -> dict:
     """The allocation as ``reformlab allocate --format json`` prints it (with the official seats for an election)."""
-    from reformlab.electoral import ElectoralSystem, allocate as run, method_named
+    from reformlab.electoral import ElectoralSystem, method_named
+    from reformlab.electoral import allocate as run
 
     if (request.election is None) == (request.votes is None):
         raise ReformlabError("give either an election or votes", field="election",

@@ -77,7 +77,7 @@ class Jobs:
                 job.done, job.state = job.total, "done"
             except Cancelled:
                 job.state = "cancelled"
-            except Exception as exc:  # reported to the client through the job, never raised into the server
+            except Exception as exc:  # noqa: BLE001 - reported to the client through the job, never raised
                 job.error, job.state = error_of(exc), "failed"
 
         threading.Thread(target=run, name=f"reformlab-job-{job.id}", daemon=True).start()

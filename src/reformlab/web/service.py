@@ -9,9 +9,9 @@ many different reforms clients send.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
