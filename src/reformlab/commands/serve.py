@@ -51,6 +51,7 @@ def serve(
     except SystemExit:  # uvicorn exits when the address is taken
         raise ReformlabError(f"cannot listen on {host}:{port} (in use, or not an address of this machine)",
                              field="--port", fix="choose another --port, or --port 0 for any free one") from None
+    sock.listen(2048)  # connections wait in the backlog from now on, so the printed address answers at once
     bound_host, bound_port = sock.getsockname()[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     ready = f"ready in {time.perf_counter() - started:.1f} s" if workers == 1 else f"starting {workers} workers"
