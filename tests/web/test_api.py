@@ -214,3 +214,29 @@ def test_pages_and_openapi(client):
         assert path in schema["paths"], path
     assert client.post("/api/editor", json={"target": "kz@2007-05-21"}).json()["fields"][0]["path"].startswith("bodies.")
     assert THRESHOLD in {f["path"] for f in client.post("/api/editor", json={}).json()["fields"]}
+
+
+def test_examples_and_uploads_are_read_as_reforms(client):
+    listed = client.get("/api/options").json()["examples"]
+    assert "reform_threshold_3pct" in listed
+    parsed = client.post("/api/reform/parse", json={"example": "reform_threshold_3pct"}).json()["reform"]
+    assert parsed["changes"][0]["value"] == "3%"
+    text = "reform: up\nbase: kz\ndate: 2007-09-01\nchanges:\n  - {op: set, path: bodies.majilis.size, value: 120}\n"
+    answer = client.post("/api/compare", json={"before": {"target": "kz@2007-09-01"}, "after": {"reform_yaml": text}})
+    error = answer.json()["error"]
+    assert answer.status_code == 422 and error["file"] == "reform.yaml" and error["field"] == "bodies.majilis.size"
+    compared = client.post("/api/compare", json={"before": {"target": "kz@2007-09-01"},
+                                                 "after": {"example": "reform_threshold_3pct"}}).json()
+    assert compared["after"]["name"].startswith("reform threshold_3pct")
+    assert client.post("/api/reform/parse", json={"target": "kz"}).status_code == 422
+
+
+def test_a_bug_is_answered_with_a_400_not_a_500_or_a_traceback(app, client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(app.state.service, "compare", broken)
+    answer = client.post("/api/compare", json={})
+    assert answer.status_code == 400
+    error = answer.json()["error"]
+    assert error["kind"] == "internal" and "bug in reformlab" in error["message"] and "Traceback" not in answer.text
