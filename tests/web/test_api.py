@@ -240,3 +240,16 @@ def test_a_bug_is_answered_with_a_400_not_a_500_or_a_traceback(app, client, monk
     assert answer.status_code == 400
     error = answer.json()["error"]
     assert error["kind"] == "internal" and "bug in reformlab" in error["message"] and "Traceback" not in answer.text
+
+
+def test_an_alignment_moves_a_party_behind_its_principal(client):
+    # "What if Adilet sided with the president?" (--align 'Democratic Party Adilet=president')
+    fields = client.post("/api/editor", json={"target": "kz@2007-05-20"}).json()["fields"]
+    assert "align:Democratic Party Adilet" in {f["path"] for f in fields}
+    plain = client.post("/api/control", json={"target": "kz@2007-05-20"}).json()
+    aligned = client.post("/api/control", json={"target": "kz@2007-05-20",
+                                                "alignments": {"Democratic Party Adilet": "president"}}).json()
+    assert plain["bodies"]["majilis"]["president"]["seats"] + 1 == aligned["bodies"]["majilis"]["president"]["seats"]
+    expected = cli_json("control", "kz@2007-05-20", "--align", "Democratic Party Adilet=president")
+    assert {k: v for k, v in aligned.items() if k in expected} == {k: aligned[k] for k in expected} and \
+        aligned["bodies"] == expected["bodies"]

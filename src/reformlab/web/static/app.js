@@ -231,7 +231,7 @@ function marginText(margins, before) {
   return margins.map((m) => {
     const reading = m.assumption ? ` [${m.assumption}]` : "";
     if (m.margin === null) return `cannot tell: ${m.unknown}${reading}`;
-    const rule = `${m.body} ${m.strict ? ">" : "≥"}${m.majority} of ${m.base}${m.role === "consent" ? "" : " (" + m.role + ")"}`;
+    const rule = `${m.body} ${m.strict ? ">" : "≥"}${m.majority}${m.base ? " of " + m.base : ""}${m.role === "consent" ? "" : " (" + m.role + ")"}`;
     const old = (before || []).find((b) => same(b, m));
     const was = old && old.margin !== null && old.margin !== m.margin ? ` (before: ${old.margin >= 0 ? "+" : ""}${old.margin})` : "";
     return `${rule}: ${m.held} of ${m.members} seats, ${m.needed} needed, margin ${m.margin >= 0 ? "+" : ""}${m.margin}${was}${reading}`;
@@ -283,8 +283,9 @@ function renderClaims(claims) {
 
 function renderChanges(comparison) {
   const text = (value) => value === null || value === undefined ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value);
-  fill("#changes-table", comparison.changes.map((c) => el("tr", {}, el("td", {}, c.path), el("td", {}, text(c.before)),
-    el("td", {}, text(c.after)), el("td", {}, c.article || ""))));
+  const cell = (value) => { const full = text(value); return el("td", { title: full.length > 160 ? full : null }, full.length > 160 ? full.slice(0, 157) + "…" : full); };
+  fill("#changes-table", comparison.changes.map((c) => el("tr", {}, el("td", {}, c.path), cell(c.before), cell(c.after),
+    el("td", {}, c.article || ""))));
 }
 
 function svgInto(container, svgs) {
@@ -299,11 +300,15 @@ function renderCharts(charts) {
 }
 
 // -- computing ----------------------------------------------------------------------------------------------
-async function loadFields() {
+async function loadFields() {   // the edited side's rules, and the parties of both sides (alignments hold for both)
   const side = editedSide();
-  const key = JSON.stringify(side);
+  const key = JSON.stringify([side, state.before]);
   if (key === fieldsKey) return;
-  fields = (await api("/api/editor", side)).fields;
+  const [edited, before] = await Promise.all([api("/api/editor", side), api("/api/editor", { target: target(state.before) })]);
+  const known = new Set(edited.fields.map((f) => f.path));
+  const parties = before.fields.filter((f) => f.path.startsWith("align:") && !known.has(f.path))
+    .map((f) => ({ ...f, label: f.label + " (before)" }));
+  fields = [...edited.fields, ...parties];
   fieldsKey = key;
 }
 
