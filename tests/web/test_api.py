@@ -251,5 +251,5 @@ def test_an_alignment_moves_a_party_behind_its_principal(client):
                                                 "alignments": {"Democratic Party Adilet": "president"}}).json()
     assert plain["bodies"]["majilis"]["president"]["seats"] + 1 == aligned["bodies"]["majilis"]["president"]["seats"]
     expected = cli_json("control", "kz@2007-05-20", "--align", "Democratic Party Adilet=president")
-    assert {k: v for k, v in aligned.items() if k in expected} == {k: aligned[k] for k in expected} and \
-        aligned["bodies"] == expected["bodies"]
+    assert aligned["bodies"] == expected["bodies"]
+    assert aligned["procedures"].keys() == expected["procedures"].keys()
