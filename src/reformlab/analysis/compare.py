@@ -119,6 +119,8 @@ class Comparison:
                 for proc, actors in self.power().items()
             },
             "index": self.index,
+            "votes": {"before": self.before.election, "after": self.after.election,
+                      "modelled": {"before": list(self.before.modelled), "after": list(self.after.modelled)}},
         }
 
 
@@ -150,10 +152,11 @@ def _players(pc) -> set[str]:
 
 
 def compare(before, after, *, scenario_before=None, scenario_after=None, index: str = "banzhaf",
-            alignments: dict[str, str] | None = None) -> Comparison:
-    """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them."""
+            alignments: dict[str, str] | None = None, election: str | None = None) -> Comparison:
+    """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them; with ``election`` both
+    sides are filled from that election's votes (the votes held fixed, so what moves is the rules')."""
     if not isinstance(before, Evaluation):
-        before = evaluate(before, scenario_before, alignments=alignments)
+        before = evaluate(before, scenario_before, alignments=alignments, election=election)
     if not isinstance(after, Evaluation):
-        after = evaluate(after, scenario_after, alignments=alignments)
+        after = evaluate(after, scenario_after, alignments=alignments, election=election)
     return Comparison(before, after, tuple(diff(before.constitution, after.constitution)), index)

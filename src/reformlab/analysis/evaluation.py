@@ -22,6 +22,8 @@ class Evaluation:
     constitution: Constitution
     scenario: Scenario | None
     filling: Filling
+    election: str | None = None  # how --election was read, when the votes come from another election
+    modelled: tuple[str, ...] = ()  # what is modelled rather than taken from results (district seats)
 
     @cached_property
     def decisions(self) -> dict[str, Decision]:
@@ -42,15 +44,32 @@ def evaluate(
     scenario: str | Scenario | None = None,
     *,
     alignments: dict[str, str] | None = None,
+    election: str | None = None,
 ) -> Evaluation:
     """Resolve ``target`` (``kz@2007-09-01``, a file, or a :class:`Constitution`), pick the scenario (given, or
     the built-in one describing the bodies on that date), apply alignment overrides and fill the bodies.
 
+    With ``election`` (a built-in scenario or election id) the bodies are filled from that election's votes
+    under the version's own rules instead (:func:`reformlab.analysis.elections.scenario_for`), whatever the
+    date; ``scenario`` must then be None.
+
     Raises:
-        ReformlabError: an unknown target or scenario, a scenario made for another constitution or version.
+        ReformlabError: an unknown target or scenario, a scenario made for another constitution or version,
+            an election that cannot fill the version's bodies.
     """
     constitution = resolve_target(target) if isinstance(target, str) else target
     name = target if isinstance(target, str) else f"{constitution.id}@{constitution.as_of}"
+    if election is not None:
+        from reformlab.analysis.elections import resolve_election, scenario_for
+
+        if scenario is not None:
+            raise ReformlabError("give --scenario or --election, not both", field="--election",
+                                 fix="--election fills the bodies from that election's votes under the version's rules")
+        source = resolve_election(election)
+        filled_by, modelled = scenario_for(constitution, source)
+        if alignments:
+            filled_by = filled_by.with_alignments(alignments)
+        return Evaluation(name, constitution, filled_by, fill(constitution, filled_by), source.said, modelled)
     if isinstance(scenario, str):
         scenario = scenario_named(scenario)
     elif scenario is None:

@@ -35,6 +35,8 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
 
 
 SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
+ELECTION_HELP = ("Fill both sides from this election's votes under each version's own rules: a built-in scenario "
+                 "(kz-majilis-2004) or election id (KZ-MAJ-2004).")
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
 
 
@@ -121,6 +123,7 @@ def compare_command(
     ),
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    election: str = typer.Option(None, "--election", "-e", help=ELECTION_HELP),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
@@ -137,7 +140,7 @@ def compare_command(
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
     comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align))
+                         alignments=parse_alignments(align), election=election)
     if output is Format.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2))
         return
@@ -147,6 +150,7 @@ def compare_command(
 def print_comparison(comparison) -> None:
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    print_votes(comparison.before, comparison.after)
     changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
     for column in ("path", "before", "after", "article", "source"):
         changes.add_column(column, overflow="fold")
@@ -174,6 +178,17 @@ def print_comparison(comparison) -> None:
         control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     console.print(control)
+
+
+def print_votes(*evaluations) -> None:
+    """Which votes fill each side, and what is modelled rather than a result."""
+    said = {ev.election for ev in evaluations}
+    if said != {None}:
+        console.print("votes held fixed: " + "; ".join(sorted(s for s in said if s)) if len(said) == 1
+                      else "votes: " + "; ".join(f"{ev.target}: {ev.election or 'its own scenario'}" for ev in evaluations))
+    for ev in evaluations:
+        for note in ev.modelled:
+            console.print(f"[yellow]{ev.target}: {note}[/yellow]")
 
 
 def _short(value) -> str:

@@ -1,0 +1,201 @@
+"""Any version with any election: the scenario that fills a version's bodies from one election's votes.
+
+The rules come from the version, the votes from the election. For every popular seat group of the version:
+
+* a ``list`` tier is allocated from the election's raw list votes under the version's own rule (its method,
+  its threshold, its number of seats);
+* a ``single_member`` tier takes the election's declared district winners when it has as many of them as
+  the tier has seats; otherwise (the election had no districts, or other ones) the seats come from a
+  **district model**: the uniform swing with district noise of :mod:`reformlab.analysis.risk.districts`,
+  anchored on the nearest built-in election that has district returns for the body, moved by the change in
+  the camp's list share between the two elections; its *expected* camp seats (rounded to the nearest seat)
+  go to the camp's largest list, the other districts to independents (each its own principal). This is a
+  model, not a result, and every output that uses it says so;
+* any other tier kind (list votes per district, compensatory tiers) cannot be filled from national list
+  votes, and the pair is refused with the reason.
+
+The alignments and controllers (who answers to whom) are the election's scenario's: they describe the
+parties and bodies of that election. An election is named by a built-in scenario id (``kz-majilis-2004``)
+or a built-in election id (``KZ-MAJ-2004``); :func:`resolve_election` says which it took.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from statistics import NormalDist
+
+from reformlab.data.election_results import built_in_elections, election_inputs
+from reformlab.engine.scenario import ElectionSeats, Fits, Scenario, builtin_scenarios
+from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.model import Constitution, Unknown
+
+#: The principal whose camp the district model counts (the risk model's default camp).
+CAMP = ("president",)
+
+
+@dataclass(frozen=True)
+class ElectionSource:
+    """An election as the user named it: the built-in election id, the scenario describing its parties
+    (alignments, controllers), and how the name was read (``said``)."""
+
+    name: str
+    election_id: str
+    scenario: Scenario
+    said: str
+
+    @property
+    def date(self) -> dt.date:
+        return self.scenario.date
+
+
+def _list_election(scenario: Scenario) -> str | None:
+    for spec in scenario.seats.values():
+        if spec.election is not None and spec.tier == "list":
+            return spec.election
+    return None
+
+
+def resolve_election(name: str) -> ElectionSource:
+    """The election ``name`` denotes: a built-in scenario id (its list election and its alignments) or a
+    built-in election id (with the alignments of the built-in scenario that uses it).
+
+    Raises:
+        ReformlabError: a name that is neither, or a scenario that names no built-in list election.
+    """
+    scenarios = builtin_scenarios()
+    if name in scenarios:
+        scenario = scenarios[name]
+        election = _list_election(scenario)
+        if election is None:
+            raise ReformlabError(
+                f"scenario {name!r} names no built-in list election", field="--election",
+                fix="name a scenario filled from a built-in election (reformlab list)",
+            )
+        return ElectionSource(name, election, scenario, f"scenario {name} (election {election})")
+    elections = built_in_elections()
+    if name in elections:
+        using = [s for s in scenarios.values() if _list_election(s) == name]
+        if not using:
+            raise ReformlabError(
+                f"no built-in scenario gives the alignments of the parties of {name}", field="--election",
+                fix="name a built-in scenario instead (reformlab list)",
+            )
+        return ElectionSource(name, name, using[0], f"election {name} (alignments of scenario {using[0].id})")
+    raise ReformlabError(
+        f"no built-in scenario or election {name!r}", field="--election",
+        fix=did_you_mean(name, list(scenarios) + list(elections)) or "see reformlab list",
+    )
+
+
+def _camp_parties(scenario: Scenario, camp=CAMP) -> set[str]:
+    return {party for party, a in scenario.alignments.items() if a.principal in camp} | set(camp)
+
+
+def _camp_share(election_id: str, scenario: Scenario) -> float:
+    votes = election_inputs(election_id).votes
+    camp = _camp_parties(scenario)
+    return sum(v for p, v in votes.items() if p in camp) / sum(votes.values())
+
+
+def _district_reference(body_label: str, seats: int, day: dt.date) -> tuple[str, Scenario] | None:
+    """The built-in election with district returns nearest ``day``, with the scenario giving its parties."""
+    found = []
+    for scenario in builtin_scenarios().values():
+        for where, spec in scenario.seats.items():
+            if spec.election is not None and spec.tier == "smd":
+                found.append((abs((scenario.date - day).days), spec.election, scenario))
+    return min(found, key=lambda f: f[0])[1:] if found else None
+
+
+def modelled_district_seats(seats: int, election: ElectionSource, *, district_spread: float = 0.5,
+                            district_sd: float = 0.3) -> tuple[dict[str, int], str]:
+    """Expected district seats of the camp under ``election`` by the uniform-swing district model, and the
+    sentence saying so (see the module docstring).
+
+    Raises:
+        ReformlabError: no built-in election has district returns to anchor the model.
+    """
+    from reformlab.analysis.risk.districts import district_margins
+
+    reference = _district_reference("majilis", seats, election.date)
+    if reference is None:
+        raise ReformlabError(
+            f"{election.election_id} has no district returns and no built-in election has any to anchor the district model",
+            field="--election", fix="name an election held under single-member districts",
+        )
+    ref_id, ref_scenario = reference
+    declared = election_inputs(ref_id).district_seats
+    camp_ref = _camp_parties(ref_scenario)
+    ref_wins = sum(n for p, n in declared.items() if p in camp_ref)
+    wins = round(ref_wins * seats / sum(declared.values()))
+    logit = lambda v: math.log(v / (1 - v))  # noqa: E731
+    swing = logit(_camp_share(election.election_id, election.scenario)) - logit(_camp_share(ref_id, ref_scenario))
+    margins = district_margins(seats, wins, district_spread)
+    normal = NormalDist()
+    if district_sd > 0:
+        expected = sum(normal.cdf((float(m) + swing) / district_sd) for m in margins)
+    else:
+        expected = float(sum(1 for m in margins if m + swing > 0))
+    camp_seats = min(seats, max(0, round(expected)))
+    camp = _camp_parties(election.scenario) - set(CAMP)
+    votes = election_inputs(election.election_id).votes
+    party = max((p for p in votes if p in camp), key=lambda p: votes[p], default=CAMP[0])
+    note = (f"district model, not a result: {camp_seats} of {seats} districts to the camp ({party}; expected "
+            f"{expected:.1f}), from {ref_id}'s {wins} camp districts moved by the change in the camp's list share "
+            f"({_camp_share(ref_id, ref_scenario):.1%} -> {_camp_share(election.election_id, election.scenario):.1%}; "
+            f"uniform swing, district_spread {district_spread}, district_sd {district_sd}); the other "
+            f"{seats - camp_seats} to independents")
+    return {party: camp_seats, "Independents (district model)": seats - camp_seats}, note
+
+
+def scenario_for(constitution: Constitution, election: str | ElectionSource) -> tuple[Scenario, tuple[str, ...]]:
+    """The scenario filling ``constitution``'s popular seat groups from ``election``, with notes on what is
+    modelled rather than taken from the results.
+
+    Raises:
+        ReformlabError: a seat group the election cannot fill, with the reason.
+    """
+    source = resolve_election(election) if isinstance(election, str) else election
+    inputs = election_inputs(source.election_id)
+    version = f"{constitution.id}@{constitution.as_of}"
+    if source.scenario.constitution != constitution.id:
+        raise ReformlabError(
+            f"{source.said} is an election of {source.scenario.constitution!r}, not of {constitution.id!r} ({version})",
+            field="--election", fix="name an election of this country (reformlab list)",
+        )
+    seats: dict[str, ElectionSeats] = {}
+    notes: list[str] = []
+    for body_id, group in constitution.iter_seat_groups():
+        body = constitution.bodies[body_id]
+        if group.filled_by != "popular" or body_id in source.scenario.controllers or body.kind == "office":
+            continue
+        where = f"{body_id}.{group.id}"
+        if isinstance(group.system, Unknown) or isinstance(group.seats, Unknown):
+            raise ReformlabError(
+                f"{source.said} cannot fill {where} of {version}: its electoral system or size is not known",
+                field="--election", fix="give the seat group's results in a scenario file (--scenario)",
+            )
+        kind = group.system.get("kind", "list")
+        if kind == "list":
+            seats[where] = ElectionSeats(election=source.election_id)
+        elif kind == "single_member" and sum(inputs.district_seats.values()) == group.seats:
+            seats[where] = ElectionSeats(election=source.election_id, tier="smd")
+        elif kind == "single_member":
+            modelled, note = modelled_district_seats(group.seats, source)
+            seats[where] = ElectionSeats(seats=modelled)
+            notes.append(f"{where}: {note}")
+        else:
+            raise ReformlabError(
+                f"{source.said} cannot fill {where} of {version}: it is elected by a {kind} tier, which needs "
+                "votes per district, and the election gives national list votes only",
+                field="--election", fix="give the seat group's results in a scenario file (--scenario)",
+            )
+    scenario = source.scenario.model_copy(update={
+        "id": f"{source.name}@{version}",
+        "label": f"the votes of {source.election_id} under the rules of {version}",
+        "fits": Fits.model_validate({"from": constitution.as_of, "to": constitution.as_of}),
+        "seats": seats,
+    })
+    return scenario, tuple(notes)

@@ -1,0 +1,134 @@
+"""Any version with any election, the rules/election split, and margins (issue 10, items 1, 2 and 4)."""
+
+import json
+from fractions import Fraction
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from reformlab.analysis import evaluate
+from reformlab.analysis.effects import grid, split
+from reformlab.analysis.elections import resolve_election
+from reformlab.analysis.margins import margin
+from reformlab.cli import app
+from reformlab.errors import ReformlabError
+from reformlab.model import resolve_target
+
+BEFORE, AFTER = "kz@2007-05-20", "kz@2007-05-21"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def kz_grid():
+    return grid([BEFORE, AFTER], ["kz-majilis-2004", "kz-majilis-2007"])
+
+
+def test_an_election_is_named_by_scenario_or_by_id_and_says_which():
+    assert resolve_election("kz-majilis-2004").election_id == "KZ-MAJ-2004"
+    by_id = resolve_election("KZ-MAJ-2007")
+    assert by_id.scenario.id == "kz-majilis-2007" and "election KZ-MAJ-2007" in by_id.said
+    with pytest.raises(ReformlabError, match="no built-in scenario or election"):
+        resolve_election("kz-majilis-2005")
+
+
+def test_2004_votes_under_2007_rules_allocate_98_list_seats_by_the_new_rule():
+    after = evaluate(AFTER, election="kz-majilis-2004")
+    # Otan, Asar and AIST pass 7% of valid votes; Ak Zhol too; all others are out: 98 seats by Hare.
+    assert after.filling.bodies["majilis"].by_principal() == {"president": 94, "Ak Zhol Democratic Party": 13}
+    assert after.modelled == ()
+
+
+def test_2007_votes_under_1998_rules_model_the_districts_and_say_so():
+    before = evaluate(BEFORE, election="kz-majilis-2007")
+    assert len(before.modelled) == 1 and "district model, not a result" in before.modelled[0]
+    majilis = before.filling.bodies["majilis"].by_principal()
+    assert sum(majilis.values()) == 77 and majilis["president"] == 10 + 64
+
+
+def test_own_election_reproduces_the_scenario():
+    assert (evaluate(BEFORE, election="kz-majilis-2004").filling.bodies["majilis"].by_principal()
+            == evaluate(BEFORE).filling.bodies["majilis"].by_principal())
+
+
+def test_an_election_that_cannot_fill_a_version_says_why():
+    version = resolve_target(AFTER)
+    group = next(g for b, g in version.iter_seat_groups() if b == "majilis" and g.id == "list")
+    bodies = dict(version.bodies)
+    groups = tuple(g.model_copy(update={"system": {"kind": "districts", "seats": 98}}) if g is group else g
+                   for g in version.bodies["majilis"].seat_groups)
+    bodies["majilis"] = version.bodies["majilis"].model_copy(update={"seat_groups": groups})
+    broken = version.model_copy(update={"bodies": bodies})
+    with pytest.raises(ReformlabError, match="districts tier, which needs votes per district"):
+        evaluate(broken, election="kz-majilis-2004")
+    with pytest.raises(ReformlabError, match="not both"):
+        evaluate(AFTER, "kz-majilis-2007", election="kz-majilis-2004")
+
+
+def test_the_grid_splits_the_amendment_gain(kz_grid):
+    found = kz_grid.splits()["constitutional_amendment"]["president"]["control"]
+    # veto (1) under (1998 rules, 2004 vote); passes alone (2) in the three other cells
+    assert (found.total, found.rules, found.election, found.interaction) == (1, Fraction(1, 2), Fraction(1, 2), -1)
+    surplus = kz_grid.splits()["constitutional_amendment"]["president"]["surplus"]
+    assert (surplus.before, surplus.after) == (-1, 11)
+
+
+def test_every_split_of_the_grid_sums_to_its_total(kz_grid):
+    for actors in kz_grid.splits().values():
+        for quantities in actors.values():
+            for s in quantities.values():
+                if s is not None:
+                    assert s.rules + s.election == s.total
+                    assert s.rules_alone + s.election_alone + s.interaction == s.total
+
+
+fractions = st.fractions(min_value=-10, max_value=10, max_denominator=50)
+
+
+@given(fractions, fractions, fractions, fractions)
+def test_the_shapley_split_is_exact(a1, b1, a2, b2):
+    s = split(a1, b1, a2, b2)
+    assert s.rules + s.election == b2 - a1
+    assert s.rules_alone + s.election_alone + s.interaction == b2 - a1
+    assert split(a1, a1, a1, a1).total == 0
+    assert split(None, b1, a2, b2) is None
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.sets(st.sampled_from(["Otan", "Asar", "AIST bloc (Agrarian + Civic parties)", "Nur Otan"])),
+       st.sampled_from(["kz-majilis-2004", "kz-majilis-2007"]))
+def test_splits_sum_exactly_under_random_alignments(unaligned, first):
+    """Random elections in effect: parties made their own principals change every cell."""
+    elections = [first, "kz-majilis-2007" if first == "kz-majilis-2004" else "kz-majilis-2004"]
+    found = grid([BEFORE, AFTER], elections, alignments={p: p for p in unaligned})
+    for actors in found.splits().values():
+        for quantities in actors.values():
+            for s in quantities.values():
+                if s is not None:
+                    assert s.rules + s.election == s.total
+
+
+def test_margin_of_the_amendment_before_2007_is_one_seat():
+    tree = evaluate(BEFORE).decisions["constitutional_amendment"].trees[0][1]
+    found = margin(tree)
+    assert found.level == 1 and found.surplus == -1
+    assert (found.flip, found.witness, found.to_level) == (1, {"majilis": 1}, 2)
+    assert (57, 58, 77) in found.held["majilis"]
+
+
+def test_cli_compare_with_election_and_grid():
+    result = runner.invoke(app, ["compare", BEFORE, AFTER, "--election", "kz-majilis-2004", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["votes"]["before"] == data["votes"]["after"] == "scenario kz-majilis-2004 (election KZ-MAJ-2004)"
+    assert data["control"]["constitutional_amendment"]["president"] == {"before": "veto", "after": "passes alone"}
+    result = runner.invoke(app, ["grid", BEFORE, AFTER, "-e", "kz-majilis-2004", "-e", "kz-majilis-2007"],
+                           env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "Shapley" in result.output and "district model" in result.output.replace("\n", " ")
+    result = runner.invoke(app, ["grid", BEFORE, AFTER, "-e", "kz-majilis-2004", "-e", "KZ-MAJ-2007", "-f", "json"])
+    split_ = json.loads(result.output)["splits"]["constitutional_amendment"]["president"]["control"]
+    assert (split_["rules"], split_["election"], split_["total"]) == ("1/2", "1/2", "1")
+    result = runner.invoke(app, ["grid", BEFORE, "-e", "kz-majilis-2099"])
+    assert result.exit_code == 2 and "no built-in scenario or election" in result.output
