@@ -7,12 +7,11 @@ import json
 from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False)
+console = LazyConsole(highlight=False)
 
 
 class Format(str, Enum):
@@ -68,6 +67,8 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from rich.table import Table
+
     control = evaluation.control
     console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
                   f"{evaluation.constitution.version_label}")
@@ -143,6 +144,8 @@ def compare_command(
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
     changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
@@ -186,6 +189,8 @@ def claims_command(
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from rich.table import Table
+
     from reformlab.analysis.claims import check_claims
 
     results = check_claims(claims)

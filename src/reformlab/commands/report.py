@@ -67,7 +67,7 @@ def report_command(
     after: str = typer.Argument(DEFAULT_AFTER, help="The later version or a reform file (default: kz@2007-05-21)."),
     scenario: list[str] = typer.Option(
         None, "--scenario", "-s", help="Scenario for both sides, or twice (before, after). Default: the fitting one."),
-    output: Path = typer.Option(None, "--output", "-o", help="Where to write (default: ./reformlab-report.FORMAT)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Where to write, - for stdout (default: ./reformlab-report.FORMAT)."),
     format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or pdf."),
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
 ) -> None:
@@ -79,7 +79,8 @@ def report_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
                        alignments=parse_alignments(align))
-    typer.echo(str(path.resolve()))
+    if str(path) != "-":  # with -o - the report itself went to standard output
+        typer.echo(str(path.resolve()))
 
 
 def register(app: typer.Typer) -> None:

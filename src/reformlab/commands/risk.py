@@ -8,12 +8,11 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+console = LazyConsole(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 class Format(str, Enum):
@@ -54,6 +53,8 @@ def _held(value) -> str:
 
 def print_result(result) -> None:
     """Tables of loss probabilities per version, and the paired differences."""
+    from rich.table import Table
+
     data = result.to_dict()
     for version in data["versions"]:
         table = Table(
@@ -107,6 +108,8 @@ def print_result(result) -> None:
 
 
 def print_sweep(sweep) -> None:
+    from rich.table import Table
+
     frame = sweep.frame()
     frame = frame[frame["status"] == "simulated"]
     table = Table(title=f"Loss probability against {sweep.parameter}", title_justify="left")
@@ -126,6 +129,7 @@ def _progress(total: int):
     """A rich progress bar on a terminal (stderr), else nothing."""
     if not sys.stderr.isatty():
         return None, None
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     bar = Progress(
@@ -159,7 +163,7 @@ def risk_command(
     ),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     output: Path = typer.Option(
-        None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."
+        None, "--output", "-o", help="Write the JSON to this file (whole or not at all), or - for stdout."
     ),
     scheduler: Scheduler = typer.Option(Scheduler.serial, "--scheduler", help="serial, or dask."),
     address: str = typer.Option(

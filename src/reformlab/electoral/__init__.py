@@ -79,9 +79,14 @@ __all__ = [
     "two_round",
 ]
 
-try:  # the numpy batch path lives in its own module, written separately
-    from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
+#: The numpy batch path, imported on first use (``reformlab allocate`` and the exact path never load numpy).
+_BATCH = ("BatchAllocation", "allocate_batch", "iter_allocate_batch")
+__all__ += list(_BATCH)
 
-    __all__ += ["BatchAllocation", "allocate_batch", "iter_allocate_batch"]
-except ImportError:  # pragma: no cover - until batch.py exists
-    pass
+
+def __getattr__(name: str):
+    if name in _BATCH:
+        from reformlab.electoral import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
