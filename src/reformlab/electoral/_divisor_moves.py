@@ -51,16 +51,13 @@ def first_guess(votes: list[int], held: list[int], house: int, divisor: Divisor)
     a common divisor ``D``; ``E = house + n * (offset - 1/2)`` (``n`` parties with votes) makes them add up
     to the house on average, as in the batch path. Only a starting point: :func:`divisor_seats` repairs it.
     """
-    eligible = [v for v in votes if v > 0]
-    total = sum(eligible)
-    on, od = divisor.offset.numerator, divisor.offset.denominator
-    spread = 2 * od * house + len(eligible) * (2 * on - od)  # 2 * od * E
+    total = sum(votes)  # votes are >= 0: the parties with votes make the total
+    on, od = divisor.offset.as_integer_ratio()
+    spread = 2 * od * house + (len(votes) - votes.count(0)) * (2 * on - od)  # 2 * od * E
     scale = 2 * od * total
     lead = 2 * on * total
-    return [
-        max(h, min(house, -((lead - v * spread) // scale))) if v > 0 else h
-        for v, h in zip(votes, held, strict=True)
-    ]
+    guess = [-((lead - v * spread) // scale) if v > 0 else h for v, h in zip(votes, held, strict=True)]
+    return [h if g < h else house if g > house else g for g, h in zip(guess, held, strict=True)]
 
 
 def divisor_seats(
@@ -104,18 +101,26 @@ def divisor_seats(
         else:
             won_a[i] = -1
 
+    # best_bid and worst_won compare finite averages inline (the usual case, a * a' > 0) and call above()
+    # only where an average is infinite: the same order, at a fraction of the calls.
     def best_bid() -> int:
         best = eligible[0]
+        bn, ba = bid_n[best], bid_a[best]
         for k in eligible:
-            if above(bid_n[k], bid_a[k], bid_n[best], bid_a[best]):
-                best = k
+            n, a = bid_n[k], bid_a[k]
+            if (n * ba > bn * a) if (a and ba) else above(n, a, bn, ba):
+                best, bn, ba = k, n, a
         return best
 
     def worst_won() -> int:
-        worst = -1
+        worst, wn, wa = -1, 0, 0
         for k in eligible:
-            if won_a[k] >= 0 and (worst < 0 or above(won_n[worst], won_a[worst], won_n[k], won_a[k])):
-                worst = k
+            a = won_a[k]
+            if a < 0:
+                continue
+            n = won_n[k]
+            if worst < 0 or ((wn * a > n * wa) if (a and wa) else above(wn, wa, n, a)):
+                worst, wn, wa = k, n, a
         return worst
 
     for i in eligible:
