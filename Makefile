@@ -25,6 +25,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) bench/startup.py
 	$(PY) bench/electoral.py
 	$(PY) bench/power.py
 	$(PY) bench/report.py
