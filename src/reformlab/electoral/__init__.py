@@ -43,6 +43,7 @@ from reformlab.electoral.votes_file import read_votes_csv
 
 __all__ = [
     "BASES",
+    "BatchAllocation",
     "KINDS",
     "METHODS",
     "OVERHANG_RULES",
@@ -77,11 +78,12 @@ __all__ = [
     "tier_from_dict",
     "tier_to_dict",
     "two_round",
+    "allocate_batch",
+    "iter_allocate_batch",
 ]
 
 #: The numpy batch path, imported on first use (``reformlab allocate`` and the exact path never load numpy).
 _BATCH = ("BatchAllocation", "allocate_batch", "iter_allocate_batch")
-__all__ += list(_BATCH)
 
 
 def __getattr__(name: str):

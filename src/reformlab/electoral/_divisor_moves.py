@@ -57,7 +57,7 @@ def first_guess(votes: list[int], held: list[int], house: int, divisor: Divisor)
     scale = 2 * od * total
     lead = 2 * on * total
     guess = [-((lead - v * spread) // scale) if v > 0 else h for v, h in zip(votes, held, strict=True)]
-    return [h if g < h else house if g > house else g for g, h in zip(guess, held, strict=True)]
+    return [max(h, house if g > house else g) for g, h in zip(guess, held, strict=True)]
 
 
 def divisor_seats(
