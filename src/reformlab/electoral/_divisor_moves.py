@@ -60,6 +60,26 @@ def first_guess(votes: list[int], held: list[int], house: int, divisor: Divisor)
     return [max(h, house if g > house else g) for g, h in zip(guess, held, strict=True)]
 
 
+_TABLES: dict[int, tuple[Divisor, list[tuple[int, int]]]] = {}  # id(divisor) -> (divisor, its table)
+TABLE_SIZE = 1024  # seats up to this many use a precomputed table of the sequence; beyond, the function
+
+
+def ratios(divisor: Divisor, house: int):
+    """``s -> divisor.ratio(s)`` for ``0 <= s <= house``: a list lookup from a table made once per method
+    (one Python call less per average), or the function itself for houses beyond :data:`TABLE_SIZE`.
+
+    >>> from reformlab.electoral.divisor import DIVISORS
+    >>> ratios(DIVISORS["d_hondt"], 98)(3), ratios(DIVISORS["d_hondt"], 10**6)(3)
+    ((4, 1), (4, 1))
+    """
+    if house >= TABLE_SIZE:
+        return divisor.ratio
+    entry = _TABLES.get(id(divisor))
+    if entry is None or entry[0] is not divisor:
+        entry = _TABLES[id(divisor)] = (divisor, [divisor.ratio(s) for s in range(TABLE_SIZE + 1)])
+    return entry[1].__getitem__
+
+
 def divisor_seats(
     votes: list[int], held: list[int], house: int, divisor: Divisor
 ) -> tuple[list[int], list[int], list[int]]:
@@ -84,7 +104,7 @@ def divisor_seats(
     eligible = [i for i, v in enumerate(votes) if v > 0]
     if not eligible or sum(held) >= house:
         return list(held), [], []
-    ratio, power = divisor.ratio, divisor.power
+    ratio, power = ratios(divisor, house), divisor.power
     seats = first_guess(votes, held, house, divisor)
     weight = votes if power == 1 else [v**power for v in votes]
     count = len(votes)

@@ -9,7 +9,6 @@ also the default tie-break order ("the list registered earlier", Kazakh election
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Hashable, Mapping
 from fractions import Fraction
 from typing import Any
@@ -140,14 +139,22 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
-@functools.lru_cache(maxsize=256)
+_TEXT_RULES: dict = {}  # "7%" -> its Threshold, parsed and validated once (bounded: cleared when full)
+
+
 def _threshold_from_text(share: str | Fraction) -> Threshold | None:
     """A share threshold from ``"7%"`` (or a Fraction), parsed and validated once; ``None`` if it is invalid
     (the general path then raises the error)."""
-    try:
-        return Threshold(share=parse_share(share, field="threshold")).validate()
-    except ReformlabError:
-        return None
+    rule = _TEXT_RULES.get(share)
+    if rule is None:
+        try:
+            rule = Threshold(share=parse_share(share, field="threshold")).validate()
+        except ReformlabError:
+            return None
+        if len(_TEXT_RULES) >= 256:
+            _TEXT_RULES.clear()
+        _TEXT_RULES[share] = rule
+    return rule
 
 
 def _common_case(votes: dict, seats, method, threshold, ballots_cast, against_all) -> Allocation | None:
