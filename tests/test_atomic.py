@@ -186,3 +186,17 @@ def test_symlink_to_a_device_writes_through(tmp_path):
     link.symlink_to(node)
     write_atomic(link, "x")
     assert link.is_symlink() and stat.S_ISCHR(os.lstat(node).st_mode)
+
+
+def test_check_output_refuses_early_and_writes_nothing(tmp_path):
+    from reformlab.atomic import check_output
+
+    folder = tmp_path / "out"
+    folder.mkdir()
+    with pytest.raises(ReformlabError, match="is a folder"):
+        check_output(folder)
+    with pytest.raises(ReformlabError, match="does not exist"):
+        check_output(tmp_path / "missing" / "out.html")
+    check_output(tmp_path / "new.html")
+    check_output("-")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]

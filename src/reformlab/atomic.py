@@ -61,22 +61,48 @@ def write_atomic(path: str | Path, content: str | bytes, *, encoding: str = "utf
         _write_stdout(data)
         return Path(STDOUT)
     target = Path(path)
-    try:
-        status = os.stat(target)  # follows symlinks: the kind of what will actually be written
-    except FileNotFoundError:
-        status = None
-    except OSError as exc:  # a symlink loop, a component that is not a folder, no permission
-        raise _os_error(target, exc) from None
+    status = _checked(target)
     if status is None or stat.S_ISREG(status.st_mode):
         _replace(target, Path(os.path.realpath(target)), data, status)
-    elif stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode):
+    else:
         _write_through(target, data, fifo=stat.S_ISFIFO(status.st_mode))
+    return target
+
+
+def check_output(path: str | Path) -> None:
+    """Raise now what :func:`write_atomic` would refuse for ``path`` (a missing folder, a folder, a disk, a
+    read-only file), so that a long computation does not end in a refusal. Writes nothing.
+
+    Raises:
+        ReformlabError: as :func:`write_atomic` would (a FIFO's reader can only be checked when writing).
+    """
+    if str(path) != STDOUT:
+        _checked(Path(path))
+
+
+def _checked(target: Path) -> os.stat_result | None:
+    """The status of what ``target`` names (symlinks followed; ``None`` for a new file), once it is known to
+    be writable as output: a regular file or a new name in an existing folder, a character device or a FIFO."""
+    try:
+        status = os.stat(target)  # follows symlinks: the kind of what will actually be written
+    except (FileNotFoundError, NotADirectoryError):  # a new file (its folder is checked below)
+        status = None
+    except OSError as exc:  # a symlink loop, no permission
+        raise _os_error(target, exc) from None
+    if status is None or stat.S_ISREG(status.st_mode):
+        real = Path(os.path.realpath(target))
+        if not real.parent.is_dir():
+            raise _refuse(
+                target, f"folder '{real.parent}' does not exist", "create the folder first or choose another output path"
+            )
+        if status is not None and (not os.access(real, os.W_OK) or not status.st_mode & 0o222):
+            raise _refuse(target, "the file is read-only", "make it writable (chmod u+w) or choose another path")
     elif stat.S_ISDIR(status.st_mode):
         raise _refuse(target, "it is a folder", f"give a file name inside it, e.g. {target / 'out'}")
-    else:
+    elif not (stat.S_ISCHR(status.st_mode) or stat.S_ISFIFO(status.st_mode)):
         kind = "a block device (a disk)" if stat.S_ISBLK(status.st_mode) else "a socket or other special file"
         raise _refuse(target, f"it is {kind}, not a file", "choose a regular file as output")
-    return target
+    return status
 
 
 def _write_stdout(data: bytes) -> None:
@@ -111,11 +137,7 @@ def _write_through(target: Path, data: bytes, *, fifo: bool) -> None:
 
 def _replace(target: Path, real: Path, data: bytes, status: os.stat_result | None) -> None:
     """Write ``data`` to a temporary file beside ``real`` (the target, symlinks resolved) and rename it over."""
-    folder = real.parent
-    if not folder.is_dir():
-        raise _refuse(target, f"folder '{folder}' does not exist", "create the folder first or choose another output path")
-    if status is not None and (not os.access(real, os.W_OK) or not status.st_mode & 0o222):
-        raise _refuse(target, "the file is read-only", "make it writable (chmod u+w) or choose another path")
+    folder = real.parent  # checked by _checked: exists; the file, if any, is writable
     mode = stat.S_IMODE(status.st_mode) if status is not None else 0o666 & ~_umask()
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".tmp", dir=folder)

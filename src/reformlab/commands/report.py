@@ -22,11 +22,12 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     """Evaluate both versions, check the study's claims where they apply, and write the report whole."""
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
-    from reformlab.atomic import write_atomic
+    from reformlab.atomic import check_output, write_atomic
     from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
     from reformlab.report.build import build_report
 
     output = Path(output) if output is not None else Path(f"reformlab-report.{format}")
+    check_output(output)  # a folder or read-only file is refused before the work, not after
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
     with steps("Building the report", total=6) as bar:

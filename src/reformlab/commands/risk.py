@@ -177,6 +177,10 @@ def risk_command(
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)  # checks every name and value
     points = parse_sweep(sweep) if sweep else None
+    if output is not None:
+        from reformlab.atomic import check_output
+
+        check_output(output)  # refused before the simulation, not after
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )
