@@ -2,7 +2,9 @@
 
 A plain ``pip install .`` must run everything but the optional extras: a third-party import is either a
 declared dependency, or belongs to an extra and is imported inside a ``try`` that turns ``ImportError``
-into a message with the fix. ``.ci/run`` also installs the package alone in a fresh environment and runs
+into a message with the fix (or later in the same function as such a guarded import). A layer that only an
+extra serves (:data:`OPTIONAL_LAYERS`: the web app) imports its extra freely, and everyone else imports that
+layer under the same guard. ``.ci/run`` also installs the package alone in a fresh environment and runs
 the CLI, which catches what this test cannot see (a dependency's own missing dependency).
 """
 
@@ -26,10 +28,14 @@ def _normal(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def _declared() -> tuple[set[str], set[str]]:
+#: reformlab sub-packages that only an extra serves -> that extra
+OPTIONAL_LAYERS = {"web": "web"}
+
+
+def _declared() -> tuple[set[str], dict[str, set[str]]]:
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     core = {_name(r) for r in project["dependencies"]}
-    extras = {_name(r) for group in project.get("optional-dependencies", {}).values() for r in group}
+    extras = {group: {_name(r) for r in names} for group, names in project.get("optional-dependencies", {}).items()}
     return core, extras
 
 
@@ -42,36 +48,56 @@ def _catches_import_error(node: ast.Try) -> bool:
 
 
 def _imports(path: Path):
-    """``(top-level module, line, guarded)`` for every absolute import; guarded = inside a ``try`` that
-    catches ImportError."""
+    """``(module, line, guarded)`` for every absolute import (``module``: the top-level name, or
+    ``reformlab.<layer>``); guarded = inside a ``try`` that catches ImportError, or after such an import of
+    the same module in the same function."""
     found = []
 
-    def visit(node: ast.AST, guarded: bool) -> None:
+    def name(module: str) -> str:
+        parts = module.split(".")
+        return ".".join(parts[:2]) if parts[0] == "reformlab" and len(parts) > 1 else parts[0]
+
+    def visit(node: ast.AST, guarded: bool, seen: set) -> None:
+        modules = []
         if isinstance(node, ast.Import):
-            found.extend((alias.name.split(".")[0], node.lineno, guarded) for alias in node.names)
+            modules = [name(alias.name) for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-            found.append((node.module.split(".")[0], node.lineno, guarded))
+            modules = [name(node.module)]
+        for module in modules:
+            found.append((module, node.lineno, guarded or module in seen))
+            if guarded:
+                seen.add(module)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+            seen = set()
         inner = guarded or (isinstance(node, ast.Try) and _catches_import_error(node))
         for child in ast.iter_child_nodes(node):
-            visit(child, inner)
+            visit(child, inner, seen)
 
-    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)), False)
+    visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)), False, set())
     return found
 
 
 def test_every_import_is_declared():
-    core, extras = _declared()
+    core, groups = _declared()
+    extras = set().union(*groups.values())
     distributions = importlib.metadata.packages_distributions()
     problems = []
     for path in sorted(SRC.rglob("*.py")):
+        layer = path.relative_to(SRC).parts[0]
+        allowed = core | groups.get(OPTIONAL_LAYERS.get(layer, ""), set())
         for module, line, guarded in _imports(path):
+            where = f"{path.relative_to(ROOT)}:{line} imports {module}"
+            if module.startswith("reformlab."):
+                optional = module.split(".")[1] in OPTIONAL_LAYERS and module.split(".")[1] != layer
+                if optional and not guarded:
+                    problems.append(f"{where} (a layer of an extra) outside a try/except ImportError")
+                continue
             if module in sys.stdlib_module_names or module == "reformlab" or module == "__future__":
                 continue
-            where = f"{path.relative_to(ROOT)}:{line} imports {module}"
             names = {_normal(d) for d in distributions.get(module, ())}
             if not names:
                 problems.append(f"{where}, which is not installed here: declare its distribution")
-            elif names & core:
+            elif names & allowed:
                 continue
             elif names & extras and guarded:
                 continue

@@ -25,6 +25,13 @@ def _err_console():
     return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def _escape(text: str) -> str:
+    """User and data text is never markup (a party called ``[/]`` is printed as it is)."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def _reported(command):
     """Run ``command`` so that a :class:`ReformlabError` is one message and exit code 2, a bug exit code 3.
 
@@ -37,7 +44,7 @@ def _reported(command):
         try:
             return command(*args, **kwargs)
         except ReformlabError as exc:
-            _err_console().print(f"[bold red]error:[/] {exc.message()}", markup=True, highlight=False)
+            _err_console().print(f"[bold red]error:[/] {_escape(exc.message())}", markup=True, highlight=False)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             _err_console().print("interrupted; no partial output was written.")
@@ -48,7 +55,7 @@ def _reported(command):
             if os.environ.get("REFORMLAB_DEBUG"):
                 raise
             _err_console().print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+                f"[bold red]internal error:[/] {type(exc).__name__}: {_escape(str(exc))}\n"
                 "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.",
                 markup=True,
                 highlight=False,
@@ -97,7 +104,8 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk", "process",
+                   "serve")
 
 
 def _register() -> None:
