@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-import attrs
 import typer
 
 from reformlab.errors import ReformlabError
@@ -33,7 +33,7 @@ BASE_WORDS = {
 }
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Run:
     """One allocation to show: the result, a title, official seats to compare with, and notes."""
 

@@ -7,12 +7,11 @@ import json
 from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False)
+console = LazyConsole(highlight=False)
 
 
 class Format(str, Enum):
@@ -70,6 +69,8 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
     control = evaluation.control
@@ -148,6 +149,8 @@ def compare_command(
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
     print_votes(comparison.before, comparison.after)
@@ -203,6 +206,8 @@ def claims_command(
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from rich.table import Table
+
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 

@@ -151,6 +151,38 @@ class Threshold:
             return {p: v for p, v in votes.items() if p in passed or wins.get(p, 0) >= self.districts}
         return passed
 
+    def share_terms(
+        self, valid: int, ballots_cast: int | None = None, against_all: int | None = None
+    ) -> tuple[int, int, int] | None:
+        """The usual threshold, a share alone, as whole numbers: ``(base_total, den, need)``.
+
+        A list passes when ``votes * den >= need`` (``>`` when not inclusive), ``need = num * base_total`` for
+        ``share = num / den``: the test of :meth:`passing_votes`. ``None`` for anything else (a votes or
+        districts condition, a share that is not a Fraction, an invalid rule or a missing base figure):
+        :meth:`validate`, :meth:`base_total` and :meth:`passing_votes` decide those, and raise their errors.
+
+        >>> Threshold(share=Fraction(7, 100)).share_terms(1000)
+        (1000, 100, 7000)
+        >>> Threshold(share=Fraction(7, 100), base="ballots_cast").share_terms(1000) is None  # no ballots
+        True
+        """
+        share = self.share
+        if type(share) is not Fraction or self.votes is not None or self.districts is not None:
+            return None
+        num, den = share.numerator, share.denominator
+        if not 0 <= num < den:
+            return None
+        base = self.base
+        if base == "valid":
+            total = valid
+        elif base == "ballots_cast" and type(ballots_cast) is int and ballots_cast >= valid:
+            total = ballots_cast
+        elif base == "valid_plus_against_all" and type(against_all) is int:
+            total = valid + against_all
+        else:
+            return None
+        return total, den, num * total
+
     def to_dict(self) -> dict:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
         data: dict = {}
