@@ -110,11 +110,19 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
                        "; ".join(reasons) or None)
 
 
-def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: str | None = None) -> list[ClaimResult]:
-    """Check every claim of a built-in claims file on its two versions (or the ones given)."""
+def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: str | None = None,
+                 alignments: dict[str, str] | None = None) -> list[ClaimResult]:
+    """Check every claim of a built-in claims file on its two versions (or the ones given); ``alignments``
+    (``--align``) go to the side whose scenario makes the assumption."""
+    from reformlab.analysis.assumptions import overrides_per_side
+
     data = load_claims(name)
     sides = {
         "before": evaluate(before or data["compare"]["before"]),
         "after": evaluate(after or data["compare"]["after"]),
     }
+    if alignments:
+        per_side = overrides_per_side({k: ev.scenario for k, ev in sides.items()}, alignments)
+        sides = {k: evaluate(ev.constitution, ev.scenario, alignments=per_side[k]) if per_side[k] else ev
+                 for k, ev in sides.items()}
     return [check_claim(claim, sides) for claim in data["claims"]]

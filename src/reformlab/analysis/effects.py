@@ -24,6 +24,7 @@ from fractions import Fraction
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.margins import margin
 from reformlab.engine.tree import Always, Never, decision_key
+from reformlab.errors import ReformlabError
 from reformlab.games import powers
 
 QUANTITIES = ("control", "surplus")
@@ -177,5 +178,13 @@ def grid(versions, elections, *, alignments: dict[str, str] | None = None, indic
     Raises:
         ReformlabError: a version/election pair that cannot be filled, with the reason.
     """
-    cells = {(v, e): evaluate(v, election=e, alignments=alignments) for v in versions for e in elections}
+    from reformlab.analysis.elections import election_parties
+
+    alignments = dict(alignments or {})
+    per_election = {e: {k: p for k, p in alignments.items() if k in election_parties(e)} for e in elections}
+    unused = set(alignments) - {k for found in per_election.values() for k in found}
+    if unused:
+        raise ReformlabError(f"no assumption about {sorted(unused)[0]!r} in any of the elections", field="--align",
+                             fix="name a party or a controlled body of one of the elections")
+    cells = {(v, e): evaluate(v, election=e, alignments=per_election[e]) for v in versions for e in elections}
     return Grid(tuple(versions), tuple(elections), cells, tuple(indices))

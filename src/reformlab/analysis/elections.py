@@ -89,6 +89,13 @@ def resolve_election(name: str) -> ElectionSource:
     )
 
 
+def election_parties(election: str) -> set[str]:
+    """The subjects an ``--align`` may name for ``election``: its parties and its scenario's controlled bodies."""
+    source = resolve_election(election)
+    inputs = election_inputs(source.election_id)
+    return set(inputs.votes) | set(inputs.district_seats) | set(source.scenario.alignments) | set(source.scenario.controllers)
+
+
 def _camp_parties(scenario: Scenario, camp=CAMP) -> set[str]:
     return {party for party, a in scenario.alignments.items() if a.principal in camp} | set(camp)
 

@@ -68,7 +68,9 @@ def evaluate(
         source = resolve_election(election)
         filled_by, modelled = scenario_for(constitution, source)
         if alignments:
-            filled_by = filled_by.with_alignments(alignments)
+            from reformlab.analysis.assumptions import apply_overrides
+
+            filled_by = apply_overrides(filled_by, fill(constitution, filled_by), alignments)
         return Evaluation(name, constitution, filled_by, fill(constitution, filled_by), source.said, modelled)
     if isinstance(scenario, str):
         scenario = scenario_named(scenario)
@@ -87,5 +89,7 @@ def evaluate(
                 field="--scenario", fix="choose a date in that range or a scenario that fits (reformlab list)",
             )
         if alignments:
-            scenario = scenario.with_alignments(alignments)
+            from reformlab.analysis.assumptions import apply_overrides
+
+            scenario = apply_overrides(scenario, fill(constitution, scenario), alignments)
     return Evaluation(name, constitution, scenario, fill(constitution, scenario))

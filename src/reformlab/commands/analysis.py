@@ -36,6 +36,9 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
 SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
 ELECTION_HELP = ("Fill both sides from this election's votes under each version's own rules: a built-in scenario "
                  "(kz-majilis-2004) or election id (KZ-MAJ-2004).")
+ROBUST_HELP = ("Evaluate every verdict over every combination of the scenario's assumptions (exact up to 2^16, "
+               "sampled beyond): share of readings and the smallest set of changes that flips it.")
+SAMPLES_HELP = "Combinations drawn when the assumption space is beyond the exact limit."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
 
 
@@ -51,12 +54,26 @@ def control_command(
     target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    election: str = typer.Option(None, "--election", "-e", help=ELECTION_HELP),
+    robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
+    samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
+    seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
 
-    evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
+    if robust:
+        from reformlab.analysis.robust import robust_control, side
+        from reformlab.commands.effects_view import print_robust
+
+        if align:
+            raise ReformlabError("--robust varies every assumption itself", field="--robust", fix="drop --align")
+        found = robust_control([side(target, scenario, election=election)], samples=samples, seed=seed)
+        print_robust(found, f"The president's role in each decision of {target} over every reading", output is Format.json)
+        return
+
+    evaluation = evaluate(target, scenario, alignments=parse_alignments(align), election=election)
     data = evaluation.control.to_dict()
     if output is Format.json:
         typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
@@ -125,9 +142,23 @@ def compare_command(
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
     election: str = typer.Option(None, "--election", "-e", help=ELECTION_HELP),
+    robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
+    samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
+    seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
+    if robust:
+        from reformlab.analysis.robust import robust_control, side
+        from reformlab.commands.effects_view import print_robust
+
+        if align or scenario:
+            raise ReformlabError("--robust varies every assumption itself", field="--robust",
+                                 fix="drop --align and --scenario (--election is allowed)")
+        sides = [side(before, election=election), side(after, election=election)]
+        print_robust(robust_control(sides, samples=samples, seed=seed),
+                     "The president's role in each decision, both versions, over every reading", output is Format.json)
+        return
     from reformlab.analysis.compare import compare
     from reformlab.games import INDICES
 
@@ -153,6 +184,8 @@ def print_comparison(comparison) -> None:
 
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    from reformlab.commands.effects_view import print_votes
+
     print_votes(comparison.before, comparison.after)
     changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
     for column in ("path", "before", "after", "article", "source"):
@@ -183,17 +216,6 @@ def print_comparison(comparison) -> None:
     console.print(control)
 
 
-def print_votes(*evaluations) -> None:
-    """Which votes fill each side, and what is modelled rather than a result."""
-    said = {ev.election for ev in evaluations}
-    if said != {None}:
-        console.print("votes held fixed: " + "; ".join(sorted(s for s in said if s)) if len(said) == 1
-                      else "votes: " + "; ".join(f"{ev.target}: {ev.election or 'its own scenario'}" for ev in evaluations))
-    for ev in evaluations:
-        for note in ev.modelled:
-            console.print(f"[yellow]{ev.target}: {note}[/yellow]")
-
-
 def _short(value) -> str:
     text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
@@ -203,6 +225,10 @@ def _short(value) -> str:
 
 def claims_command(
     claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
+    align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
+    samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
+    seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
@@ -211,7 +237,21 @@ def claims_command(
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
-    results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
+    if robust:
+        if is_process_claims(claims) or align:
+            raise ReformlabError("--robust varies every assumption of the results claims itself",
+                                 field="--robust", fix="drop --align, and use --claims isaacs2008")
+        from reformlab.analysis.robust import robust_claims
+        from reformlab.commands.effects_view import print_robust
+
+        print_robust(robust_claims(claims, samples=samples, seed=seed), f"Claims of {claims} over every reading", output is Format.json)
+        return
+    if is_process_claims(claims):
+        if align:
+            raise ReformlabError("the process claims fill no bodies; --align does not apply", field="--align")
+        results = check_process_claims(claims)
+    else:
+        results = check_claims(claims, alignments=parse_alignments(align))
     if output is Format.json:
         typer.echo(json.dumps(
             [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,

@@ -7,7 +7,8 @@ import json
 import typer
 from rich.table import Table
 
-from reformlab.commands.analysis import ALIGN_HELP, Format, console, parse_alignments, print_votes
+from reformlab.commands.analysis import ALIGN_HELP, Format, console, parse_alignments
+from reformlab.commands.effects_view import print_votes
 from reformlab.errors import ReformlabError
 
 LEVELS = {2: "passes alone", 1: "veto", 0: "none"}

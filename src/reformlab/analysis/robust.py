@@ -1,0 +1,249 @@
+"""How robust is each verdict? Every claim and control figure over every combination of assumptions.
+
+The space is the product of each side's :class:`~reformlab.analysis.assumptions.Choice` (a subject both sides
+assume, such as who controls the maslikhats, is one choice). Up to :data:`EXACT_LIMIT` combinations are
+enumerated exactly; beyond, ``samples`` combinations are drawn with ``seed`` and the share carries a 95%
+Wilson interval. For each verdict: the share of combinations in which it holds (and the share weighted by
+the options' confidence), and the smallest set of assumption changes that flips it, with the seats of the
+subjects involved.
+
+Each side is filled once under the neutral scenario; a combination re-maps its trees
+(:func:`~reformlab.analysis.assumptions.remap`), and a side whose own choices a combination leaves as they
+were is reused from a cache. Control is read off the trees by :func:`reformlab.analysis.margins.level`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from reformlab.analysis.assumptions import Choice, choices, neutral, remap, remap_filling, resolver
+from reformlab.analysis.evaluation import Evaluation, evaluate
+from reformlab.analysis.margins import level
+from reformlab.engine.decisions import Decision
+
+EXACT_LIMIT = 2**16
+ROLES = {2: "passes alone", 1: "veto", 0: "none"}
+
+
+@dataclass(frozen=True)
+class LevelProcedure:
+    """A decision's control read off its trees (the role of an actor is its :func:`level`)."""
+
+    decision: Decision
+
+    @property
+    def status(self) -> str:
+        return self.decision.status
+
+    @property
+    def unknown(self) -> str | None:
+        return self.decision.unknown
+
+    def role(self, actor: str) -> str | None:
+        if self.decision.status == "unknown":
+            return None
+        roles = {ROLES[level(tree, {actor})] for _, tree in self.decision.trees}
+        return roles.pop() if len(roles) == 1 else None
+
+
+@dataclass(frozen=True)
+class LevelControl:
+    procedures: dict[str, LevelProcedure]
+
+
+@dataclass
+class Side:
+    """One version filled once under its scenario's neutral reading, with its choices."""
+
+    evaluation: Evaluation
+    space: tuple[Choice, ...]
+    cache: dict = field(default_factory=dict)
+
+    def under(self, picks: dict[str, str]) -> Evaluation:
+        """The evaluation with each subject mapped as ``picks`` says (cached by this side's picks)."""
+        key = tuple(picks.get(c.subject, c.options[0].principal) for c in self.space)
+        if key not in self.cache:
+            mapping = {c.subject: principal for c, principal in zip(self.space, key)}
+            principal = resolver(self.evaluation.filling, mapping)
+            decisions = {k: _remapped(d, principal) for k, d in self.evaluation.decisions.items()}
+            filled = remap_filling(self.evaluation.filling, principal)
+            ev = Evaluation(self.evaluation.target, self.evaluation.constitution, self.evaluation.scenario, filled,
+                            self.evaluation.election, self.evaluation.modelled)
+            ev.__dict__["decisions"] = decisions
+            ev.__dict__["control"] = LevelControl({k: LevelProcedure(d) for k, d in decisions.items()})
+            self.cache[key] = ev
+        return self.cache[key]
+
+
+def _remapped(decision: Decision, principal) -> Decision:
+    import dataclasses
+
+    return dataclasses.replace(decision, tree=remap(decision.tree, principal))
+
+
+def side(target, scenario=None, *, election: str | None = None) -> Side:
+    """Fill ``target`` once under the neutral reading of its scenario (see the module docstring)."""
+    base = evaluate(target, scenario, election=election)
+    if base.scenario is None:
+        return Side(base, ())
+    flat = evaluate(base.constitution, neutral(base.scenario)) if election is None else None
+    if flat is None:
+        from reformlab.engine.filling import fill
+
+        flat = Evaluation(base.target, base.constitution, neutral(base.scenario),
+                          fill(base.constitution, neutral(base.scenario)), base.election, base.modelled)
+    flat = Evaluation(base.target, base.constitution, base.scenario, flat.filling, base.election, base.modelled)
+    return Side(flat, choices(base.scenario, flat.filling))
+
+
+def space_of(sides) -> tuple[Choice, ...]:
+    """The choices of every side, one per subject (the first side's options where two sides share one)."""
+    found: dict[str, Choice] = {}
+    for s in sides:
+        for choice in s.space:
+            found.setdefault(choice.subject, choice)
+    return tuple(found.values())
+
+
+def combinations(space: tuple[Choice, ...], *, samples: int = 4096, seed: int = 0):
+    """``(exact, [option indices per choice, ...])``: every combination up to :data:`EXACT_LIMIT`, else
+    ``samples`` drawn with ``seed``."""
+    sizes = [len(c.options) for c in space]
+    total = math.prod(sizes)
+    if total <= EXACT_LIMIT:
+        return True, list(itertools.product(*(range(n) for n in sizes)))
+    rng = np.random.default_rng(seed)
+    return False, [tuple(int(rng.integers(n)) for n in sizes) for _ in range(samples)]
+
+
+@dataclass(frozen=True)
+class Robustness:
+    """How one verdict fares over the assumption space."""
+
+    id: str
+    default: str
+    holds: int
+    total: int
+    weighted: float
+    exact: bool
+    interval: tuple[float, float] | None
+    flips: tuple[tuple[str, str, str], ...] | None  # (assumption, from, to) of a smallest flipping set
+    flipped_to: str | None
+    seats: dict[str, dict[str, int]]
+    smallest: tuple[tuple[str, ...], ...] = ()  # every smallest flipping set, by assumption names
+
+    @property
+    def share(self) -> float:
+        return self.holds / self.total if self.total else float("nan")
+
+    def sentence(self) -> str:
+        head = f"{self.default} in {self.holds} of {self.total} readings" + ("" if self.exact else " (sampled)")
+        if self.flips is None:
+            return head + "; no combination of the assumptions flips it"
+        changes = "; ".join(f"{name} {new} instead of {old}" for name, old, new in self.flips)
+        others = len(self.smallest) - 1
+        more = f" (or {others} other set{'s' if others > 1 else ''} of {len(self.flips)})" if others > 0 else ""
+        return head + f"; becomes {self.flipped_to} if {changes}{more}"
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "default": self.default, "holds": self.holds, "total": self.total,
+                "share": self.share, "weighted_share": self.weighted, "exact": self.exact,
+                "interval": None if self.interval is None else list(self.interval),
+                "flipping_set": None if self.flips is None else [
+                    {"assumption": n, "from": a, "to": b} for n, a, b in self.flips],
+                "flipped_to": self.flipped_to, "smallest_flipping_sets": [list(x) for x in self.smallest],
+                "seats": self.seats, "sentence": self.sentence()}
+
+
+def _wilson(k: int, n: int) -> tuple[float, float]:
+    z = 1.96
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=()) -> list[Robustness]:
+    """Evaluate ``verdict_of(picks) -> {id: verdict}`` on every combination and summarise each verdict; the
+    flipping set shown is a smallest one, and among those the one moving the fewest seats."""
+    exact, combos = combinations(space, samples=samples, seed=seed)
+    default = verdict_of({})
+    outcomes = []
+    for combo in combos:
+        picks = {c.subject: c.options[i].principal for c, i in zip(space, combo) if i}
+        outcomes.append((combo, verdict_of(picks)))
+    found = []
+    for key, base in default.items():
+        holds = sum(1 for _, v in outcomes if v.get(key) == base)
+        weights = [math.prod(c.weight(i) for c, i in zip(space, combo)) for combo, _ in outcomes]
+        weighted = sum(w for w, (_, v) in zip(weights, outcomes) if v.get(key) == base) / sum(weights)
+        flipping = [(sum(1 for i in combo if i), combo, v[key]) for combo, v in outcomes if v.get(key) != base]
+        flips = flipped = None
+        seats: dict[str, dict[str, int]] = {}
+        smallest: tuple = ()
+        if flipping:
+            weight = {c.subject: sum(_seats_of(c.subject, sides).values()) for c in space}
+
+            def moved(combo) -> int:  # seats of the subjects changed: the least telling flip last
+                return sum(weight[c.subject] for c, i in zip(space, combo) if i)
+
+            size, combo, flipped = min(flipping, key=lambda f: (f[0], moved(f[1])))
+            smallest = tuple(dict.fromkeys(tuple(c.name for c, i in zip(space, other) if i)
+                                           for n, other, _ in flipping if n == size))
+            flips = tuple((c.name, c.options[0].principal, c.options[i].principal)
+                          for c, i in zip(space, combo) if i)
+            for c, i in zip(space, combo):
+                if i:
+                    seats[c.name] = _seats_of(c.subject, sides)
+        found.append(Robustness(key, base, holds, len(outcomes), weighted, exact,
+                                None if exact else _wilson(holds, len(outcomes)), flips, flipped, seats, smallest))
+    return found
+
+
+def _seats_of(subject: str, sides) -> dict[str, int]:
+    """Seats the subject's token holds per body, over the sides (the seats a flip moves)."""
+    seats: dict[str, int] = {}
+    for s in sides:
+        for body in s.evaluation.filling.bodies.values():
+            n = sum(b.seats for b in body.blocks if b.principal == subject and b.filled_by in ("popular", "indirect"))
+            if n:
+                seats[f"{s.evaluation.target}: {body.id}"] = n
+    return seats
+
+
+def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 0) -> list[Robustness]:
+    """Every claim of a built-in claims file over the assumption space of its two versions."""
+    from reformlab.analysis.claims import check_claim, load_claims
+
+    data = load_claims(name)
+    sides = {label: side(data["compare"][label]) for label in ("before", "after")}
+    space = space_of(sides.values())
+    cache: dict = {}
+
+    def verdicts(picks):
+        evs = {label: s.under(picks) for label, s in sides.items()}
+        key = tuple(id(ev) for ev in evs.values())
+        if key not in cache:
+            cache[key] = {c["id"]: check_claim(c, evs).verdict for c in data["claims"]}
+        return cache[key]
+
+    return robustness(space, verdicts, samples=samples, seed=seed, sides=tuple(sides.values()))
+
+
+def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0) -> list[Robustness]:
+    """The actor's role in every decision of every side, over the sides' assumption space."""
+    space = space_of(sides)
+
+    def roles(picks):
+        found = {}
+        for s in sides:
+            ev = s.under(picks)
+            for key, proc in ev.control.procedures.items():
+                found[f"{ev.target}: {key}"] = proc.role(actor) or "cannot tell"
+        return found
+
+    return robustness(space, roles, samples=samples, seed=seed, sides=tuple(sides))
