@@ -7,6 +7,8 @@ decision with its minimal winning coalitions (up to a bound).
 
 from __future__ import annotations
 
+from reformlab.errors import ReformlabError
+
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -50,9 +52,14 @@ class GameControl:
         else:
             found = smallest_winning_coalition(game)
             smallest = None if found is None else tuple(sorted(found))
-            minimal = tuple(
-                tuple(sorted(c)) for c in minimal_winning_coalitions(game, max_coalitions=MAX_WITNESSES)
-            )
+            try:
+                minimal = tuple(
+                    tuple(sorted(c)) for c in minimal_winning_coalitions(game, max_coalitions=MAX_WITNESSES)
+                )
+            except ReformlabError as error:  # more than MAX_WITNESSES (2023: 7 independents): show the smallest
+                if error.field != "max_coalitions":
+                    raise
+                minimal = ()
         return cls(
             players=tuple(game.players),
             veto_players=tuple(veto_players(game)),

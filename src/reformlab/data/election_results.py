@@ -14,7 +14,7 @@ import attrs
 
 from reformlab.errors import ReformlabError, did_you_mean
 
-COUNTRIES = ("KZ",)
+COUNTRIES = ("KG", "KZ", "UA")
 
 
 def _resource(name: str):
@@ -76,6 +76,7 @@ class ElectionInputs:
         election_id: e.g. ``"KZ-MAJ-2012"``.
         votes: party -> list votes, in the published order (the tie-break order).
         official_seats: party -> list seats as officially declared.
+        registered: the voters on the rolls, if the data give them (threshold base ``registered``).
         district_seats: party -> single-member seats as declared (empty when there were none).
         ballots_cast: all ballots cast, if the data give it.
         against_all: "against all" votes, if the data give them.
@@ -89,6 +90,7 @@ class ElectionInputs:
     ballots_cast: int | None
     against_all: int | None
     rule: dict
+    registered: int | None = None
 
     @property
     def system_data(self) -> dict:
@@ -136,6 +138,7 @@ def election_inputs(election_id: str) -> ElectionInputs:
         ballots_cast=figure("ballots_cast"),
         against_all=figure("against_all"),
         rule=rule,
+        registered=figure("registered"),
     )
 
 

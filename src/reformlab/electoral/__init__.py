@@ -35,6 +35,7 @@ from reformlab.electoral.kinds import (
     tier_to_dict,
 )
 from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.seat_cap import EXCESS_RULES, SeatCap
 from reformlab.electoral.system import ElectoralSystem
 from reformlab.electoral.threshold import BASES, Threshold, parse_share
 from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel
@@ -43,6 +44,7 @@ from reformlab.electoral.votes_file import read_votes_csv
 
 __all__ = [
     "BASES",
+    "EXCESS_RULES",
     "KINDS",
     "METHODS",
     "OVERHANG_RULES",
@@ -60,6 +62,7 @@ __all__ = [
     "MixedResult",
     "MultiDistrictSystem",
     "SingleMemberSystem",
+    "SeatCap",
     "Threshold",
     "Tie",
     "TieBreak",

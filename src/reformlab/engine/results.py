@@ -46,7 +46,7 @@ def elected_seats(group, spec, *, where: str) -> tuple[dict[str, int], str | Non
         data["threshold"] = {**threshold, "base": inputs.rule["data_base"]}
         notes.append(f"threshold base taken as {inputs.rule['data_base']} ({inputs.rule.get('data_base_reason', '').strip()})")
     result = ElectoralSystem.from_dict(data).allocate(
-        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all
+        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all, registered=inputs.registered
     )
     seats = {party: int(n) for party, n in result.seats.items()}
     official = {p: n for p, n in inputs.official_seats.items() if n}

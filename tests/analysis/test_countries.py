@@ -1,0 +1,55 @@
+"""The built-in countries beyond Kazakhstan 2007: Kazakhstan 2023, Ukraine 2006/2007, Kyrgyzstan 2007/2010."""
+
+from __future__ import annotations
+
+import pytest
+
+from reformlab.analysis import evaluate
+from reformlab.commands.listing import catalog
+
+
+def _seats(evaluation, body: str) -> dict[str, int]:
+    return evaluation.filling.bodies[body].by_principal()
+
+
+def test_kazakhstan_2023_fills_the_majilis_from_the_2023_votes_and_declared_districts():
+    evaluation = evaluate("kz@2023-06-01")
+    assert evaluation.scenario.id == "kz-majilis-2023"
+    majilis = _seats(evaluation, "majilis")
+    assert sum(majilis.values()) == 98
+    assert majilis["president"] == 40 + 22  # Amanat's 40 list seats and 22 districts, aligned (low confidence)
+    senate = _seats(evaluation, "senate")
+    assert sum(senate.values()) == 50 and senate == {"president": 50}  # 40 by the maslikhats (assumed) + 10 appointed
+
+
+def test_kazakhstan_2023_the_president_no_longer_controls_the_majilis_alone():
+    """62 of 98 is a majority but short of two thirds (66): constitutional laws need another party."""
+    control = evaluate("kz@2023-06-01").control
+    assert control.procedures["constitutional_law"].control.role("president") == "veto"
+
+
+@pytest.mark.parametrize(("target", "body", "seats"), [
+    ("ua@2006-06-01", "verkhovna_rada", {"Party of Regions": 186, "Yulia Tymoshenko Bloc": 129, "president": 81,
+                                          "Socialist Party of Ukraine": 33, "Communist Party of Ukraine": 21}),
+    ("ua@2008-01-01", "verkhovna_rada", {"Party of Regions": 175, "Yulia Tymoshenko Bloc": 156, "president": 72,
+                                          "Communist Party of Ukraine": 27, "Lytvyn Bloc": 20}),
+    ("kg@2011-01-01", "jogorku_kenesh", {"Ata-Zhurt": 28, "president": 26, "Ar-Namys": 25, "Respublika": 23,
+                                          "Ata-Meken": 18}),
+    ("kg@2008-06-01", "jogorku_kenesh", {"president": 71, "Social Democratic Party of Kyrgyzstan (SDPK)": 11,
+                                          "Party of Communists of Kyrgyzstan": 8}),
+])
+def test_parliaments_are_filled(target, body, seats):
+    assert _seats(evaluate(target), body) == seats
+
+
+def test_ukraine_2006_the_coalition_not_the_president_names_the_prime_minister():
+    control = evaluate("ua@2006-06-01").control
+    assert control.procedures["appoint:prime_minister.prime_minister"].control.role("president") == "none"
+
+
+def test_list_shows_every_country():
+    entries = catalog()
+    ids = {entry.id for entry in entries}
+    assert {"kz", "ua", "kg", "kz-majilis-2023", "ua-rada-2007", "kg-jk-2010", "UA-VR-2006", "KG-JK-2010"} <= ids
+    versions = {e.id: [day for day, _ in e.versions] for e in entries if e.kind == "constitution"}
+    assert versions["ua"] == ["1996-06-28", "2006-01-01"] and versions["kg"] == ["2007-10-23", "2010-06-27"]
