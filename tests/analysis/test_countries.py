@@ -53,3 +53,38 @@ def test_list_shows_every_country():
     assert {"kz", "ua", "kg", "kz-majilis-2023", "ua-rada-2007", "kg-jk-2010", "UA-VR-2006", "KG-JK-2010"} <= ids
     versions = {e.id: [day for day, _ in e.versions] for e in entries if e.kind == "constitution"}
     assert versions["ua"] == ["1996-06-28", "2006-01-01"] and versions["kg"] == ["2007-10-23", "2010-06-27"]
+
+
+def test_a_camp_that_is_no_actor_is_named():
+    from reformlab.analysis.compare import compare
+    from reformlab.errors import ReformlabError
+
+    with pytest.raises(ReformlabError) as error:
+        compare("ua@2006-06-01", "ua@2008-01-01", camp="Regions")
+    assert error.value.field == "--camp" and "Party of Regions" in error.value.fix
+
+
+def test_cross_country_compare_without_a_role_mapping_is_refused():
+    from reformlab.analysis.compare import compare
+    from reformlab.errors import ReformlabError
+
+    with pytest.raises(ReformlabError, match="role mapping"):
+        compare("kz@2007-05-20", "ua@2006-06-01")
+
+
+def test_compare_follows_another_camp():
+    from reformlab.analysis.compare import compare
+
+    comparison = compare("ua@2006-06-01", "ua@2008-01-01", camp="Party of Regions")
+    assert next(iter(comparison.control()["constitutional_amendment"])) == "Party of Regions"
+    assert comparison.to_dict()["camp"] == "Party of Regions"
+
+
+def test_cli_camp_errors_exit_2():
+    from typer.testing import CliRunner
+
+    from reformlab.cli import app
+
+    result = CliRunner().invoke(app, ["control", "kg@2011-01-01", "--camp", "Ata Zhurt"])
+    assert result.exit_code == 2
+    assert "Ata-Zhurt" in result.output
