@@ -88,3 +88,15 @@ def test_cli_camp_errors_exit_2():
     result = CliRunner().invoke(app, ["control", "kg@2011-01-01", "--camp", "Ata Zhurt"])
     assert result.exit_code == 2
     assert "Ata-Zhurt" in result.output
+
+
+def test_ukraine_the_power_ministers_move_from_the_president_to_the_rada():
+    from reformlab.analysis.compare import compare
+
+    roles = compare("ua@2005-06-01", "ua@2006-06-01").control()["appoint:power_ministers.ministers"]["president"]
+    assert roles == {"before": "passes alone", "after": "veto"}
+
+
+def test_kyrgyzstan_2010_the_majority_not_the_president_chooses_the_prime_minister():
+    control = evaluate("kg@2011-01-01").control
+    assert control.procedures["appoint:prime_minister.prime_minister"].control.role("president") == "none"
