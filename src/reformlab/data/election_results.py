@@ -113,6 +113,9 @@ def election_inputs(election_id: str) -> ElectionInputs:
     import pandas as pd
 
     known = built_in_elections()
+    if not isinstance(election_id, str):
+        raise ReformlabError("no built-in election is named", field="--election",
+                             fix="give the id of a built-in election (reformlab list)")
     if election_id not in known:
         raise ReformlabError(
             f"no built-in election {election_id!r}", field="--election", fix=did_you_mean(election_id, known)

@@ -1,0 +1,60 @@
+"""The report for a constitution that is not Kazakhstan's: every section has content, no Kazakh word leaks in."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reformlab.analysis.compare import compare
+from reformlab.errors import ReformlabError
+from reformlab.model import resolve_target
+from reformlab.report import render_html, render_markdown
+from reformlab.report.build import build_report
+from reformlab.report.spec import report_spec
+
+KAZAKH = re.compile(r"Kazakh|Nur Otan|Amanat|\bAPK\b|Majilis|maslikhat|Isaacs", re.IGNORECASE)
+
+
+@pytest.fixture(scope="module")
+def kg_report():
+    return build_report(compare("kg@2008-06-01", "kg@2011-01-01"), generated_on="2026-12-01")
+
+
+def _sections(markdown: str) -> dict[str, str]:
+    parts = re.split(r"^## (\d\. .+)$", markdown, flags=re.MULTILINE)
+    return {parts[i]: parts[i + 1] for i in range(1, len(parts), 2)}
+
+
+def test_every_section_of_the_kyrgyz_report_has_content(kg_report):
+    sections = _sections(render_markdown(kg_report))
+    assert len(sections) == 7
+    for heading, body in sections.items():
+        assert body.strip(), f"section {heading!r} is empty"
+    assert "Jogorku Kenesh" in sections["2. Chambers"]
+    assert "No study's claims are encoded" in sections["6. The study's claims, checked"]
+
+
+def test_the_kyrgyz_report_names_its_own_country_and_bodies(kg_report):
+    assert kg_report.country == "Kyrgyzstan"
+    labels = [figure.label for figure in kg_report.key_figures]
+    assert labels[:2] == ["Jogorku Kenesh seats", "Jogorku Kenesh seats answering to the President"]
+    assert [(f.before, f.after) for f in kg_report.key_figures[:1]] == [(90, 120)]
+    for text in (render_markdown(kg_report), render_html(kg_report)):
+        assert not KAZAKH.search(text), KAZAKH.search(text)
+
+
+def test_a_spec_naming_a_body_the_constitution_lacks_is_refused():
+    with pytest.raises(ReformlabError) as error:
+        report_spec(resolve_target("ua@2006-06-01"), "country: Ukraine\nkey_bodies: [majilis]\n", file="spec.yaml")
+    assert error.value.field == "key_bodies" and error.value.file == "spec.yaml"
+
+
+def test_a_spec_with_an_unknown_field_is_refused():
+    with pytest.raises(ReformlabError, match="unknown field 'colour'"):
+        report_spec(resolve_target("ua@2006-06-01"), "country: Ukraine\ncolour: red\n", file="spec.yaml")
+
+
+def test_a_constitution_without_a_spec_gets_one_from_its_own_data():
+    spec = report_spec(resolve_target("tests/model/fixtures/good/minimal.yaml@2012-01-01"))
+    assert spec.key_bodies and spec.camp == "president"
