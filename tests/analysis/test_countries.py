@@ -66,10 +66,39 @@ def test_a_camp_that_is_no_actor_is_named():
 
 def test_cross_country_compare_without_a_role_mapping_is_refused():
     from reformlab.analysis.compare import compare
+    from reformlab.analysis.crosscompare import cross_compare
     from reformlab.errors import ReformlabError
 
-    with pytest.raises(ReformlabError, match="role mapping"):
+    with pytest.raises(ReformlabError, match="different constitutions"):
         compare("kz@2007-05-20", "ua@2006-06-01")
+    with pytest.raises(ReformlabError, match="no role mapping for constitution 'tiny'") as error:
+        cross_compare("kz@2007-09-01", "tests/model/fixtures/good/minimal.yaml@2012-01-01")
+    assert error.value.field == "--roles"
+
+
+def test_kazakhstan_2007_and_ukraine_2006_side_by_side_by_role():
+    from reformlab.analysis.crosscompare import cross_compare
+
+    crossed = cross_compare("kz@2007-09-01", "ua@2006-06-01")
+    bodies = crossed.bodies()
+    assert bodies["lower_chamber"]["before"]["camp_seats"] == 107  # Nur Otan's 98 and the APK's 9
+    assert (bodies["lower_chamber"]["after"]["camp_seats"], bodies["lower_chamber"]["after"]["seats"]) == (81, 450)
+    assert bodies["upper_chamber"]["after"] is None  # the Rada is unicameral
+    control = crossed.control()
+    assert control["appoint government"] == {"before": "passes alone", "after": "none"}
+    assert control["dissolution"] == {"before": "passes alone", "after": "passes alone"}
+    assert crossed.to_dict()["kind"] == "across constitutions"
+
+
+def test_a_user_role_mapping_is_checked(tmp_path):
+    from reformlab.analysis.crosscompare import cross_compare
+    from reformlab.errors import ReformlabError
+
+    bad = tmp_path / "roles.yaml"
+    bad.write_text("tiny: {lower_house: assembly}\n", encoding="utf-8")
+    with pytest.raises(ReformlabError, match="unknown role 'lower_house'") as error:
+        cross_compare("kz@2007-09-01", "tests/model/fixtures/good/minimal.yaml@2012-01-01", roles_file=bad)
+    assert error.value.file == str(bad) and "lower_chamber" in error.value.fix
 
 
 def test_compare_follows_another_camp():
@@ -100,3 +129,13 @@ def test_ukraine_the_power_ministers_move_from_the_president_to_the_rada():
 def test_kyrgyzstan_2010_the_majority_not_the_president_chooses_the_prime_minister():
     control = evaluate("kg@2011-01-01").control
     assert control.procedures["appoint:prime_minister.prime_minister"].control.role("president") == "none"
+
+
+def test_a_user_role_mapping_lines_up_a_users_constitution(tmp_path):
+    from reformlab.analysis.crosscompare import cross_compare
+
+    roles = tmp_path / "roles.yaml"
+    roles.write_text("tiny: {head_of_state: president, lower_chamber: assembly}\n", encoding="utf-8")
+    crossed = cross_compare("ua@2006-06-01", "tests/model/fixtures/good/minimal.yaml@2012-01-01", roles_file=roles)
+    assert crossed.bodies()["lower_chamber"]["after"]["body"] == "assembly"
+    assert crossed.control()["appoint government"]["after"] == "absent"

@@ -159,8 +159,8 @@ def compare(before, after, *, scenario_before=None, scenario_after=None, index: 
     """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them, following ``camp``.
 
     Raises:
-        ReformlabError: the two sides are different constitutions (bodies differ: a cross-country comparison
-            needs a role mapping, not supported here), or ``camp`` is no actor or principal of either side.
+        ReformlabError: the two sides are different constitutions (see :func:`~reformlab.analysis.crosscompare.
+            cross_compare`), or ``camp`` is no actor or principal of either side.
     """
     if not isinstance(before, Evaluation):
         before = evaluate(before, scenario_before, alignments=alignments)
@@ -169,10 +169,10 @@ def compare(before, after, *, scenario_before=None, scenario_after=None, index: 
     if before.constitution.id != after.constitution.id:
         raise ReformlabError(
             f"{before.constitution.id!r} and {after.constitution.id!r} are different constitutions: their bodies "
-            "cannot be compared one by one without a role mapping (lower chamber, head of state, government)",
+            "cannot be compared one by one",
             field="after",
-            fix=f"compare two versions of one constitution, e.g. {before.constitution.id}@DATE against "
-            f"{before.constitution.id}@DATE, and each reform on its own",
+            fix="line them up by role (head of state, chambers, government) with "
+            "reformlab.analysis.crosscompare.cross_compare, which `reformlab compare` uses for two countries",
         )
     check_camp(camp, before, after)
     return Comparison(before, after, tuple(diff(before.constitution, after.constitution)), index, camp)

@@ -128,6 +128,8 @@ def compare_command(
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
     camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
+                              "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
@@ -143,8 +145,20 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align), camp=camp)
+    from reformlab.analysis import evaluate
+
+    alignments = parse_alignments(align)
+    sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if sides[0].constitution.id != sides[1].constitution.id:
+        from reformlab.analysis.crosscompare import cross_compare
+
+        crossed = cross_compare(*sides, camp=camp, roles_file=roles)
+        if output is Format.json:
+            typer.echo(json.dumps(crossed.to_dict(), indent=2))
+        else:
+            print_cross_comparison(crossed)
+        return
+    comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2))
         return
@@ -180,6 +194,31 @@ def print_comparison(comparison) -> None:
         values = power.get(proc, {}).get(comparison.camp, {})
         control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
+    console.print(control)
+
+
+def print_cross_comparison(crossed) -> None:
+    """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
+    console.print(f"[bold]{crossed.before.name}[/bold]  |  [bold]{crossed.after.name}[/bold]  (by role)")
+    bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
+    for column in ("role", crossed.before.target, crossed.after.target):
+        bodies.add_column(column, overflow="fold")
+
+    def cell(entry):
+        if entry is None:
+            return "absent"
+        if entry["seats"] is None:
+            return f"{entry['label']}: membership not known"
+        return f"{entry['label']}: {entry['camp_seats']} of {entry['seats']} ({float(entry['camp_share']):.1%})"
+
+    for role, row in crossed.bodies().items():
+        bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
+    console.print(bodies)
+    control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
+    for column in ("decision", crossed.before.target, crossed.after.target):
+        control.add_column(column, overflow="fold")
+    for name, row in crossed.control().items():
+        control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
     console.print(control)
 
 
