@@ -13,7 +13,7 @@ from reformlab.report import render_html, render_markdown
 from reformlab.report.build import build_report
 from reformlab.report.spec import report_spec
 
-KAZAKH = re.compile(r"Kazakh|Nur Otan|Amanat|\bAPK\b|Majilis|maslikhat|Isaacs", re.IGNORECASE)
+KAZAKH = re.compile(r"Kazakh|Nur Otan|Amanat|\bAPK\b|Majilis|maslikhat|Isaacs|Assembly of People", re.IGNORECASE)
 
 
 @pytest.fixture(scope="module")

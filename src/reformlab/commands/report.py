@@ -61,6 +61,25 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
             return write_atomic(output, content)
 
 
+def make_reforms_page(reforms: list[str], *, output: Path | None = None, format: str = "html",
+                      camp: str | None = None) -> Path:
+    """Write several reforms (``BEFORE:AFTER`` each) on one page, whole or not at all."""
+    import datetime as dt
+
+    from reformlab.atomic import write_atomic
+    from reformlab.report.browser import html_to_pdf
+    from reformlab.report.reforms import parse_reform, reforms_page, summarize
+
+    output = Path(output) if output is not None else Path(f"reformlab-reforms.{format}")
+    summaries = [summarize(*parse_reform(text), camp=camp) for text in reforms]
+    today = dt.date.today().isoformat()
+    if format == "pdf":
+        content = html_to_pdf(reforms_page(summaries, format="html", generated_on=today))
+    else:
+        content = reforms_page(summaries, format=format, generated_on=today)
+    return write_atomic(output, content)
+
+
 def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:
     """The risk section's data when both sides are built-in versions filled by their default scenarios (the
     simulation runs on those), else None."""
@@ -93,11 +112,16 @@ def report_command(
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
     camp: str = typer.Option(None, "--camp", help="The principal followed (default: the report spec's, president)."),
     spec: Path = typer.Option(None, "--spec", help="A report spec YAML (default: data/reports/<constitution>.yaml)."),
+    reform: list[str] = typer.Option(None, "--reform", help="BEFORE:AFTER, repeatable: several reforms on one page "
+                                     "(the camp's control per decision and the Shugart-Carey plane) instead of one report."),
 ) -> None:
     """Write one self-contained report comparing two versions (default: Kazakhstan before and after 21 May 2007)."""
     from reformlab.commands.analysis import parse_alignments
     from reformlab.errors import ReformlabError
 
+    if reform:
+        typer.echo(str(make_reforms_page(reform, output=output, format=format.value, camp=camp).resolve()))
+        return
     if scenario and len(scenario) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
