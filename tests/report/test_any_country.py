@@ -58,3 +58,19 @@ def test_a_spec_with_an_unknown_field_is_refused():
 def test_a_constitution_without_a_spec_gets_one_from_its_own_data():
     spec = report_spec(resolve_target("tests/model/fixtures/good/minimal.yaml@2012-01-01"))
     assert spec.key_bodies and spec.camp == "president"
+
+
+def test_printed_pages_have_a_running_header_page_numbers_and_the_paper_asked(kg_report):
+    html = render_html(kg_report, paper="Letter")
+    assert "size: Letter;" in html and 'counter(page) " of " counter(pages)' in html
+    assert f'@top-center {{ content: "{kg_report.title}"' in html
+    with pytest.raises(ReformlabError) as error:
+        render_html(kg_report, paper="A5")
+    assert error.value.field == "--paper"
+
+
+def test_natural_order_of_numbered_names():
+    from reformlab.analysis.compare import natural_key
+
+    assert sorted(["Independent 10", "Independent 2", "Independent 1"], key=natural_key) == [
+        "Independent 1", "Independent 2", "Independent 10"]

@@ -56,7 +56,7 @@ class Comparison:
                     label: _role(side, proc, pc, actor)
                     for label, side, pc in zip(("before", "after"), (self.before, self.after), sides)
                 }
-                for actor in sorted(actors, key=lambda a: (a != self.camp, a))
+                for actor in sorted(actors, key=lambda a: (a != self.camp, natural_key(a)))
             }
         return found
 
@@ -72,7 +72,7 @@ class Comparison:
                 values = [r[self.index].values for _, r in results]
                 agreed = bool(values) and all(v == values[0] for v in values)
                 sides.append(values[0] if agreed else None)
-            actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != self.camp, a))
+            actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != self.camp, natural_key(a)))
             found[proc] = {
                 actor: {label: (None if s is None else s.get(actor, Fraction(0))) for label, s in zip(("before", "after"), sides)}
                 for actor in actors
@@ -125,6 +125,18 @@ class Comparison:
             "index": self.index,
             "camp": self.camp,
         }
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key reading digit runs as numbers: ``Independent 2`` before ``Independent 10``.
+
+    >>> sorted(["Independent 10", "Independent 2", "Amanat"], key=natural_key)
+    ['Amanat', 'Independent 2', 'Independent 10']
+    """
+    import re
+
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", name) if part)
 
 
 def _role(side: Evaluation, proc: str, pc, actor: str) -> str | None:

@@ -19,7 +19,7 @@ class ReportFormat(str, Enum):
 
 def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
                 format: str = "html", alignments=None, risk_draws: int = 20_000, camp: str | None = None,
-                spec_file: Path | None = None) -> Path:
+                spec_file: Path | None = None, paper: str = "A4") -> Path:
     """Evaluate both versions, check the study's claims where they apply, and write the report whole.
 
     ``camp`` defaults to the report spec's (``data/reports/<id>.yaml``, or ``spec_file``); the study's claims
@@ -56,7 +56,9 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
         with bar.step("charts and text"):
             data = build_report(comparison, claims, risk=risk, spec=spec)
             validate_report(data)
-            content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
+            renderers = {"html": lambda d: render_html(d, paper=paper), "md": render_markdown,
+                         "pdf": lambda d: render_pdf(d, paper=paper)}
+            content = renderers[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
 
@@ -112,6 +114,7 @@ def report_command(
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
     camp: str = typer.Option(None, "--camp", help="The principal followed (default: the report spec's, president)."),
     spec: Path = typer.Option(None, "--spec", help="A report spec YAML (default: data/reports/<constitution>.yaml)."),
+    paper: str = typer.Option("A4", "--paper", help="Paper size when printed or written as PDF: A4 or Letter."),
     reform: list[str] = typer.Option(None, "--reform", help="BEFORE:AFTER, repeatable: several reforms on one page "
                                      "(the camp's control per decision and the Shugart-Carey plane) instead of one report."),
 ) -> None:
@@ -125,7 +128,7 @@ def report_command(
     if scenario and len(scenario) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
-                       alignments=parse_alignments(align), camp=camp, spec_file=spec)
+                       alignments=parse_alignments(align), camp=camp, spec_file=spec, paper=paper)
     typer.echo(str(path.resolve()))
 
 

@@ -12,6 +12,7 @@ from fractions import Fraction
 from urllib.parse import urlparse
 
 from reformlab import __version__
+from reformlab.analysis.compare import natural_key
 from reformlab.model import Unknown as UnknownValue
 from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
@@ -53,7 +54,7 @@ def _chambers(evaluation, colors, spec, camp):
         if body.kind != "chamber" or body.unknown:
             continue
         rows = {}
-        for block in sorted(body.blocks, key=lambda b: (b.principal != camp, b.filled_by, _seat_label(b, spec, c))):
+        for block in sorted(body.blocks, key=lambda b: (b.principal != camp, b.filled_by, natural_key(_seat_label(b, spec, c)))):
             key = (_seat_label(block, spec, c), _filling_mark(block, c), block.group)
             rows[key] = rows.get(key, 0) + block.seats
         note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
