@@ -139,3 +139,24 @@ def test_a_user_role_mapping_lines_up_a_users_constitution(tmp_path):
     crossed = cross_compare("ua@2006-06-01", "tests/model/fixtures/good/minimal.yaml@2012-01-01", roles_file=roles)
     assert crossed.bodies()["lower_chamber"]["after"]["body"] == "assembly"
     assert crossed.control()["appoint government"]["after"] == "absent"
+
+
+def test_kazakhstan_2022_on_its_rules_alone_with_the_2023_votes():
+    """The thesis in reverse: the same 2023 votes under the 2017 rules (98 list seats at 7% of ballots cast,
+    9 APK seats) give the President's camp 74 of 107, above two thirds (72); under the 2022 rules 62 of 98,
+    below it (66). Constitutional laws move from 'passes alone' to 'veto' on the rules alone."""
+    from reformlab.analysis.compare import compare
+    from reformlab.analysis.samevotes import with_election
+
+    before, after = (with_election(t, "KZ-MAJ-2023") for t in ("kz@2022-06-04", "kz@2023-06-01"))
+    assert _seats(before, "majilis")["president"] == 74 and sum(_seats(before, "majilis").values()) == 107
+    assert _seats(after, "majilis")["president"] == 62
+    control = compare(before, after).control()
+    assert control["constitutional_law"]["president"] == {"before": "passes alone", "after": "veto"}
+    assert control["ordinary_law"]["president"] == {"before": "passes alone", "after": "passes alone"}
+
+
+def test_kazakhstan_2021_parliament_under_the_2017_rules():
+    evaluation = evaluate("kz@2022-06-04")
+    assert evaluation.scenario.id == "kz-majilis-2022"
+    assert _seats(evaluation, "majilis")["president"] == 76 + 9  # Nur Otan's list seats and the APK's

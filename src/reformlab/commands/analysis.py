@@ -128,6 +128,8 @@ def compare_command(
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
     camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    election: str = typer.Option(None, "--election", help="Fill both sides' lower chamber from this built-in election "
+                                 "(each under its own rules): does the reform move power on its rules alone?"),
     roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
                               "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
@@ -148,7 +150,15 @@ def compare_command(
     from reformlab.analysis import evaluate
 
     alignments = parse_alignments(align)
-    sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if election:
+        if scenarios:
+            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+        from reformlab.analysis.samevotes import with_election
+
+        sides = (with_election(before, election, alignments=alignments),
+                 with_election(after, election, alignments=alignments))
+    else:
+        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
     if sides[0].constitution.id != sides[1].constitution.id:
         from reformlab.analysis.crosscompare import cross_compare
 
