@@ -74,3 +74,16 @@ def test_natural_order_of_numbered_names():
 
     assert sorted(["Independent 10", "Independent 2", "Independent 1"], key=natural_key) == [
         "Independent 1", "Independent 2", "Independent 10"]
+
+
+@pytest.mark.parametrize("pair", [("kz@2007-05-20", "kz@2007-05-21"), ("kz@2022-06-04", "kz@2023-06-01")])
+def test_graph_edges_stay_on_the_canvas(pair):
+    from reformlab.report.charts import graph
+    from reformlab.report.charts.layout import place, union
+
+    report = build_report(compare(*pair), generated_on="2026-12-01")
+    shared = union(report.before.graph, report.after.graph)
+    placed, width, height = place(shared)
+    for edge, bend in zip(shared.relations, graph._routes(shared.relations, placed, (width, height)), strict=True):
+        p0, p2 = (placed[edge.source].x, placed[edge.source].y), (placed[edge.target].x, placed[edge.target].y)
+        assert not graph._outside(p0, graph._control(p0, p2, bend), p2, (width, height)), edge
