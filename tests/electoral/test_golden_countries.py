@@ -19,7 +19,7 @@ IDS = [case["election"] for case in CASES]
 
 
 def _figures(inputs) -> dict:
-    return {"ballots_cast": inputs.ballots_cast, "against_all": inputs.against_all, "registered": inputs.registered}
+    return inputs.figures
 
 
 def _expected(inputs, named: dict) -> dict:

@@ -111,8 +111,7 @@ def election_run(
         "--tie-break", lambda: ElectoralSystem.from_dict(data)
     )  # the other options are checked
     result = system.allocate(
-        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all,
-        registered=inputs.registered, seed=seed
+        inputs.votes, **inputs.figures, seed=seed
     )
     notes = [f"Rule: {inputs.rule['article']}.", f"Source: {inputs.rule['source']}."]
     if inputs.rule.get("data_base"):

@@ -93,6 +93,15 @@ class ElectionInputs:
     registered: int | None = None
 
     @property
+    def figures(self) -> dict:
+        """The keyword figures an allocation of this election takes (``ballots_cast``, ``against_all``,
+        ``registered``, and ``regional_passed`` when the rule declares who passed a regional threshold)."""
+        found = {"ballots_cast": self.ballots_cast, "against_all": self.against_all, "registered": self.registered}
+        if self.rule.get("regional_passed") is not None:
+            found["regional_passed"] = tuple(self.rule["regional_passed"])
+        return found
+
+    @property
     def system_data(self) -> dict:
         """The electoral system as data; its threshold base is ``data_base`` where the rule gives one."""
         import copy

@@ -35,6 +35,7 @@ from reformlab.electoral.kinds import (
     tier_from_dict,
     tier_to_dict,
 )
+from reformlab.electoral.regional import RegionalThreshold
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.seat_cap import EXCESS_RULES, SeatCap
 from reformlab.electoral.system import ElectoralSystem
@@ -64,6 +65,7 @@ __all__ = [
     "MixedResult",
     "MultiDistrictSystem",
     "SingleMemberSystem",
+    "RegionalThreshold",
     "SeatCap",
     "Threshold",
     "Tie",
