@@ -105,7 +105,7 @@ def _root(
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
 COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk", "process",
-                   "serve")
+                   "serve", "scores")
 
 
 def _register() -> None:
