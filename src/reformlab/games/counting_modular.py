@@ -141,7 +141,7 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     """
     order = sorted((int(weight) for weight in weights), reverse=True)
     rows = size_rows(order, limit) if by_size else 1
-    if rows * limit <= SMALL_TABLE:
+    if rows == 1 or rows * limit <= SMALL_TABLE:  # one row: a whole-row shift is the whole work
         return _whole_table(order, rows, limit, modulus)
     table = np.zeros((rows, limit), dtype=np.uint64)
     lowest = [0] + [limit] * (rows - 1)  # below: zeros
