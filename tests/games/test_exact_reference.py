@@ -17,9 +17,10 @@ from reference_counts import brute_force, coalitions_by_weight, size_threshold_s
 
 from reformlab.errors import ReformlabError
 from reformlab.games import WeightedGame, counting, power
-from reformlab.games.counting_mitm import mitm_swings_by_size
-from reformlab.games.counting_modular import PARALLEL_TABLE, SMALL_TABLE, WRAP, cumulative_table, moduli
-from reformlab.games.counting_sized import table_swings, table_swings_by_size
+from reformlab.games.counting.meet_in_the_middle import mitm_swings_by_size
+from reformlab.games.counting.modular_tables import WRAP, cumulative_table, moduli
+from reformlab.games.limits import PARALLEL_TABLE, SMALL_TABLE
+from reformlab.games.counting.size_thresholds import table_swings, table_swings_by_size
 
 BOUNDARIES = (1 << 8, SMALL_TABLE, PARALLEL_TABLE)
 

@@ -4,7 +4,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reformlab.games import WeightedGame, powers
-from reformlab.games._enumerate import enumerate_profile
+from reformlab.games.counting.enumeration import enumerate_profile
 from reformlab.games.indices import _EXACT
 
 SWING_INDICES = ["banzhaf", "penrose", "coleman_collectivity", "coleman_preventive", "coleman_initiative"]

@@ -1,6 +1,6 @@
 """Power indices, exact (integer counts, ``Fraction`` results) with a Monte Carlo path for large games.
 
-Every index is computed from the counts in :class:`~reformlab.games._enumerate.Profile`: swing counts by
+Every index is computed from the counts in :class:`~reformlab.games.counting.enumeration.Profile`: swing counts by
 coalition size (Banzhaf, Penrose, Shapley-Shubik, Coleman), minimal winning coalitions (Holler,
 Deegan-Packel) and critical sets (Johnston). :func:`power` picks the exact path when one fits and says
 which path it used. Notation: ``n`` players, ``eta_i`` the number of coalitions in which ``i`` is a swing
@@ -14,10 +14,10 @@ from math import factorial
 
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.games import montecarlo
-from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile
+from reformlab.games.counting.enumeration import ENUMERATION_LIMIT, Profile
 from reformlab.games.base import Game
 from reformlab.games import counting
-from reformlab.games.exact import exact_profile
+from reformlab.games.exact_path import exact_profile
 from reformlab.games.result import GAME_KEY, PowerResult
 
 METHODS = ("auto", "exact", "monte_carlo")

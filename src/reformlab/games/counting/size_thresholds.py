@@ -2,8 +2,8 @@
 
 Weighted games (``T`` constant), head-count clauses and blocking-minority rules (``T`` depends on the size)
 all reduce to this form. Two paths: a multi-modular generating-function table when the weights are small
-(:mod:`reformlab.games.counting_modular`), meet in the middle when they are huge but players are few
-(:mod:`reformlab.games.counting_mitm`).
+(:mod:`reformlab.games.counting.modular_tables`), meet in the middle when they are huge but players are few
+(:mod:`reformlab.games.counting.meet_in_the_middle`).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 import numpy as np
 
 from reformlab.errors import ReformlabError
-from reformlab.games.counting_mitm import MITM_LIMIT, mitm_swings_by_size
-from reformlab.games.counting_modular import (
+from reformlab.games.counting.meet_in_the_middle import MITM_LIMIT, mitm_swings_by_size
+from reformlab.games.counting.modular_tables import (
     alternating_sums,
     crt,
     cumulative_table,
@@ -25,8 +25,7 @@ from reformlab.games.counting_modular import (
     prime_bits_for,
     size_rows,
 )
-
-TABLE_LIMIT = 64_000_000  # uint64 cells of the (size x weight) tables of all moduli together: 512 MB
+from reformlab.games.limits import TABLE_LIMIT
 
 
 def check_weights(weights: Sequence[int], field: str = "weights") -> list[int]:
@@ -97,7 +96,7 @@ def table_swings_by_size(
     """Swings by size per distinct weight, and the winning count, from one table per modulus.
 
     ``S_w[k] = G[k, T[k]-1] - G[k, T[k+1]-w-1]`` where ``G`` is the cumulative table with one player of
-    weight ``w`` removed (:func:`~reformlab.games.counting_modular.alternating_gather`); losing coalitions
+    weight ``w`` removed (:func:`~reformlab.games.counting.modular_tables.alternating_gather`); losing coalitions
     number ``sum_k F[k, T[k]-1]``.
 
     Args:

@@ -19,10 +19,10 @@ from functools import lru_cache
 
 import numpy as np
 
-WRAP = 1 << 64
+from reformlab.games.limits import MIN_PRIME_BITS, PARALLEL_TABLE, PRIME_BITS, SMALL_TABLE, WRAP_BITS
+
+WRAP = 1 << WRAP_BITS
 _UINT64_MAX = WRAP - 1
-SMALL_TABLE = 1 << 16  # cells below which whole-table shifts beat the banded row-by-row loop
-PARALLEL_TABLE = 1 << 20  # cells from which the tables of several moduli are built on two threads
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # deterministic Miller-Rabin below 3.18e23
 
 
@@ -269,5 +269,5 @@ def alternating_sums(table: np.ndarray, modulus: int, plan: tuple[np.ndarray, np
 
 
 def prime_bits_for(terms: int) -> int:
-    """Largest prime size (bits) such that ``terms`` residues sum without overflowing uint64, capped at 50."""
-    return max(20, min(50, 63 - max(terms, 1).bit_length()))
+    """Largest prime size (bits) such that ``terms`` residues sum without overflowing uint64 (see :mod:`~reformlab.games.limits`)."""
+    return max(MIN_PRIME_BITS, min(PRIME_BITS, 63 - max(terms, 1).bit_length()))
