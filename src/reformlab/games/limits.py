@@ -88,3 +88,10 @@ about 5 s of Python."""
 LISTED_COALITIONS = 10_000
 """Default cap of :func:`~reformlab.games.queries.minimal_winning_coalitions`: a list a reader can still use;
 past it the query raises a clear error (``max_coalitions=`` raises the cap)."""
+
+# --- Monte Carlo -------------------------------------------------------------------------------------------------
+
+SAMPLE_CELLS_LIMIT = 50_000_000
+"""Samples x players of one Monte Carlo estimate: the sample keeps about eight boolean matrices of that size
+(members, flips, swings, critical members), so 50 million cells are about 400 MB; past it the request is
+refused with the largest sample count that fits, instead of running out of memory."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from reformlab.games.base import Game
-from reformlab.games.indices import INDICES, powers
+from reformlab.games.indices import powers
+from reformlab.games.registry import INDICES
 
 
 def power_table(
