@@ -294,7 +294,7 @@ def describe_machine(timeout: float, repeats: int) -> str:
     import platform
 
     versions = []
-    for package in ("numpy", *PEERS):
+    for package in ("numpy", *(peer for peer in PEERS if peer != "reference")):
         try:
             versions.append(f"{package} {importlib.metadata.version(package)}")
         except importlib.metadata.PackageNotFoundError:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reformlab.errors import ReformlabError
 from reformlab.games import GAME_KEY, INDICES, AndGame, WeightedGame, power, powers
-from reformlab.games.registry import PowerIndex, families, power_index
+from reformlab.games.indices import PowerIndex, families, power_index
 
 RECORDS = list(INDICES.values())
 PER_PLAYER = [record for record in RECORDS if record.per_player]

@@ -19,7 +19,7 @@ FORMATS = ("table", "json")
 
 def _choices() -> dict[str, tuple[str, ...]]:
     """``--index`` words from the power-index registry: each index by name, each family (``coleman``) as a group."""
-    from reformlab.games.registry import INDICES, families
+    from reformlab.games.indices import INDICES, families
 
     groups = families()
     choices: dict[str, tuple[str, ...]] = {}

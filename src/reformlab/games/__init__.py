@@ -22,7 +22,7 @@ from reformlab.games.composite import (
 )
 from reformlab.games.dump import game_to_dict
 from reformlab.games.examples import eu_council
-from reformlab.games.indices import POWER_METHODS, power, powers
+from reformlab.games.indices import INDICES, POWER_METHODS, PowerIndex, power, power_index, powers
 from reformlab.games.loader import game_from_dict, load_game
 from reformlab.games.queries import (
     count_winning,
@@ -32,7 +32,6 @@ from reformlab.games.queries import (
     smallest_winning_coalition,
     veto_players,
 )
-from reformlab.games.registry import INDICES, PowerIndex, power_index
 from reformlab.games.result import GAME_KEY, PowerResult
 from reformlab.games.table import power_table
 from reformlab.games.weighted import VectorWeightedGame, WeightedGame

@@ -1,14 +1,19 @@
-"""Power indices, exact (integer counts, ``Fraction`` results) with a Monte Carlo path for large games.
+"""Power indices: the registry (one record per index), the nine indices, and :func:`power` / :func:`powers`.
 
-Every index is registered ONCE here with :func:`~reformlab.games.registry.power_index`: its exact formula
-over the counts in :class:`~reformlab.games.counting.enumeration.Profile`, the counts it needs, its Monte
-Carlo statistic, its label and the axioms it promises. :func:`power` picks the exact path when one fits and
-says which path it used. Notation: ``n`` players, ``eta_i`` the number of coalitions in which ``i`` is a
+Every index is registered ONCE here with :func:`power_index`: its exact formula over the counts in
+:class:`~reformlab.games.counting.enumeration.Profile`, the counts it needs, its Monte Carlo statistic, its
+label and the axioms it promises. The rest is derived: :func:`powers` picks the counting path from ``needs``,
+:mod:`~reformlab.games.montecarlo` estimates with ``estimator``, ``reformlab power`` takes its ``--index``
+choices and headers from :data:`INDICES`, and ``tests/games/test_index_axioms.py`` checks every record
+against the axioms its flags promise. :func:`power` picks the exact path when one fits and says which path
+it used (exact integer counts, ``Fraction`` results; Monte Carlo for games too large). Notation: ``n`` players, ``eta_i`` the number of coalitions in which ``i`` is a
 swing (a losing coalition without ``i`` that wins with ``i``), ``W`` the number of winning coalitions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
@@ -19,12 +24,119 @@ from reformlab.games.base import Game
 from reformlab.games.counting.enumeration import Profile
 from reformlab.games.exact_path import exact_profile
 from reformlab.games.limits import ENUMERATION_LIMIT
-from reformlab.games.registry import INDICES, power_index
 from reformlab.games.result import GAME_KEY, PowerResult
 
 POWER_METHODS = ("auto", "exact", "monte_carlo")
 """How :func:`power` may compute: exact when a path fits else Monte Carlo, exact or an error, Monte Carlo."""
 _FIELD = {"swings": "swings", "totals": "swings", "minimal": "minimal", "critical": "johnston"}  # the Profile count each needs
+
+
+# --- the registry -----------------------------------------------------------------------------------------
+
+NEEDS = ("totals", "swings", "minimal", "critical")
+"""What an index is computed from, cheapest first: swing totals and the winning count (``"totals"``), swing
+counts by coalition size (``"swings"``), minimal winning coalitions (``"minimal"``), critical sets
+(``"critical"``)."""
+SAMPLINGS = ("coalitions", "orderings")
+"""What a Monte Carlo estimator draws: random coalitions (each player in with probability 1/2, each flipped
+in and out) or random orderings of the players."""
+
+Statistic = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""``(numerator rows m x k, their divisors m, denominator rows m)``: the estimate is
+``sum_r numerator[r] / divisors[r]`` over ``sum_r denominator[r]``."""
+
+
+@dataclass(frozen=True)
+class PowerIndex:
+    """One power index: what it is computed from, how it is estimated, and what it promises.
+
+    Attributes:
+        name: the short name users type (``"banzhaf"``).
+        exact: the exact values from a profile, ``{player: Fraction}`` (``{GAME_KEY: ...}`` for a game value).
+        needs: one of :data:`NEEDS`.
+        estimator: the Monte Carlo statistic from a sample of kind ``sampling``.
+        sampling: one of :data:`SAMPLINGS`.
+        label: column header (at most 8 characters).
+        family: the ``--index`` group that names several indices at once (``"coleman"``), or ``None``.
+        per_player: ``False`` for a value of the whole game (Coleman's power of a collectivity to act).
+        null_player: a player who is never a swing gets exactly 0.
+        symmetric: interchangeable players get equal values.
+        efficient: the values sum to 1 over the players.
+        doc: the definition and its source (the formula's docstring).
+    """
+
+    name: str
+    exact: Callable[[object], dict[str, Fraction]]
+    needs: str
+    estimator: Callable[[object], Statistic]
+    sampling: str = "coalitions"
+    label: str = ""
+    family: str | None = None
+    per_player: bool = True
+    null_player: bool = True
+    symmetric: bool = True
+    efficient: bool = False
+    doc: str = ""
+
+    def __call__(self, game, **options):
+        """This index of ``game``: ``power(game, self.name, **options)``."""
+        return power(game, self.name, **options)
+
+
+INDICES: dict[str, PowerIndex] = {}
+"""Every registered index by name, in registration order (the order tables and ``--index all`` use)."""
+
+
+def power_index(
+    name: str,
+    *,
+    needs: str,
+    estimator: Callable[[object], Statistic],
+    label: str,
+    sampling: str = "coalitions",
+    family: str | None = None,
+    per_player: bool = True,
+    null_player: bool = True,
+    symmetric: bool = True,
+    efficient: bool = False,
+) -> Callable:
+    """Register the decorated exact formula as the power index ``name`` (see :class:`PowerIndex`).
+
+    Raises:
+        ValueError: a name registered twice, or an unknown ``needs`` / ``sampling`` (a programming error).
+    """
+    if name in INDICES:
+        raise ValueError(f"power index {name!r} is registered twice")
+    if needs not in NEEDS or sampling not in SAMPLINGS:
+        raise ValueError(f"power index {name!r}: needs must be one of {NEEDS}, sampling one of {SAMPLINGS}")
+
+    def register(exact: Callable) -> Callable:
+        INDICES[name] = PowerIndex(
+            name=name,
+            exact=exact,
+            needs=needs,
+            estimator=estimator,
+            sampling=sampling,
+            label=label,
+            family=family,
+            per_player=per_player,
+            null_player=null_player and per_player,
+            symmetric=symmetric and per_player,
+            efficient=efficient and per_player,
+            doc=" ".join((exact.__doc__ or "").split()),
+        )
+        return exact
+
+    return register
+
+
+def families() -> dict[str, tuple[str, ...]]:
+    """``--index`` groups: each family name with its indices in registration order (``coleman`` -> three)."""
+    groups: dict[str, list[str]] = {}
+    for record in INDICES.values():
+        if record.family is not None:
+            groups.setdefault(record.family, []).append(record.name)
+    return {family: tuple(names) for family, names in groups.items()}
 
 
 def _ratio(numerators: list, denominator, what: str) -> list[Fraction]:
@@ -193,7 +305,9 @@ def powers(
             fix="allow Monte Carlo estimation (method 'auto' or 'monte_carlo'), or simplify the game",
         )
     if missing:
-        results.update(montecarlo.estimate(game, missing, samples=samples, seed=seed, rng=rng))
+        results.update(
+            montecarlo.estimate(game, [INDICES[name] for name in missing], samples=samples, seed=seed, rng=rng)
+        )
     return {name: results[name] for name in indices}
 
 
@@ -202,7 +316,7 @@ def power(game: Game, index: str = "banzhaf", **options) -> PowerResult:
 
     Args:
         game: any game of :mod:`reformlab.games`.
-        index: a short name from :data:`~reformlab.games.registry.INDICES`.
+        index: a short name from :data:`INDICES`.
         method: ``"auto"`` (exact when a path fits, else Monte Carlo), ``"exact"`` (raise when none fits) or
             ``"monte_carlo"``.
         samples: Monte Carlo sample count.
@@ -216,4 +330,4 @@ def power(game: Game, index: str = "banzhaf", **options) -> PowerResult:
     return powers(game, [index], **options)[index]
 
 
-__all__ = ["INDICES", "POWER_METHODS", "power", "powers"]
+__all__ = ["INDICES", "POWER_METHODS", "PowerIndex", "families", "power", "power_index", "powers"]

@@ -1,6 +1,6 @@
 """Monte Carlo estimates of power indices for games too large for the exact path (seeded, with a 95% CI).
 
-Each registered index (:mod:`reformlab.games.registry`) names what it samples and its statistic over the
+Each registered index (:class:`~reformlab.games.indices.PowerIndex`) names what it samples and its statistic over the
 sample: swing-based indices (Penrose, Banzhaf, Coleman) and the coalition-based ones (Holler, Deegan-Packel,
 Johnston) sample coalitions uniformly (each player joins with probability 1/2) and flip each player in and
 out; Shapley-Shubik samples orderings of the players and finds the pivot by bisection (assuming the game is
@@ -18,7 +18,6 @@ import numpy as np
 from reformlab.errors import ReformlabError
 from reformlab.games.base import Game
 from reformlab.games.limits import SAMPLE_CELLS_LIMIT
-from reformlab.games.registry import INDICES
 from reformlab.games.result import GAME_KEY, PowerResult
 
 BATCHES = 20
@@ -156,9 +155,10 @@ def _interval(
 
 
 def estimate(
-    game: Game, indices: list[str], *, samples: int = 20_000, seed: int | None = None, rng=None
+    game: Game, records: list, *, samples: int = 20_000, seed: int | None = None, rng=None
 ) -> dict[str, PowerResult]:
-    """Monte Carlo estimates of ``indices`` on ``game`` (see the module docstring)."""
+    """Monte Carlo estimates on ``game`` of the indices ``records`` (their registry records; see the module
+    docstring): each kind of sample they name is drawn once, then each record's estimator reads it."""
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2 * BATCHES:
         raise ReformlabError(
             f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples"
@@ -173,7 +173,6 @@ def estimate(
             fix=f"ask for at most {SAMPLE_CELLS_LIMIT // max(len(game.players), 1):,} samples",
         )
     generator_ = generator(seed, rng)
-    records = [INDICES[name] for name in indices]
     drawn = {
         kind: sampler(game, samples, generator_)
         for kind, sampler in _SAMPLERS.items()
@@ -181,7 +180,8 @@ def estimate(
     }
     statistics = {record.name: record.estimator(drawn[record.sampling]) for record in records}
     results = {}
-    for name in indices:
+    for record in records:
+        name = record.name
         numerator, divisors, denominator = statistics[name]
         below = int(denominator.sum())
         if not below:
@@ -190,7 +190,7 @@ def estimate(
                 field="samples",
                 fix="draw more samples, or check that the game has winning and losing coalitions",
             )
-        keys = list(game.players) if INDICES[name].per_player else [GAME_KEY]
+        keys = list(game.players) if record.per_player else [GAME_KEY]
         values = [total / below for total in _exact_sum(numerator, divisors)]
         intervals = _interval(numerator, divisors, denominator)
         results[name] = PowerResult(

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from reformlab.games.base import Game
-from reformlab.games.indices import powers
-from reformlab.games.registry import INDICES
+from reformlab.games.indices import INDICES, powers
 
 
 def power_table(
