@@ -57,11 +57,11 @@ def test_reference_matches_brute_force(weights, data):
 # --- weighted games, sizes not tracked (Banzhaf, Penrose, Coleman) -------------------------------------------
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=30, deadline=None)
 @given(
     st.sampled_from(BOUNDARIES[:2]),
     st.integers(-3, 3),
-    st.integers(2, 160),
+    st.integers(2, 120),
     st.integers(0, 400),
     st.integers(0, 2**32),
 )
@@ -83,8 +83,7 @@ def test_weighted_swings_across_the_table_boundaries(boundary, offset, n, spread
         (64, 400, 1),  # the first prime joins
         (65, 400, -1),
         (113, 300, 0),  # the second prime joins (64 + 49 bits)
-        (300, 1000, 1),  # the 300-player game, quota half + 1
-        (1000, 60, 1),  # 1,000 players: 22 moduli
+        (1000, 30, 1),  # 1,000 players: 22 moduli (the 300-player game: test_the_300_player_game_through_power)
     ],
 )
 def test_weighted_swings_fixed_sweep(n, top, quota_offset):
@@ -202,11 +201,11 @@ def test_meet_in_the_middle_against_the_reference(n, seed, top, offset):
 
 
 def test_meet_in_the_middle_and_the_table_agree_where_both_run():
-    weights = np.random.default_rng(5).integers(1, 2000, 36).tolist()
+    weights = np.random.default_rng(5).integers(1, 500, 30).tolist()
     quota = sum(weights) // 2 + 1
-    expected = size_threshold_swings(weights, [quota] * 37)
-    assert mitm_swings_by_size(weights, [quota] * 37) == expected
-    assert counting.sized_swings_by_size(weights, [quota] * 37) == expected
+    expected = size_threshold_swings(weights, [quota] * 31)
+    assert mitm_swings_by_size(weights, [quota] * 31) == expected
+    assert counting.sized_swings_by_size(weights, [quota] * 31) == expected
 
 
 # --- past every limit: a clear error, never a number -----------------------------------------------------------
