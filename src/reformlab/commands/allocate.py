@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-import attrs
 import typer
 
 from reformlab.errors import ReformlabError
@@ -33,7 +33,7 @@ BASE_WORDS = {
 }
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Run:
     """One allocation to show: the result, a title, official seats to compare with, and notes."""
 
@@ -153,7 +153,7 @@ def describe(result) -> str:
     """One line: method, seats, threshold and quota."""
     text = f"{result.method}, {result.house} seats"
     if result.threshold is not None and result.threshold.share is not None:
-        from reformlab.electoral.threshold import format_share
+        from reformlab.shares import format_share
 
         text += f", threshold {format_share(result.threshold.share)} of {BASE_WORDS[result.threshold.base]}"
     if result.quota is not None:

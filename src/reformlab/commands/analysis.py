@@ -7,12 +7,11 @@ import json
 from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False)
+console = LazyConsole(highlight=False)
 
 
 class Format(str, Enum):
@@ -68,6 +67,8 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
     control = evaluation.control
@@ -145,6 +146,8 @@ def compare_command(
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
     changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
@@ -184,13 +187,16 @@ def _short(value) -> str:
 
 
 def claims_command(
-    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
+    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
-    from reformlab.analysis.claims import check_claims
+    from rich.table import Table
 
-    results = check_claims(claims)
+    from reformlab.analysis.claims import check_claims
+    from reformlab.analysis.process_claims import check_process_claims, is_process_claims
+
+    results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
     if output is Format.json:
         typer.echo(json.dumps(
             [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,

@@ -11,10 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 import typer
-from rich.console import Console
-from rich.table import Table
-
-from reformlab.model import builtin_ids, load_builtin
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,8 @@ class CatalogEntry:
 
 def constitution_entries() -> Iterable[CatalogEntry]:
     """One entry per built-in constitution, with its version dates and labels."""
+    from reformlab.model import builtin_ids, load_builtin
+
     for constitution_id in builtin_ids():
         document = load_builtin(constitution_id)
         versions = tuple((d.isoformat(), document.version_label(d)) for d in document.versions)
@@ -74,6 +72,9 @@ def register(app: typer.Typer) -> None:
 
 def list_command(json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
     """Print the catalog."""
+    from rich.console import Console
+    from rich.table import Table
+
     entries = catalog()
     if json_output:
         typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))

@@ -22,11 +22,12 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     """Evaluate both versions, check the study's claims where they apply, and write the report whole."""
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
-    from reformlab.atomic import write_atomic
+    from reformlab.atomic import check_output, write_atomic
     from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
     from reformlab.report.build import build_report
 
     output = Path(output) if output is not None else Path(f"reformlab-report.{format}")
+    check_output(output)  # a folder or read-only file is refused before the work, not after
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
     with steps("Building the report", total=6) as bar:
@@ -42,10 +43,30 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
             risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
         with bar.step("charts and text"):
             data = build_report(comparison, claims, risk=risk)
+            data = _with_process(data, comparison)
             validate_report(data)
             content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
+
+
+def _with_process(data, comparison):
+    """The report with the reform process section when the comparison spans the built-in process's package."""
+    import dataclasses
+
+    from reformlab.process import load_process
+
+    process = load_process()
+    sides = (comparison.before.constitution, comparison.after.constitution)
+    if not all(c.id == process.constitution for c in sides) or not (
+            sides[0].as_of <= process.package.before and sides[1].as_of >= process.package.after):
+        return data
+    from reformlab.analysis.process import builtin_analysis
+    from reformlab.analysis.process_claims import check_process_claims
+    from reformlab.report.process_section import process_section
+
+    section = process_section(builtin_analysis(), check_process_claims("isaacs2008_process", process))
+    return dataclasses.replace(data, process=section)
 
 
 def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:
@@ -67,7 +88,7 @@ def report_command(
     after: str = typer.Argument(DEFAULT_AFTER, help="The later version or a reform file (default: kz@2007-05-21)."),
     scenario: list[str] = typer.Option(
         None, "--scenario", "-s", help="Scenario for both sides, or twice (before, after). Default: the fitting one."),
-    output: Path = typer.Option(None, "--output", "-o", help="Where to write (default: ./reformlab-report.FORMAT)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Where to write, - for stdout (default: ./reformlab-report.FORMAT)."),
     format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or pdf."),
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
 ) -> None:
@@ -79,7 +100,8 @@ def report_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
                        alignments=parse_alignments(align))
-    typer.echo(str(path.resolve()))
+    if str(path) != "-":  # with -o - the report itself went to standard output
+        typer.echo(str(path.resolve()))
 
 
 def register(app: typer.Typer) -> None:

@@ -18,7 +18,6 @@ nothing of constitutions.
 
 from reformlab.electoral import measures
 from reformlab.electoral.allocation import METHODS, Allocation, Method, allocate, method_named
-from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
 from reformlab.electoral.chamber import UNELECTED_KINDS, Chamber, ElectionResult, UnelectedSeats
 from reformlab.electoral.district import (
     DistrictAllocation,
@@ -82,3 +81,14 @@ __all__ = [
     "allocate_batch",
     "iter_allocate_batch",
 ]
+
+#: The numpy batch path, imported on first use (``reformlab allocate`` and the exact path never load numpy).
+_BATCH = ("BatchAllocation", "allocate_batch", "iter_allocate_batch")
+
+
+def __getattr__(name: str):
+    if name in _BATCH:
+        from reformlab.electoral import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

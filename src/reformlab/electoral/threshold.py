@@ -21,27 +21,9 @@ from fractions import Fraction
 import attrs
 
 from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.shares import format_share, parse_share
 
 BASES = ("valid", "ballots_cast", "valid_plus_against_all")
-
-
-def parse_share(text: str | int | float | Fraction, *, field: str = "share") -> Fraction:
-    """An exact share from ``"7%"``, ``"7/100"``, ``"0.07"`` or a number (floats via their decimal text).
-
-    >>> parse_share("7%"), parse_share("7/100"), parse_share("0.07"), parse_share(0.05)
-    (Fraction(7, 100), Fraction(7, 100), Fraction(7, 100), Fraction(1, 20))
-    """
-    if isinstance(text, Fraction | int) and not isinstance(text, bool):
-        return Fraction(text)
-    raw = repr(text) if isinstance(text, float) else str(text).strip()
-    try:
-        if raw.endswith("%"):
-            return Fraction(raw[:-1].strip()) / 100
-        return Fraction(raw)
-    except (ValueError, ZeroDivisionError):
-        raise ReformlabError(
-            f"cannot read {text!r} as a share", field=field, fix="write it as '7%', '7/100' or '0.07'"
-        ) from None
 
 
 @attrs.frozen
@@ -169,6 +151,38 @@ class Threshold:
             return {p: v for p, v in votes.items() if p in passed or wins.get(p, 0) >= self.districts}
         return passed
 
+    def share_terms(
+        self, valid: int, ballots_cast: int | None = None, against_all: int | None = None
+    ) -> tuple[int, int, int] | None:
+        """The usual threshold, a share alone, as whole numbers: ``(base_total, den, need)``.
+
+        A list passes when ``votes * den >= need`` (``>`` when not inclusive), ``need = num * base_total`` for
+        ``share = num / den``: the test of :meth:`passing_votes`. ``None`` for anything else (a votes or
+        districts condition, a share that is not a Fraction, an invalid rule or a missing base figure):
+        :meth:`validate`, :meth:`base_total` and :meth:`passing_votes` decide those, and raise their errors.
+
+        >>> Threshold(share=Fraction(7, 100)).share_terms(1000)
+        (1000, 100, 7000)
+        >>> Threshold(share=Fraction(7, 100), base="ballots_cast").share_terms(1000) is None  # no ballots
+        True
+        """
+        share = self.share
+        if type(share) is not Fraction or self.votes is not None or self.districts is not None:
+            return None
+        num, den = share.numerator, share.denominator
+        if not 0 <= num < den:
+            return None
+        base = self.base
+        if base == "valid":
+            total = valid
+        elif base == "ballots_cast" and type(ballots_cast) is int and ballots_cast >= valid:
+            total = ballots_cast
+        elif base == "valid_plus_against_all" and type(against_all) is int:
+            total = valid + against_all
+        else:
+            return None
+        return total, den, num * total
+
     def to_dict(self) -> dict:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
         data: dict = {}
@@ -206,23 +220,3 @@ class Threshold:
 def exact(share: Fraction | int | str) -> Fraction:
     """``share`` as a Fraction (a Fraction is returned as it is, without a copy)."""
     return share if type(share) is Fraction else Fraction(share)
-
-
-def format_share(share: Fraction) -> str:
-    """``Fraction(7, 100) -> "7%"``: percent when it is a finite decimal, else the exact fraction.
-
-    >>> format_share(Fraction(7, 100)), format_share(Fraction(1, 3)), format_share(Fraction(55, 1000))
-    ('7%', '1/3', '5.5%')
-    """
-    from decimal import Decimal
-
-    percent = share * 100
-    d = percent.denominator
-    while d % 2 == 0:
-        d //= 2
-    while d % 5 == 0:
-        d //= 5
-    if d != 1:
-        return str(share)
-    text = str(Decimal(percent.numerator) / Decimal(percent.denominator))
-    return f"{text}%"
