@@ -40,6 +40,7 @@ ROBUST_HELP = ("Evaluate every verdict over every combination of the scenario's 
                "sampled beyond): share of readings and the smallest set of changes that flips it.")
 SAMPLES_HELP = "Combinations drawn when the assumption space is beyond the exact limit."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
+CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
 
 
 def _fraction_text(value) -> str:
@@ -58,6 +59,7 @@ def control_command(
     robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
     samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
@@ -69,23 +71,26 @@ def control_command(
 
         if align:
             raise ReformlabError("--robust varies every assumption itself", field="--robust", fix="drop --align")
-        found = robust_control([side(target, scenario, election=election)], samples=samples, seed=seed)
-        print_robust(found, f"The president's role in each decision of {target} over every reading", output is Format.json)
+        found = robust_control([side(target, scenario, election=election)], actor=camp, samples=samples, seed=seed)
+        print_robust(found, f"The {camp}'s role in each decision of {target} over every reading", output is Format.json)
         return
+    from reformlab.analysis.compare import check_camp
 
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align), election=election)
+    check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
+        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
+                               **data}, indent=2))
         return
-    print_control(evaluation)
+    print_control(evaluation, camp)
 
 
 def _scenario_id(evaluation):
     return evaluation.scenario.id if evaluation.scenario else None
 
 
-def print_control(evaluation) -> None:
+def print_control(evaluation, camp: str = "president") -> None:
     from rich.table import Table
 
     from reformlab.engine.tree import decision_key
@@ -110,17 +115,17 @@ def print_control(evaluation) -> None:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
         console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
     procedures = Table(title="Decisions", title_justify="left")
-    for column in ("decision", "president", "veto players", "smallest winning coalition"):
+    for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
     for proc in control.procedures.values():
         if proc.control is not None:
             c = proc.control
             smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-            procedures.add_row(proc.id, proc.role("president") or "–", ", ".join(c.veto_players) or "none", smallest)
+            procedures.add_row(proc.id, proc.role(camp) or "–", ", ".join(c.veto_players) or "none", smallest)
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     console.print(procedures)
@@ -145,6 +150,9 @@ def compare_command(
     robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
     samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
+                              "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
@@ -156,8 +164,8 @@ def compare_command(
             raise ReformlabError("--robust varies every assumption itself", field="--robust",
                                  fix="drop --align and --scenario (--election is allowed)")
         sides = [side(before, election=election), side(after, election=election)]
-        print_robust(robust_control(sides, samples=samples, seed=seed),
-                     "The president's role in each decision, both versions, over every reading", output is Format.json)
+        print_robust(robust_control(sides, actor=camp, samples=samples, seed=seed),
+                     f"The {camp}'s role in each decision, both versions, over every reading", output is Format.json)
         return
     from reformlab.analysis.compare import compare
     from reformlab.games import INDICES
@@ -171,8 +179,26 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align), election=election)
+    from reformlab.analysis import evaluate
+
+    alignments = parse_alignments(align)
+    if election:
+        if scenarios:
+            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+        sides = (evaluate(before, alignments=alignments, election=election),
+                 evaluate(after, alignments=alignments, election=election))
+    else:
+        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if sides[0].constitution.id != sides[1].constitution.id:
+        from reformlab.analysis.crosscompare import cross_compare
+
+        crossed = cross_compare(*sides, camp=camp, roles_file=roles)
+        if output is Format.json:
+            typer.echo(json.dumps(crossed.to_dict(), indent=2))
+        else:
+            print_cross_comparison(crossed)
+        return
+    comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2))
         return
@@ -204,15 +230,40 @@ def print_comparison(comparison) -> None:
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     console.print(seats)
-    control = Table(title="The president's control of each decision", title_justify="left")
+    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get("president", {})
-        values = power.get(proc, {}).get("president", {})
+        roles = actors.get(comparison.camp, {})
+        values = power.get(proc, {}).get(comparison.camp, {})
         control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
+    console.print(control)
+
+
+def print_cross_comparison(crossed) -> None:
+    """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
+    console.print(f"[bold]{crossed.before.name}[/bold]  |  [bold]{crossed.after.name}[/bold]  (by role)")
+    bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
+    for column in ("role", crossed.before.target, crossed.after.target):
+        bodies.add_column(column, overflow="fold")
+
+    def cell(entry):
+        if entry is None:
+            return "absent"
+        if entry["seats"] is None:
+            return f"{entry['label']}: membership not known"
+        return f"{entry['label']}: {entry['camp_seats']} of {entry['seats']} ({float(entry['camp_share']):.1%})"
+
+    for role, row in crossed.bodies().items():
+        bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
+    console.print(bodies)
+    control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
+    for column in ("decision", crossed.before.target, crossed.after.target):
+        control.add_column(column, overflow="fold")
+    for name, row in crossed.control().items():
+        control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
     console.print(control)
 
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.table import Table
-
 from reformlab.commands.analysis import ALIGN_HELP, Format, console, parse_alignments
 from reformlab.commands.effects_view import print_votes
 from reformlab.errors import ReformlabError
@@ -47,6 +45,8 @@ def grid_command(
     if output is Format.json:
         typer.echo(json.dumps(table.to_dict(), indent=2))
         return
+    from rich.table import Table
+
     quantities = table.quantities()
     splits = table.splits()
     print_votes(*table.cells.values())

@@ -5,10 +5,9 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from reformlab.commands import LazyConsole
 
-console = Console(highlight=False)
+console = LazyConsole(highlight=False)
 
 
 def print_votes(*evaluations) -> None:
@@ -27,6 +26,8 @@ def print_robust(results, title: str, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps([r.to_dict() for r in results], indent=2))
         return
+    from rich.table import Table
+
     out = Table(title=title, title_justify="left", show_lines=True)
     for column in ("verdict", "default", "readings", "weighted", "flips if", "seats involved"):
         out.add_column(column, overflow="fold")

@@ -34,7 +34,9 @@ from reformlab.electoral.kinds import (
     tier_from_dict,
     tier_to_dict,
 )
+from reformlab.electoral.regional import RegionalThreshold
 from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.seat_cap import EXCESS_RULES, SeatCap
 from reformlab.electoral.system import ElectoralSystem
 from reformlab.electoral.threshold import BASES, Threshold, parse_share
 from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel
@@ -44,6 +46,7 @@ from reformlab.electoral.votes_file import read_votes_csv
 __all__ = [
     "BASES",
     "BatchAllocation",
+    "EXCESS_RULES",
     "KINDS",
     "METHODS",
     "OVERHANG_RULES",
@@ -61,6 +64,8 @@ __all__ = [
     "MixedResult",
     "MultiDistrictSystem",
     "SingleMemberSystem",
+    "RegionalThreshold",
+    "SeatCap",
     "Threshold",
     "Tie",
     "TieBreak",

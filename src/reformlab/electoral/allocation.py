@@ -227,6 +227,7 @@ def allocate(
     ballots_cast: int | None = None,
     against_all: int | None = None,
     district_wins: Mapping[Hashable, int] | None = None,
+    registered: int | None = None,
     minimum_parties: MinimumParties | None = None,
     tie_break: str | TieBreak = "order",
     order: tuple | None = None,
@@ -243,6 +244,7 @@ def allocate(
         ballots_cast: all ballots cast (threshold base ``ballots_cast``).
         against_all: the "against all" votes (threshold base ``valid_plus_against_all``).
         district_wins: party -> districts won (for a threshold's ``districts`` alternative).
+        registered: the voters on the rolls (threshold base ``registered``).
         minimum_parties: a rule admitting runners-up when too few lists pass (Kazakhstan 2009).
         tie_break: ``"order"``, ``"lot"`` or ``"raise"`` (or a :class:`TieBreak`).
         order: the tie-break order for ``"order"`` (default: the order of ``votes``).
@@ -282,7 +284,7 @@ def allocate(
     admitted = votes
     if rule is not None:
         rule.validate()
-        base_total = rule.base_total(votes, ballots_cast, against_all)
+        base_total = rule.base_total(votes, ballots_cast, against_all, registered)
         admitted = rule.passing_votes(votes, base_total, district_wins)
     passed = tuple(admitted)
     extra: tuple = ()
