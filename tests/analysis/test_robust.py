@@ -83,3 +83,16 @@ def test_claims_align_and_robust_cli():
     result = runner.invoke(app, ["control", AFTER, "--robust", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert any(r["id"].endswith("constitutional_amendment") for r in json.loads(result.output))
+
+
+def test_the_fast_camp_roles_match_remapped_trees_on_every_combination():
+    from reformlab.analysis.robust import combinations
+
+    for target in (BEFORE, AFTER):
+        s = side(target)
+        exact, combos = combinations(s.space)
+        assert exact
+        for combo in combos:
+            picks = {c.subject: c.options[i].principal for c, i in zip(s.space, combo) if i}
+            slow = {k: p.role("president") or "cannot tell" for k, p in s.under(picks).control.procedures.items()}
+            assert s.camp_roles(picks, "president") == slow, (target, picks)

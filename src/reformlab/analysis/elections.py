@@ -179,6 +179,11 @@ def scenario_for(constitution: Constitution, election: str | ElectionSource) -> 
         if group.filled_by != "popular" or body_id in source.scenario.controllers or body.kind == "office":
             continue
         where = f"{body_id}.{group.id}"
+        declared = sum(inputs.district_seats.values())
+        if (isinstance(group.system, Unknown) and not isinstance(group.seats, Unknown) and declared == group.seats
+                and getattr(group, "candidates", None) == "individuals"):
+            seats[where] = ElectionSeats(election=source.election_id, tier="smd")  # the declared winners
+            continue
         if isinstance(group.system, Unknown) or isinstance(group.seats, Unknown):
             raise ReformlabError(
                 f"{source.said} cannot fill {where} of {version}: its electoral system or size is not known",
@@ -187,7 +192,7 @@ def scenario_for(constitution: Constitution, election: str | ElectionSource) -> 
         kind = group.system.get("kind", "list")
         if kind == "list":
             seats[where] = ElectionSeats(election=source.election_id)
-        elif kind == "single_member" and sum(inputs.district_seats.values()) == group.seats:
+        elif kind == "single_member" and declared == group.seats:
             seats[where] = ElectionSeats(election=source.election_id, tier="smd")
         elif kind == "single_member":
             modelled, note = modelled_district_seats(group.seats, source)

@@ -22,8 +22,9 @@ import numpy as np
 
 from reformlab.analysis.assumptions import Choice, choices, neutral, remap, remap_filling, resolver
 from reformlab.analysis.evaluation import Evaluation, evaluate
-from reformlab.analysis.margins import level
+from reformlab.analysis.margins import level, surplus
 from reformlab.engine.decisions import Decision
+from reformlab.engine.tree import Always, AnyMember, Controller, Never, Vote, leaves
 
 EXACT_LIMIT = 2**16
 ROLES = {2: "passes alone", 1: "veto", 0: "none"}
@@ -77,6 +78,64 @@ class Side:
             ev.__dict__["control"] = LevelControl({k: LevelProcedure(d) for k, d in decisions.items()})
             self.cache[key] = ev
         return self.cache[key]
+
+
+    def camp_roles(self, picks: dict[str, str], actor: str) -> dict[str, str]:
+        """``{decision: role of actor}`` under ``picks``, read off the neutral trees with the set of tokens that
+        answer to ``actor`` (a coalition's margin only sums its members' seats, so no tree is re-mapped)."""
+        camp = {actor} | {c.subject for c in self.space if picks.get(c.subject, c.options[0].principal) == actor}
+        camp |= self._bodies_of(camp)
+        key = (actor, frozenset(camp))
+        if key not in self.cache:
+            tokens = self._tokens()
+            others = tokens - camp
+            found = {}
+            for k, decision in self.evaluation.decisions.items():
+                if decision.status == "unknown":
+                    found[k] = "cannot tell"
+                    continue
+                roles = set()
+                for _, tree in decision.trees:
+                    if isinstance(tree, (Never, Always)):
+                        roles.add(ROLES[level(tree, camp)])
+                    elif surplus(tree, camp) >= 0:
+                        roles.add(ROLES[2])
+                    else:
+                        roles.add(ROLES[1] if surplus(tree, others) < 0 else ROLES[0])
+                found[k] = roles.pop() if len(roles) == 1 else "cannot tell"
+            self.cache[key] = found
+        return self.cache[key]
+
+    def _tokens(self) -> set[str]:
+        if "tokens" not in self.cache:
+            found = set()
+            for decision in self.evaluation.decisions.values():
+                for _, tree in decision.trees:
+                    for leaf in leaves(tree):
+                        found |= set(_players(leaf))
+            self.cache["tokens"] = found
+        return self.cache["tokens"]
+
+    def _bodies_of(self, camp: set[str]) -> set[str]:
+        """Bodies whose seats answering to the camp are a majority (their appointees follow the camp)."""
+        bodies = [b for b in self.evaluation.filling.bodies.values() if b.blocks and b.controlled_by is None]
+        found: set[str] = set()
+        for _ in range(3):
+            for body in bodies:
+                held = sum(b.seats for b in body.blocks if b.principal in camp or b.principal in found)
+                if 2 * held > sum(b.seats for b in body.blocks):
+                    found.add(body.id)
+        return found
+
+
+def _players(leaf) -> tuple[str, ...]:
+    if isinstance(leaf, Vote):
+        return tuple(p for p, _ in leaf.seats)
+    if isinstance(leaf, AnyMember):
+        return leaf.members
+    if isinstance(leaf, Controller):
+        return (leaf.principal,)
+    return (leaf.name,)
 
 
 def _remapped(decision: Decision, principal) -> Decision:
@@ -241,9 +300,8 @@ def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed
     def roles(picks):
         found = {}
         for s in sides:
-            ev = s.under(picks)
-            for key, proc in ev.control.procedures.items():
-                found[f"{ev.target}: {key}"] = proc.role(actor) or "cannot tell"
+            for key, role in s.camp_roles(picks, actor).items():
+                found[f"{s.evaluation.target}: {key}"] = role
         return found
 
     return robustness(space, roles, samples=samples, seed=seed, sides=tuple(sides))
