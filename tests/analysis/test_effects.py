@@ -132,3 +132,25 @@ def test_cli_compare_with_election_and_grid():
     assert (split_["rules"], split_["election"], split_["total"]) == ("1/2", "1/2", "1")
     result = runner.invoke(app, ["grid", BEFORE, "-e", "kz-majilis-2099"])
     assert result.exit_code == 2 and "no built-in scenario or election" in result.output
+
+
+def test_risk_runs_on_a_votes_scenario_and_on_equal_baselines(tmp_path):
+    from reformlab.analysis.risk import simulate
+
+    file = tmp_path / "votes.yaml"
+    file.write_text(
+        "schema_version: 1\nconstitution: kz\nscenarios:\n  v:\n    label: x\n    fits: {from: 2007-05-21}\n"
+        "    date: 2007-08-18\n    seats:\n      majilis.list:\n        ballots_cast: 4893204\n"
+        "        votes: {Otan: 2883706, Ak Zhol: 572672, Asar: 541239, Others: 424000}\n"
+        "    controllers:\n      maslikhats: {principal: president}\n    alignments:\n      Otan: {principal: president}\n"
+    )
+    result = runner.invoke(app, ["risk", AFTER, "--scenario", str(file), "-n", "4096", "--seed", "3", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    sides = [evaluate(t, election="kz-majilis-2004") for t in (BEFORE, AFTER)]
+    one = simulate(sides, draws=8192, seed=5, chunk=4096).to_dict()
+    two = simulate(sides, draws=8192, seed=5, chunk=8192).to_dict()
+    assert one == two
+    from reformlab.analysis.risk.template import compile_version
+
+    shares = {compile_version(ev).camp_share for ev in sides}
+    assert len(shares) == 1  # the same baseline votes on both sides

@@ -146,6 +146,10 @@ def risk_command(
     camp: list[str] = typer.Option(
         None, "--camp", help="Principal(s) forming the incumbent's camp (default: president)."
     ),
+    scenario: str = typer.Option(None, "--scenario", "-s", help="Scenario filling every version (a built-in id "
+                                 "or FILE.yaml#ID; `votes:` scenarios included). Default: the one fitting each version."),
+    election: str = typer.Option(None, "--election", "-e", help="Draw every version around the same baseline: this "
+                                 "election's votes under each version's own rules (a built-in scenario or election id)."),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write the JSON to this file (whole or not at all), or - for stdout."
@@ -184,6 +188,16 @@ def risk_command(
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )
+    if scenario or election:
+        from reformlab.analysis import evaluate
+
+        if scenario and election:
+            raise ReformlabError("give --scenario or --election, not both", field="--election")
+        targets = [evaluate(t, scenario, election=election) for t in targets]
+    if output_format is not Format.json:
+        console.print(f"every version drawn around the same baseline votes: {targets[0].election} (what differs is "
+                      "the rules')" if election else "each version drawn around its own scenario's votes: rules and "
+                      "election together (give --election for the rules alone)")
     total = draws * (len(points[1]) if points else 1)
     with counter("draws", total=total) as progress:
         if points:

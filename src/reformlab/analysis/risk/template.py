@@ -121,13 +121,16 @@ class VersionModel:
         return seats
 
 
+def _votes_inputs(spec):
+    """A scenario's own ``votes:`` read as a built-in election's inputs (no data-base rule: the law's base)."""
+    from reformlab.data.election_results import ElectionInputs
+
+    return ElectionInputs("scenario votes", dict(spec.votes), {}, {}, spec.ballots_cast, spec.against_all,
+                          {"system": {}})
+
+
 def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
     where = f"{body_id}.{group.id}"
-    if spec.election is None:
-        raise ReformlabError(
-            f"the risk model draws votes around a built-in election, and the scenario gives {where} its results",
-            field=where, fix="name a built-in election for the seat group (see `reformlab list`)",
-        )
     if isinstance(group.system, Unknown):
         raise ReformlabError(f"the electoral system of {where} is not known", field=where)
     if group.system.get("kind", "list") != "list":
@@ -135,7 +138,7 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
             f"the risk model draws list votes, and {where} is elected by a {group.system['kind']} tier",
             field=where, fix="choose a version whose seat groups are list tiers or single-member districts",
         )
-    inputs = election_inputs(spec.election)
+    inputs = election_inputs(spec.election) if spec.election is not None else _votes_inputs(spec)
     data = dict(group.system)
     data["seats"] = group.seats
     law_base = (inputs.rule.get("system") or {}).get("threshold", {}).get("base")
@@ -162,7 +165,7 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
     return ListTier(
         body_id,
         group.id,
-        spec.election,
+        spec.election or "the scenario's votes",
         parties,
         np.array([p in camp_parties for p in parties]),
         votes,
@@ -200,9 +203,12 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
         for group_id in dict.fromkeys(b.group for b in body.blocks):
             blocks = [b for b in body.blocks if b.group == group_id]
             spec = scenario.seats.get(f"{body_id}.{group_id}") if scenario else None
-            if spec is not None and spec.tier == "list":
+            drawn = spec is not None and spec.tier == "list" and (spec.election or spec.votes) is not None
+            system = getattr(groups[group_id], "system", None)
+            kind = system.get("kind", "list") if isinstance(system, dict) else None
+            if drawn:
                 lists.append(_list_tier(body_id, groups[group_id], spec, blocks, camp_parties))
-            elif spec is not None:
+            elif spec is not None and (spec.tier == "smd" or kind == "single_member"):
                 won = sum(b.seats for b in blocks if b.principal in camp_set)
                 districts.append(DistrictTier(body_id, group_id, sum(b.seats for b in blocks), won))
             else:
