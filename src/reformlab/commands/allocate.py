@@ -161,6 +161,20 @@ def describe(result) -> str:
     return text
 
 
+#: A terminal table lists at most this many parties (those with most votes); csv and json list all.
+TABLE_PARTIES = 200
+
+
+def _table_parties(result) -> list:
+    """The parties a table shows, in input order: all of them, or the :data:`TABLE_PARTIES` with most votes."""
+    if len(result.votes) <= TABLE_PARTIES:
+        return list(result.votes)
+    import heapq
+
+    keep = set(heapq.nlargest(TABLE_PARTIES, result.votes, key=result.votes.__getitem__))
+    return [party for party in result.votes if party in keep]
+
+
 def render_table(run: Run):
     """A rich renderable: the seats table, then measures, ties and notes."""
     from rich.console import Group
@@ -176,19 +190,21 @@ def render_table(run: Run):
         table.add_column(name, justify="left" if name == "Party" else "right")
     if run.official is not None:
         table.add_column("Official", justify="right")
-    for party, votes in result.votes.items():
-        seats = result.seats[party]
+    passed = set(result.passed)
+    shown_parties = _table_parties(result)
+    for party in shown_parties:
+        votes, seats = result.votes[party], result.seats[party]
         row = [
             str(party),
             f"{votes:,}",
             f"{100 * votes / total:.2f}%",
-            "yes" if party in result.passed else "",
+            "yes" if party in passed else "",
             str(seats),
             f"{100 * seats / result.house:.2f}%",
         ]
         if run.official is not None:
             official = run.official.get(party, 0)
-            row.append(str(official) if official == seats else f"[bold red]{official}[/]")
+            row.append(str(official) if official == seats else Text(str(official), style="bold red"))
         table.add_row(*row)
     shown = {k: float(v) for k, v in measures.summary(result.votes, result.seats).items()}
     lines = [
@@ -201,6 +217,9 @@ def render_table(run: Run):
             f"Tie for {tie.seats} seat(s) among {', '.join(map(str, tie.parties))}: "
             f"resolved by {tie.resolved_by} to {', '.join(map(str, tie.awarded_to))}"
         )
+    if len(shown_parties) < len(result.votes):
+        lines.append(f"{len(result.votes) - len(shown_parties):,} more parties with fewer votes are not shown; "
+                     "--format csv or json lists every party.")
     lines += list(run.notes)
     return Group(table, *(Text(line) for line in lines))
 
@@ -213,8 +232,8 @@ def print_run(run: Run, output: Format = Format.table) -> None:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(["party", "votes", "passed", "seats"])
-        for party, votes in run.allocation.votes.items():
-            writer.writerow([party, votes, party in run.allocation.passed, run.allocation.seats[party]])
+        passed, seats = set(run.allocation.passed), run.allocation.seats
+        writer.writerows([party, votes, party in passed, seats[party]] for party, votes in run.allocation.votes.items())
         typer.echo(buffer.getvalue(), nl=False)
     else:
         import sys
