@@ -14,12 +14,9 @@ import click
 import typer
 import typer.core
 import typer.exceptions
-from rich.console import Console
-
 from reformlab import __version__
+from reformlab.commands.output import print_error
 from reformlab.errors import ReformlabError
-
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 class _Group(typer.core.TyperGroup):
@@ -32,10 +29,10 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except ReformlabError as exc:
-            err_console.print(f"[bold red]error:[/] {exc.message()}", markup=True, highlight=False)
+            print_error("error:", exc.message())
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted; no partial output was written.")
+            print_error("interrupted;", "no partial output was written.")
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException,
                 typer.exceptions.TyperException):  # usage errors: the framework prints them, exit 2
@@ -43,12 +40,8 @@ class _Group(typer.core.TyperGroup):
         except Exception as exc:  # a bug, not a user error: say so briefly
             if os.environ.get("REFORMLAB_DEBUG"):
                 raise
-            err_console.print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
-                "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.",
-                markup=True,
-                highlight=False,
-            )
+            print_error("internal error:", f"{type(exc).__name__}: {exc}\n"
+                        "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.")
             raise typer.Exit(3) from None
 
 

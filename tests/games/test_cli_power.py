@@ -115,7 +115,7 @@ def test_broken_files(path):
         (["--quota", 2, "--weights", "1,x"], "expected a number"),
         (["--quota", 2], "give a game"),
         (["--quota", 2, "--weights", "1,1", "--index", "banzaf"], "did you mean 'banzhaf'"),
-        (["--quota", 2, "--weights", "1,1", "--format", "xml"], "unknown format"),
+        (["--quota", 2, "--weights", "1,1", "--format", "xml"], "'xml' is not one of"),
         (["--quota", 2, "--weights", "1,1", "--method", "fast"], "unknown method"),
         (["--quota", 2, "--weights", "1,1", "--method", "monte_carlo", "--seed", -1], "seed must be"),
         (["--quota", 2, "--weights", "1,1", "--method", "monte_carlo", "--samples", 5], "samples must be"),

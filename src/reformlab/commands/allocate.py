@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from enum import Enum
 from pathlib import Path
 
 import attrs
 import typer
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 from reformlab.errors import ReformlabError
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
 
 BASE_NAMES = {
     "ballots": "ballots_cast",
@@ -187,7 +177,7 @@ def render_table(run: Run):
     total = sum(result.votes.values())
     table = Table(title=f"{run.title}: {describe(result)}", title_justify="left")
     for name in ("Party", "Votes", "Share", "Passed", "Seats", "Seat share"):
-        table.add_column(name, justify="left" if name == "Party" else "right")
+        table.add_column(name, justify="left" if name == "Party" else "right", overflow="fold")
     if run.official is not None:
         table.add_column("Official", justify="right")
     passed = set(result.passed)
@@ -227,20 +217,17 @@ def render_table(run: Run):
 def print_run(run: Run, output: Format = Format.table) -> None:
     """Print one allocation in the chosen format on standard output."""
     if output is Format.json:
-        typer.echo(json.dumps(run.allocation.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(run.allocation.to_dict())
     elif output is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["party", "votes", "passed", "seats"])
-        passed, seats = set(run.allocation.passed), run.allocation.seats
-        writer.writerows([party, votes, party in passed, seats[party]] for party, votes in run.allocation.votes.items())
-        typer.echo(buffer.getvalue(), nl=False)
+        echo_csv(["party", "votes", "passed", "seats"], csv_rows(run))
     else:
-        import sys
+        console().print(render_table(run))
 
-        from rich.console import Console
 
-        Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(render_table(run))
+def csv_rows(run: Run) -> list[list]:
+    """One row per party: party, votes, passed, seats."""
+    passed, seats = set(run.allocation.passed), run.allocation.seats
+    return [[party, votes, party in passed, seats[party]] for party, votes in run.allocation.votes.items()]
 
 
 def allocate_command(
@@ -266,7 +253,7 @@ def allocate_command(
         "order", "--tie-break", help="order (file order), lot (with --seed) or raise."
     ),
     seed: int = typer.Option(None, "--seed", help="Seed for --tie-break lot."),
-    output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+    output: Format = format_option(),
 ) -> None:
     """Allocate seats from votes, exactly; or replay a built-in election under the rule then in force."""
     if election and votes_file:

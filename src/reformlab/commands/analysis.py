@@ -4,20 +4,11 @@ whether the study's claims hold."""
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
 from reformlab.errors import ReformlabError
-
-console = Console(highlight=False)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def parse_alignments(values: list[str] | None) -> dict[str, str]:
@@ -50,7 +41,7 @@ def control_command(
     target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
@@ -58,7 +49,11 @@ def control_command(
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
     data = evaluation.control.to_dict()
     if output is Format.json:
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data})
+        return
+    if output is Format.csv:
+        echo_csv(["body", "principal", "seats", "how"],
+                 [[s.body, s.principal, s.seats, "; ".join(s.how)] for s in evaluation.control.bodies])
         return
     print_control(evaluation)
 
@@ -68,9 +63,12 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from rich.table import Table
+
+    out = console()
     control = evaluation.control
-    console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
-                  f"{evaluation.constitution.version_label}")
+    out.print(styled((evaluation.name, "bold"), f" — version of {evaluation.constitution.version}: "
+                         f"{evaluation.constitution.version_label}"))
     bodies = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "seats", "share", "how filled"):
         bodies.add_column(column, justify="right" if column in ("seats", "share") else "left")
@@ -82,11 +80,11 @@ def print_control(evaluation) -> None:
             if share.principal.startswith("Independent ") else share.seats
         total = sum(s.seats for s in control.bodies if s.body == share.body)
         bodies.add_row(share.body, name, str(seats), f"{seats / total:.1%}", "; ".join(share.how))
-    console.print(bodies)
+    out.print(bodies)
     unknown = [b for b in evaluation.filling.bodies.values() if b.unknown]
     for body in unknown:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
-        console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
+        out.print(styled((f"  {body.id}: cannot tell — {body.unknown}{extra}", "dim")))
     procedures = Table(title="Decisions", title_justify="left")
     for column in ("decision", "president", "veto players", "smallest winning coalition"):
         procedures.add_column(column)
@@ -101,13 +99,13 @@ def print_control(evaluation) -> None:
                 procedures.add_row(f"{proc.id} ({assumption})", c.role("president"), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
-    console.print(procedures)
+    out.print(procedures)
     for check in evaluation.filling.checks:
-        console.print(f"[dim]check: {check}[/dim]")
+        out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
         for what, assumption in evaluation.scenario.assumptions():
-            console.print(f"[dim]assumption: {what} {assumption.principal} "
-                          f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})[/dim]")
+            out.print(styled((f"assumption: {what} {assumption.principal} "
+                                  f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})", "dim")))
 
 
 def compare_command(
@@ -119,7 +117,7 @@ def compare_command(
     ),
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
     from reformlab.analysis.compare import compare
@@ -137,21 +135,29 @@ def compare_command(
     comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
                          alignments=parse_alignments(align))
     if output is Format.json:
-        typer.echo(json.dumps(comparison.to_dict(), indent=2))
+        echo_json(comparison.to_dict())
+        return
+    if output is Format.csv:
+        echo_csv(["path", "before", "after", "article", "source"],
+                 [[c["path"], _json(c["before"]), _json(c["after"]), c["article"], "; ".join(c["source"])]
+                  for c in comparison.to_dict()["changes"]])
         return
     print_comparison(comparison)
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
+    out = console()
     data = comparison.to_dict()
-    console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    out.print(styled((comparison.before.name, "bold"), "  →  ", (comparison.after.name, "bold")))
     changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
     for column in ("path", "before", "after", "article", "source"):
         changes.add_column(column, overflow="fold")
     for change in data["changes"]:
         changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
                         change["article"] or "", ", ".join(change["source"]))
-    console.print(changes)
+    out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "before", "after"):
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
@@ -161,7 +167,7 @@ def print_comparison(comparison) -> None:
                 continue  # the principals' rows show "?" on the side where the membership is unknown
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
-    console.print(seats)
+    out.print(seats)
     control = Table(title="The president's control of each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
         control.add_column(column, overflow="fold")
@@ -171,40 +177,53 @@ def print_comparison(comparison) -> None:
         values = power.get(proc, {}).get("president", {})
         control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
-    console.print(control)
+    out.print(control)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 def _short(value) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = _json(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
 
 
 
 
 def claims_command(
     claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from reformlab.analysis.claims import check_claims
 
+    from rich.table import Table
+
     results = check_claims(claims)
+    rows = [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
+             "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)]
     if output is Format.json:
-        typer.echo(json.dumps(
-            [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
-              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)], indent=2))
+        echo_json(rows)
         return
+    if output is Format.csv:
+        echo_csv(list(rows[0]) if rows else ["id"], [[_json(v) if v is not None else None for v in r.values()]
+                                                     for r in rows])
+        return
+    out = console()
     table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
     colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
     for result in results:
         data = result.to_dict()
-        verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
-        table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
-    console.print(table)
+        verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
+        table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
+                      _short(data["computed"]), verdict)
+    out.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    console.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

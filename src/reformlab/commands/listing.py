@@ -6,14 +6,12 @@ layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 from reformlab.model import builtin_ids, load_builtin
 
 
@@ -72,11 +70,21 @@ def register(app: typer.Typer) -> None:
     app.command("list", help="List built-in constitutions, their versions (dates) and scenarios.")(list_command)
 
 
-def list_command(json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+def list_command(
+    output: Format = format_option(),
+    json_output: bool = typer.Option(False, "--json", hidden=True, help="Deprecated: use --format json."),
+) -> None:
     """Print the catalog."""
+    from rich.table import Table
+
     entries = catalog()
-    if json_output:
-        typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))
+    if json_output or output is Format.json:
+        echo_json([asdict(e) for e in entries])
+        return
+    if output is Format.csv:
+        echo_csv(["kind", "id", "version", "label"],
+                 [row for e in entries for row in [[e.kind, e.id, "", e.label],
+                                                   *([e.kind, f"{e.id}@{d}", d, label] for d, label in e.versions)]])
         return
     table = Table(title="Built-in constitutions and scenarios")
     for column in ("kind", "id", "version", "label"):
@@ -85,4 +93,4 @@ def list_command(json_output: bool = typer.Option(False, "--json", help="Print J
         table.add_row(entry.kind, entry.id, "", entry.label)
         for day, label in entry.versions:
             table.add_row("", f"{entry.id}@{day}", day, label)
-    Console(highlight=False, width=160).print(table)
+    console().print(table)

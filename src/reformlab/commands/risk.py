@@ -8,17 +8,9 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 from reformlab.errors import ReformlabError
-
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 class Scheduler(str, Enum):
@@ -54,6 +46,9 @@ def _held(value) -> str:
 
 def print_result(result) -> None:
     """Tables of loss probabilities per version, and the paired differences."""
+    from rich.table import Table
+
+    out = console()
     data = result.to_dict()
     for version in data["versions"]:
         table = Table(
@@ -83,11 +78,11 @@ def print_result(result) -> None:
                 _percent(p["p_lose_block"], *p["p_lose_block_ci"]),
             )
         if table.row_count:
-            console.print(table)
+            out.print(table)
         else:
-            console.print(f"{table.title}: no decision could be simulated.")
+            out.print(f"{table.title}: no decision could be simulated.")
         if skipped:
-            console.print("Not simulated: " + "; ".join(skipped) + ".")
+            out.print("Not simulated: " + "; ".join(skipped) + ".")
     if data["comparisons"]:
         table = Table(title="Same draws, two versions: difference in loss probability", title_justify="left")
         for column in ("decision", "power", "first", "second", "difference [95%]"):
@@ -100,13 +95,16 @@ def print_result(result) -> None:
                 _percent(c["p_b"]),
                 _percent(c["difference"], c["low"], c["high"]),
             )
-        console.print(table)
-    console.print(
+        out.print(table)
+    out.print(
         "Probabilities rest on assumed parameters (docs/risk.md); 'holds' is the scenario as recorded."
     )
 
 
 def print_sweep(sweep) -> None:
+    from rich.table import Table
+
+    out = console()
     frame = sweep.frame()
     frame = frame[frame["status"] == "simulated"]
     table = Table(title=f"Loss probability against {sweep.parameter}", title_justify="left")
@@ -119,21 +117,21 @@ def print_sweep(sweep) -> None:
         table.add_row(
             f"{row.value:g}", row.version, name, _percent(row.p_lose_pass), _percent(row.p_lose_block)
         )
-    console.print(table)
+    out.print(table)
 
 
 def _progress(total: int):
     """A rich progress bar on a terminal (stderr), else nothing."""
     if not sys.stderr.isatty():
         return None, None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     bar = Progress(
-        "[progress.description]{task.description}",
+        TextColumn("{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=console(stderr=True),
         transient=True,
     )
     task = bar.add_task("draws", total=total)
@@ -157,7 +155,7 @@ def risk_command(
     camp: list[str] = typer.Option(
         None, "--camp", help="Principal(s) forming the incumbent's camp (default: president)."
     ),
-    output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output_format: Format = format_option(),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."
     ),
@@ -213,7 +211,11 @@ def risk_command(
         write_atomic(output, json.dumps(data, indent=2) + "\n")
     if output_format is Format.json:
         if output is None:
-            typer.echo(json.dumps(data, indent=2))
+            echo_json(data)
+        return
+    if output_format is Format.csv:
+        frame = result.frame()
+        echo_csv(list(frame.columns), frame.itertuples(index=False))
         return
     (print_sweep if points else print_result)(result)
 

@@ -107,7 +107,7 @@ def steps(description: str, total: int, *, stream: IO[str] | None = None,
         return
     progress = Progress(
         SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
