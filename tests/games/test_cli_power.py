@@ -23,7 +23,7 @@ BROKEN_MESSAGES = {
     "unknown_player": ["line 6", "'President'", "not in the players list"],
     "unknown_bloc_member": ["line 2", "unknown player 'r9'"],
     "unknown_node": ["line 2", "did you mean 'weighted'"],
-    "invalid_yaml": ["line 3", "not valid YAML"],
+    "invalid_yaml": ["line 3", "malformed YAML"],
     "missing_game": ["line 1", "missing key 'game'"],
     "at_least_k_out_of_range": ["line 3", "k must be"],
     "bad_quota": ["line 3", "expected a number"],

@@ -16,7 +16,7 @@ from reformlab.model.constitution import Constitution
 from reformlab.model.dated import parse_date
 from reformlab.model.loader import ConstitutionDocument, builtin_ids, document_from_data, load_builtin
 from reformlab.model.reform import Reform, apply, is_reform_data, reform_from_data
-from reformlab.model.yamlio import load_yaml, read_text
+from reformlab.yamlio import load_yaml, read_text
 
 
 @dataclass(frozen=True)
