@@ -230,6 +230,22 @@ def csv_rows(run: Run) -> list[list]:
     return [[party, votes, party in passed, seats[party]] for party, votes in run.allocation.votes.items()]
 
 
+def _check_companions(threshold, base, ballots, against_all, tie_break, seed, election: bool) -> None:
+    """Refuse options that would be silently ignored, and a lot without a seed (not reproducible)."""
+    if threshold is None:
+        for option, value in (("--threshold-base", base), ("--ballots", ballots), ("--against-all", against_all)):
+            if value is not None:
+                raise ReformlabError(f"{option} has no effect without --threshold", field=option,
+                                     fix="add --threshold SHARE (e.g. 7%), or drop " + option)
+    if election and (ballots is not None or against_all is not None):
+        option = "--ballots" if ballots is not None else "--against-all"
+        raise ReformlabError(f"{option} is taken from the built-in election's data", field=option,
+                             fix="drop " + option + " (or allocate a votes file)")
+    if tie_break == "lot" and seed is None:
+        raise ReformlabError("--tie-break lot needs --seed: a lot drawn without one differs on every run",
+                             field="--seed", fix="add --seed N (any whole number) and report it with the result")
+
+
 def allocate_command(
     votes_file: Path = typer.Argument(
         None, metavar="VOTES.csv", help="CSV with a header including party,votes."
@@ -243,7 +259,7 @@ def allocate_command(
     ),
     threshold: str = typer.Option(None, "--threshold", help="Legal threshold: '7%', '7/100' or '0.07'."),
     threshold_base: str = typer.Option(
-        "valid", "--threshold-base", help="valid, ballots or valid_plus_against_all."
+        None, "--threshold-base", help="valid (default), ballots or valid_plus_against_all; needs --threshold."
     ),
     ballots: int = typer.Option(None, "--ballots", help="Ballots cast (for --threshold-base ballots)."),
     against_all: int = typer.Option(
@@ -256,6 +272,7 @@ def allocate_command(
     output: Format = format_option(),
 ) -> None:
     """Allocate seats from votes, exactly; or replay a built-in election under the rule then in force."""
+    _check_companions(threshold, threshold_base, ballots, against_all, tie_break, seed, bool(election))
     if election and votes_file:
         raise ReformlabError("give a votes file or --election, not both", field="--election", fix="drop one")
     if election:

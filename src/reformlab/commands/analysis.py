@@ -7,7 +7,7 @@ import json
 
 import typer
 
-from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, readable, styled
 from reformlab.errors import ReformlabError
 
 
@@ -151,13 +151,21 @@ def print_comparison(comparison) -> None:
     out = console()
     data = comparison.to_dict()
     out.print(styled((comparison.before.name, "bold"), "  →  ", (comparison.after.name, "bold")))
-    changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
-    for column in ("path", "before", "after", "article", "source"):
-        changes.add_column(column, overflow="fold")
-    for change in data["changes"]:
-        changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
-                        change["article"] or "", ", ".join(change["source"]))
-    out.print(changes)
+    title = f"What changed ({len(data['changes'])} rules)"
+    if out.width < 120:  # narrow: one line per change, folding on words; sources in --format json/csv
+        out.print(styled((title, "bold"), " (sources: --format json or csv)"))
+        for change in data["changes"]:
+            article = f"  (art. {change['article']})" if change["article"] else ""
+            out.print(styled((readable(change["path"]), "bold"),
+                             f": {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
+    else:
+        changes = Table(title=title, title_justify="left")
+        for column in ("path", "before", "after", "article", "source"):
+            changes.add_column(column, overflow="fold")
+        for change in data["changes"]:
+            changes.add_row(readable(change["path"]), _short(change["before"]), _short(change["after"]),
+                            change["article"] or "", ", ".join(change["source"]))
+        out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "before", "after"):
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
@@ -169,13 +177,13 @@ def print_comparison(comparison) -> None:
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     out.print(seats)
     control = Table(title="The president's control of each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
+    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
         roles = actors.get("president", {})
         values = power.get(proc, {}).get("president", {})
-        control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     out.print(control)
 

@@ -82,3 +82,13 @@ def refuse_format(output: Format, allowed: Sequence[Format], command: str) -> No
         names = ", ".join(f.value for f in allowed)
         raise ReformlabError(f"'{command}' cannot print --format {output.value}", field="--format",
                              fix=f"choose one of: {names}")
+
+
+def readable(path: str) -> str:
+    """A data path or id as words a table can fold without cutting one: ``bodies.president.term_years`` ->
+    ``bodies › president › term years`` (JSON and CSV keep the path as it is).
+
+    >>> readable("bodies.president.term_years")
+    'bodies › president › term years'
+    """
+    return path.replace(".", " › ").replace("_", " ")

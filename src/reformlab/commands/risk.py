@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 
-from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, readable
 from reformlab.errors import ReformlabError
 
 
@@ -37,7 +37,7 @@ def _percent(p, low=None, high=None) -> str:
     if p is None:
         return "–"
     text = f"{100 * p:.2f}%"
-    return text if low is None else f"{text} [{100 * low:.2f}, {100 * high:.2f}]"
+    return text if low is None else f"{text} [{100 * low:.2f},\u00a0{100 * high:.2f}]"
 
 
 def _held(value) -> str:
@@ -58,12 +58,14 @@ def print_result(result) -> None:
         )
         for column in (
             "decision",
-            "holds: pass",
-            "holds: block",
-            "P(lose pass alone) [95%]",
-            "P(lose block) [95%]",
+            "holds\npass",
+            "holds\nblock",
+            "P(lose pass alone)\n[95%]",
+            "P(lose block)\n[95%]",
         ):
-            table.add_column(column, justify="left" if column == "decision" else "right")
+            head = column.split("\n")[0]  # a header folds at its line break, never inside a word
+            table.add_column(column, justify="left" if column == "decision" else "right", overflow="fold",
+                             min_width=len(head) if head.startswith("P(") else None)
         skipped = []
         for p in version["procedures"]:
             name = p["procedure"] + (f" ({p['assumption']})" if p["assumption"] else "")
@@ -71,7 +73,7 @@ def print_result(result) -> None:
                 skipped.append(f"{name} ({p['status']}: {p['reason']})")
                 continue
             table.add_row(
-                name,
+                readable(name),
                 _held(p["baseline_pass"]),
                 _held(p["baseline_block"]),
                 _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
@@ -110,7 +112,8 @@ def print_sweep(sweep) -> None:
     table = Table(title=f"Loss probability against {sweep.parameter}", title_justify="left")
     for column in (sweep.parameter, "version", "decision", "P(lose pass alone)", "P(lose block)"):
         table.add_column(
-            column, justify="right" if column.startswith("P(") or column == sweep.parameter else "left"
+            column, justify="right" if column.startswith("P(") or column == sweep.parameter else "left",
+            min_width=len(column) if column.startswith("P(") else None,
         )
     for row in frame.itertuples():
         name = row.procedure + (f" ({row.assumption})" if isinstance(row.assumption, str) else "")
@@ -136,6 +139,21 @@ def _progress(total: int):
     )
     task = bar.add_task("draws", total=total)
     return bar, (lambda n: bar.advance(task, n))
+
+
+def _check_camp(camp: list[str], targets: list[str]) -> None:
+    """Every principal named by ``--camp`` holds seats in some version simulated (else the camp holds
+    nothing and every decision would read as lost)."""
+    from reformlab.analysis import evaluate
+    from reformlab.errors import unknown_name
+
+    known: dict[str, None] = {}
+    for target in targets:
+        known.update(dict.fromkeys(evaluate(target).filling.principals()))
+    for principal in camp:
+        if principal not in known:
+            raise unknown_name("principal", principal, list(known), field="--camp",
+                               fix="name a principal holding seats ('reformlab control TARGET' lists them)")
 
 
 def risk_command(
@@ -186,6 +204,7 @@ def risk_command(
         k: (v if k == "model" or k not in PARAMETERS else PARAMETERS[k].check(v)) for k, v in settings.items()
     }
     if camp:
+        _check_camp(camp, targets)
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)
     points = parse_sweep(sweep) if sweep else None
