@@ -72,7 +72,8 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk", "process",
+                   "serve")
 
 
 def _register() -> None:

@@ -65,6 +65,8 @@ def _scenario_id(evaluation):
 def print_control(evaluation) -> None:
     from rich.table import Table
 
+    from reformlab.engine.tree import decision_key
+
     out = console()
     control = evaluation.control
     out.print(styled((evaluation.name, "bold"), f" — version of {evaluation.constitution.version}: "
@@ -96,7 +98,7 @@ def print_control(evaluation) -> None:
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(f"{proc.id} ({assumption})", c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     out.print(procedures)
@@ -201,15 +203,16 @@ def _short(value) -> str:
 
 
 def claims_command(
-    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
+    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
     output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from reformlab.analysis.claims import check_claims
+    from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
     from rich.table import Table
 
-    results = check_claims(claims)
+    results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
     rows = [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)]
     if output is Format.json:

@@ -69,19 +69,6 @@ class Vote(FrozenModel):
         _possible(self.majority, self.strict)
         return self
 
-    def passes(self, yes: int, base_count: int) -> bool:
-        """Whether ``yes`` votes out of a base of ``base_count`` reach this majority (exact arithmetic).
-
-        >>> Vote(body="majilis", majority="1/2", base="members", strict=True).passes(54, 107)
-        True
-        >>> Vote(body="majilis", majority="2/3", base="members", strict=False).passes(71, 107)
-        False
-        """
-        if not isinstance(self.majority, Fraction):
-            raise ValueError(f"the majority of {self.body} is unknown")
-        need = self.majority * base_count
-        return yes > need if self.strict else yes >= need
-
 
 def _possible(majority, strict: bool | None) -> None:
     """Refuse a majority no vote can mean: 0 (passes with no votes at all) or more than the whole base."""
