@@ -85,6 +85,7 @@ README_SKIPS = {
     "risk kz@2004-10-01 --set": "100,000 default draws; tests/analysis/risk checks --set",
     "power kz@": "every decision of a version as a game, exact: slow on 2 cores (tests/games)",
     "compare kz@2007-05-20 kz@2007-05-21 --format json": "the same comparison as the plain one, run above",
+    " [--": "optional parts in brackets show a choice, not a command line",
 }
 
 
