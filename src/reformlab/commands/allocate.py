@@ -48,11 +48,9 @@ def _threshold_data(share: str | None, base: str | None) -> dict | None:
 
     base_name = BASE_NAMES.get((base or "valid").lower())
     if base_name is None:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(
-            f"unknown threshold base {base!r}", field="--threshold-base", fix=did_you_mean(base, BASE_NAMES)
-        )
+        raise unknown_name("threshold base", base, BASE_NAMES, field="--threshold-base")
     value = _as_option("--threshold", lambda: parse_share(share, field="--threshold"))
     _as_option("--threshold", lambda: Threshold(share=value).validate())
     return {"share": share, "base": base_name}

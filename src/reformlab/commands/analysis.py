@@ -126,9 +126,9 @@ def compare_command(
     from reformlab.games import INDICES
 
     if index not in INDICES:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     scenarios = list(scenario or [])
     if len(scenarios) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")

@@ -12,7 +12,7 @@ from pathlib import Path
 import typer
 
 from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 INDEX_CHOICES = {
     "banzhaf": ("banzhaf",),
@@ -55,9 +55,7 @@ def _indices(index: str) -> list[str]:
         elif name in INDICES:
             chosen.append(name)
         else:
-            raise ReformlabError(
-                f"unknown index {name!r}", field="--index", fix=did_you_mean(name, [*INDEX_CHOICES, "all"])
-            )
+            raise unknown_name("index", name, [*INDEX_CHOICES, "all"], field="--index")
     return list(dict.fromkeys(chosen))
 
 
@@ -304,9 +302,7 @@ def power(
     from reformlab.games import METHODS
 
     if method not in METHODS:
-        raise ReformlabError(
-            f"unknown method {method!r}", field="--method", fix=did_you_mean(method, METHODS)
-        )
+        raise unknown_name("method", method, METHODS, field="--method")
     chosen = _indices(index)
     games = _games(target, quota, weights, names, scenario)
     if method != "exact":
