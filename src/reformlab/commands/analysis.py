@@ -27,6 +27,7 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
 
 SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
+CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
 
 
 def _fraction_text(value) -> str:
@@ -41,28 +42,32 @@ def control_command(
     target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
     output: Format = format_option(),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
 
+    from reformlab.analysis.compare import check_camp
+
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
+    check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
-        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data})
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp, **data})
         return
     if output is Format.csv:
         echo_csv(["body", "principal", "seats", "how"],
                  [[s.body, s.principal, s.seats, "; ".join(s.how)] for s in evaluation.control.bodies])
         return
-    print_control(evaluation)
+    print_control(evaluation, camp)
 
 
 def _scenario_id(evaluation):
     return evaluation.scenario.id if evaluation.scenario else None
 
 
-def print_control(evaluation) -> None:
+def print_control(evaluation, camp: str = "president") -> None:
     from rich.table import Table
 
     from reformlab.engine.tree import decision_key
@@ -88,17 +93,17 @@ def print_control(evaluation) -> None:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
         out.print(styled((f"  {body.id}: cannot tell — {body.unknown}{extra}", "dim")))
     procedures = Table(title="Decisions", title_justify="left")
-    for column in ("decision", "president", "veto players", "smallest winning coalition"):
+    for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
     for proc in control.procedures.values():
         if proc.control is not None:
             c = proc.control
             smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-            procedures.add_row(proc.id, proc.role("president") or "–", ", ".join(c.veto_players) or "none", smallest)
+            procedures.add_row(proc.id, proc.role(camp) or "–", ", ".join(c.veto_players) or "none", smallest)
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     out.print(procedures)
@@ -119,6 +124,11 @@ def compare_command(
     ),
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    election: str = typer.Option(None, "--election", help="Fill both sides' lower chamber from this built-in election "
+                                 "(each under its own rules): does the reform move power on its rules alone?"),
+    roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
+                              "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
     output: Format = format_option(),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
@@ -134,8 +144,31 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align))
+    from reformlab.analysis import evaluate
+
+    alignments = parse_alignments(align)
+    if election:
+        if scenarios:
+            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+        from reformlab.analysis.samevotes import with_election
+
+        sides = (with_election(before, election, alignments=alignments),
+                 with_election(after, election, alignments=alignments))
+    else:
+        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if sides[0].constitution.id != sides[1].constitution.id:
+        from reformlab.analysis.crosscompare import cross_compare
+
+        crossed = cross_compare(*sides, camp=camp, roles_file=roles)
+        if output is Format.json:
+            echo_json(crossed.to_dict())
+        elif output is Format.csv:
+            echo_csv(["decision", "before", "after"],
+                     [[name, row["before"], row["after"]] for name, row in crossed.control().items()])
+        else:
+            print_cross_comparison(crossed)
+        return
+    comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
         echo_json(comparison.to_dict())
         return
@@ -178,13 +211,13 @@ def print_comparison(comparison) -> None:
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     out.print(seats)
-    control = Table(title="The president's control of each decision", title_justify="left")
+    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get("president", {})
-        values = power.get(proc, {}).get("president", {})
+        roles = actors.get(comparison.camp, {})
+        values = power.get(proc, {}).get(comparison.camp, {})
         control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     out.print(control)
@@ -192,6 +225,34 @@ def print_comparison(comparison) -> None:
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def print_cross_comparison(crossed) -> None:
+    """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
+    from rich.table import Table
+
+    out = console()
+    out.print(styled((crossed.before.name, "bold"), "  |  ", (crossed.after.name, "bold"), "  (by role)"))
+    bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
+    for column in ("role", crossed.before.target, crossed.after.target):
+        bodies.add_column(column, overflow="fold")
+
+    def cell(entry):
+        if entry is None:
+            return "absent"
+        if entry["seats"] is None:
+            return f"{entry['label']}: membership not known"
+        return f"{entry['label']}: {entry['camp_seats']} of {entry['seats']} ({float(entry['camp_share']):.1%})"
+
+    for role, row in crossed.bodies().items():
+        bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
+    out.print(bodies)
+    control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
+    for column in ("decision", crossed.before.target, crossed.after.target):
+        control.add_column(column, overflow="fold")
+    for name, row in crossed.control().items():
+        control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
+    out.print(control)
 
 
 def _short(value) -> str:
@@ -207,6 +268,8 @@ def claims_command(
     output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from rich.table import Table
+
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 

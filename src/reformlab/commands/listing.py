@@ -1,4 +1,4 @@
-"""``reformlab list``: the built-in constitutions with their versions (and, once added, scenarios).
+"""``reformlab list``: the built-in constitutions with their versions, scenarios and elections.
 
 The list is built from :data:`CATALOG_SOURCES`, functions each returning :class:`CatalogEntry` rows; a later
 layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :func:`add_catalog_source`.
@@ -12,7 +12,6 @@ from dataclasses import asdict, dataclass, field
 import typer
 
 from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
-from reformlab.model import builtin_ids, load_builtin
 
 
 @dataclass(frozen=True)
@@ -34,6 +33,8 @@ class CatalogEntry:
 
 def constitution_entries() -> Iterable[CatalogEntry]:
     """One entry per built-in constitution, with its version dates and labels."""
+    from reformlab.model import builtin_ids, load_builtin
+
     for constitution_id in builtin_ids():
         document = load_builtin(constitution_id)
         versions = tuple((d.isoformat(), document.version_label(d)) for d in document.versions)
@@ -52,7 +53,16 @@ def scenario_entries() -> Iterable[CatalogEntry]:
         )
 
 
-CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries]
+def election_entries() -> Iterable[CatalogEntry]:
+    """One entry per built-in election with a list-tier rule (``reformlab allocate --election ID``)."""
+    from reformlab.data.election_results import built_in_elections, load_rules
+
+    for election_id in built_in_elections():
+        rule = load_rules(election_id.split("-", 1)[0])[election_id]
+        yield CatalogEntry("election", election_id, f"{rule['body']}; rule: {rule['article']}")
+
+
+CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries, election_entries]
 
 
 def add_catalog_source(source: Callable[[], Iterable[CatalogEntry]]) -> None:

@@ -4,12 +4,14 @@ their outcomes, where each amendment came from, and the counterfactuals of the r
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import typer
-from rich.table import Table
-
 from reformlab.commands.output import Format, echo_csv, echo_json, format_option, styled
 from reformlab.commands.output import console as make_console
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 
 def process_data(process, analysis=None) -> dict:
@@ -72,8 +74,9 @@ def process_command(
 
 
 def print_process(process, analysis) -> None:
-    from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
+    from rich.table import Table
 
+    from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
     from reformlab.process.measures import shown
 
     console = make_console()
@@ -135,6 +138,8 @@ def print_process(process, analysis) -> None:
 
 
 def print_analysis(analysis) -> None:
+    from rich.table import Table
+
     console = make_console()
     table = Table(title="The road not taken: proposals as proposed vs the adopted package (18 Aug 2007 votes)",
                   title_justify="left", show_lines=True)

@@ -169,7 +169,7 @@ def risk_command(
     ),
     output_format: Format = format_option(),
     output: Path = typer.Option(
-        None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."
+        None, "--output", "-o", help="Write the JSON to this file (whole or not at all), or - for stdout."
     ),
     scheduler: Scheduler = typer.Option(Scheduler.serial, "--scheduler", help="serial, or dask."),
     address: str = typer.Option(
@@ -204,6 +204,10 @@ def risk_command(
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)  # checks every name and value
     points = parse_sweep(sweep) if sweep else None
+    if output is not None:
+        from reformlab.atomic import check_output
+
+        check_output(output)  # refused before the simulation, not after
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import typer
 
 from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
-from reformlab.model import Constitution, Unknown, iter_steps
-from reformlab.model.describe import describe_seat_group, describe_step
-from reformlab.model.targets import resolve_target
+
+if TYPE_CHECKING:
+    from reformlab.model import Constitution
 
 BODY_COLUMNS = ("body", "size", "term", "seat group", "seats", "filled by", "article", "sources", "conf.")
 
@@ -21,6 +23,12 @@ def show(
     format: Format = format_option(),
 ) -> None:
     """Print the constitution in force for TARGET, every rule with its article, sources and confidence."""
+    from rich.console import Console
+
+    from reformlab.model.targets import resolve_target
+
+    from reformlab.model.targets import resolve_target
+
     constitution = resolve_target(target)
     if format is Format.json:
         echo_json(constitution.model_dump(mode="json"))
@@ -46,11 +54,18 @@ def _cite_text(c: Constitution, path: str, *, sources: bool = False) -> str:
 
 
 def _text(value) -> str:
+    from reformlab.model import Unknown
+
+    from reformlab.model import Unknown
+
     return "unknown" if isinstance(value, Unknown) else "" if value is None else str(value)
 
 
 def body_rows(c: Constitution) -> list[tuple]:
     """One row per seat group (or per body whose seat groups are unknown), as :data:`BODY_COLUMNS`."""
+    from reformlab.model import Unknown
+    from reformlab.model.describe import describe_seat_group
+
     rows = []
     for body_id, body in c.bodies.items():
         here = f"bodies.{body_id}"
@@ -72,6 +87,9 @@ def render(c: Constitution, console) -> None:
     """Tables of bodies and seat groups, a tree of procedures, party rules and the unknowns."""
     from rich.table import Table
     from rich.tree import Tree
+
+    from reformlab.model import Unknown, iter_steps
+    from reformlab.model.describe import describe_step
 
     console.print(styled((c.label, "bold"), f" ({c.id}) as of {c.as_of}: version {c.version}, {c.version_label}"))
     if console.width < 120:  # narrow: one branch per body, folding on words instead of letter by letter

@@ -5,7 +5,6 @@ from __future__ import annotations
 import typer
 
 from reformlab.commands.output import Format, echo_csv, echo_json, format_option
-from reformlab.model.targets import parse_target
 
 
 def register(app: typer.Typer) -> None:
@@ -17,6 +16,9 @@ def validate(
     output: Format = format_option(),
 ) -> None:
     """Load FILE, validate every version (a reform: apply it to its base) and report all problems."""
+    from reformlab.model.targets import parse_target
+
+    
     target = parse_target(file)
     if target.reform is not None:
         result = target.resolve()
