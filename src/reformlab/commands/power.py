@@ -14,26 +14,18 @@ import typer
 from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 from reformlab.errors import ReformlabError, unknown_name
 
-INDEX_CHOICES = {
-    "banzhaf": ("banzhaf",),
-    "penrose": ("penrose",),
-    "shapley": ("shapley",),
-    "holler": ("holler",),
-    "deegan_packel": ("deegan_packel",),
-    "johnston": ("johnston",),
-    "coleman": ("coleman_collectivity", "coleman_preventive", "coleman_initiative"),
-}
-SWING_INDICES = ("penrose", "banzhaf", "shapley", "coleman_preventive", "coleman_initiative")
-HEADERS = {
-    "banzhaf": "Banzhaf",
-    "penrose": "Penrose",
-    "shapley": "Shapley",
-    "holler": "Holler",
-    "deegan_packel": "D-Packel",
-    "johnston": "Johnston",
-    "coleman_preventive": "Col.prev",
-    "coleman_initiative": "Col.init",
-}
+def _choices() -> dict[str, tuple[str, ...]]:
+    """``--index`` words from the power-index registry: each index by name, each family (``coleman``) as a group."""
+    from reformlab.games.indices import INDICES, families
+
+    groups = families()
+    choices: dict[str, tuple[str, ...]] = {}
+    for record in INDICES.values():
+        if record.family is None:
+            choices[record.name] = (record.name,)
+        elif record.family not in choices:
+            choices[record.family] = groups[record.family]
+    return choices
 
 
 def register(app: typer.Typer) -> None:
@@ -47,15 +39,16 @@ def _indices(index: str) -> list[str]:
 
     if index == "all":
         return list(INDICES)
+    choices = _choices()
     chosen: list[str] = []
     for name in index.split(","):
         name = name.strip()
-        if name in INDEX_CHOICES:
-            chosen.extend(INDEX_CHOICES[name])
+        if name in choices:
+            chosen.extend(choices[name])
         elif name in INDICES:
             chosen.append(name)
         else:
-            raise unknown_name("index", name, [*INDEX_CHOICES, "all"], field="--index")
+            raise unknown_name("index", name, [*choices, "all"], field="--index")
     return list(dict.fromkeys(chosen))
 
 
@@ -155,7 +148,7 @@ def _witness(game) -> list[str] | None:
 
 
 def _report(game, indices: list[str], **options) -> dict:
-    from reformlab.games import dictator, powers, veto_players
+    from reformlab.games import INDICES, dictator, powers, veto_players
 
     results = powers(game, indices, **options)
     report = {
@@ -168,8 +161,12 @@ def _report(game, indices: list[str], **options) -> dict:
         "method": "exact" if all(r.method == "exact" for r in results.values()) else "monte_carlo",
         "methods": {name: r.method for name, r in results.items()},
     }
-    swing_based = [r for n, r in results.items() if n in SWING_INDICES and r.method == "exact"]
-    if swing_based:  # zero exactly when the player is never a swing
+    swing_based = [  # zero exactly when the player is never a swing
+        r
+        for n, r in results.items()
+        if INDICES[n].needs in ("totals", "swings") and INDICES[n].per_player and r.method == "exact"
+    ]
+    if swing_based:
         report["dummy_players"] = [p for p, v in swing_based[0].values.items() if v == 0]
     report["smallest_winning_coalition"] = _witness(game)
     estimated = {name: r for name, r in results.items() if r.ci is not None}
@@ -209,8 +206,10 @@ def _csv(reports: dict) -> None:
 
 def _fitting(report: dict, players: list[str], indices: list[str], width: int) -> list[list[str]]:
     """The index columns split into groups that each fit ``width`` next to the player column."""
+    from reformlab.games import INDICES
+
     def need(index: str) -> int:
-        return 3 + max(len(HEADERS[index]) + 1, *(len(_cell(report, index, p)) for p in players))
+        return 3 + max(len(INDICES[index].label) + 1, *(len(_cell(report, index, p)) for p in players))
 
     room = width - 4 - min(max(map(len, players), default=6), width // 3)
     groups: list[list[str]] = [[]]
@@ -227,7 +226,7 @@ def _fitting(report: dict, players: list[str], indices: list[str], width: int) -
 def _print_table(label: str, report: dict) -> None:
     from rich.table import Table
 
-    from reformlab.games import GAME_KEY
+    from reformlab.games import GAME_KEY, INDICES
 
     out = console()
     indices = [index for index in report["float"] if index != "coleman_collectivity"]
@@ -237,7 +236,7 @@ def _print_table(label: str, report: dict) -> None:
         table.add_column("player", overflow="fold")
         for index in group:
             mark = "" if report["methods"][index] == "exact" else "~"
-            table.add_column(HEADERS[index] + mark, justify="right", overflow="fold")
+            table.add_column(INDICES[index].label + mark, justify="right", overflow="fold")
         for player in players:
             table.add_row(player, *[_cell(report, index, player) for index in group])
         out.print(table)
@@ -288,7 +287,7 @@ def power(
     index: str = typer.Option(
         "all",
         "--index",
-        help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all, or several: shapley,holler.",
+        help="A power index (banzhaf, shapley, holler, ...), a family (coleman), all, or several: shapley,holler.",
     ),
     output: Format = format_option(),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
@@ -299,10 +298,10 @@ def power(
     ),
 ) -> None:
     """Voting-power indices, veto players and the dictator of a game."""
-    from reformlab.games import METHODS
+    from reformlab.games import POWER_METHODS
 
-    if method not in METHODS:
-        raise unknown_name("method", method, METHODS, field="--method")
+    if method not in POWER_METHODS:
+        raise unknown_name("method", method, POWER_METHODS, field="--method")
     chosen = _indices(index)
     games = _games(target, quota, weights, names, scenario)
     if method != "exact":

@@ -13,6 +13,9 @@ def scores_command(
     output: Format = format_option(),
 ) -> None:
     """Score each version's presidential powers from its encoded rules; each item with the article deciding it."""
+    from rich.console import Console
+    from rich.table import Table
+
     from reformlab.analysis.scores import CCP, SHUGART_CAREY, scores
     from reformlab.model import resolve_target
 
