@@ -63,12 +63,12 @@ def test_remapped_trees_match_a_fresh_fill():
 
 
 def test_align_errors_are_one_clear_message():
-    with pytest.raises(ReformlabError, match="no assumption about 'Adilet'"):
+    with pytest.raises(ReformlabError, match="unknown party 'Adilet'"):
         evaluate(BEFORE, alignments={"Adilet": "president"})
-    with pytest.raises(ReformlabError, match="is no principal"):
+    with pytest.raises(ReformlabError, match="unknown principal 'nobody-at-all'"):
         evaluate(BEFORE, alignments={"Asar": "nobody-at-all"})
     result = runner.invoke(app, ["claims", "--align", "Nobody Party=president"])
-    assert result.exit_code == 2 and "no assumption about 'Nobody Party'" in result.output
+    assert result.exit_code == 2 and "unknown party 'Nobody Party'" in result.output
 
 
 def test_claims_align_and_robust_cli():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from reformlab.engine.filling import Filling
 from reformlab.engine.scenario import Assumption, Scenario
 from reformlab.engine.tree import Actor, AllOf, Alternatives, AnyMember, AnyOf, Controller, Node, Vote
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import unknown_name
 
 CAMP = "president"
 WEIGHTS = {"high": 0.9, "medium": 0.7, "low": 0.5, "unknown": 0.5, None: 0.5}
@@ -130,8 +130,8 @@ def overrides_per_side(scenarios: dict, overrides: dict[str, str] | None) -> dic
     if unused:
         name = sorted(unused)[0]
         known = set().union(*(scenario_subjects(sc) for sc in scenarios.values()))
-        raise ReformlabError(f"no assumption about {name!r} on either side", field="--align",
-                             fix=did_you_mean(name, known) or "name a party or a controlled body")
+        raise unknown_name("party", name, sorted(known), field="--align",
+                           fix="name a party or a controlled body of either side's scenario")
     return found
 
 
@@ -146,11 +146,11 @@ def check_overrides(space: tuple[Choice, ...], overrides: dict[str, str], princi
     subjects = {c.subject: c for c in space}
     for subject, principal in overrides.items():
         if subject not in subjects:
-            raise ReformlabError(f"no assumption about {subject!r} in this scenario", field="--align",
-                                 fix=did_you_mean(subject, subjects) or "see the assumptions listed by --robust")
+            raise unknown_name("party", subject, sorted(subjects), field="--align",
+                               fix="name a party or a controlled body the scenario makes an assumption about")
         if principal not in principals | {subject}:
-            raise ReformlabError(f"{principal!r} is no principal of this scenario", field="--align",
-                                 fix=did_you_mean(principal, principals) or "name a party, a body or president")
+            raise unknown_name("principal", principal, sorted(principals), field="--align",
+                               fix="name a party, a body or an actor of the constitution")
 
 
 def apply_overrides(scenario: Scenario, filling: Filling, overrides: dict[str, str]) -> Scenario:

@@ -24,7 +24,7 @@ from fractions import Fraction
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.margins import margin
 from reformlab.engine.tree import Always, Never, decision_key
-from reformlab.errors import ReformlabError
+from reformlab.errors import unknown_name
 from reformlab.games import powers
 
 QUANTITIES = ("control", "surplus")
@@ -184,7 +184,7 @@ def grid(versions, elections, *, alignments: dict[str, str] | None = None, indic
     per_election = {e: {k: p for k, p in alignments.items() if k in election_parties(e)} for e in elections}
     unused = set(alignments) - {k for found in per_election.values() for k in found}
     if unused:
-        raise ReformlabError(f"no assumption about {sorted(unused)[0]!r} in any of the elections", field="--align",
-                             fix="name a party or a controlled body of one of the elections")
+        raise unknown_name("party", sorted(unused)[0], sorted(set().union(*map(election_parties, elections))),
+                           field="--align", fix="name a party or a controlled body of one of the elections")
     cells = {(v, e): evaluate(v, election=e, alignments=per_election[e]) for v in versions for e in elections}
     return Grid(tuple(versions), tuple(elections), cells, tuple(indices))

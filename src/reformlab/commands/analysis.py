@@ -4,19 +4,11 @@ whether the study's claims hold."""
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 import typer
 
-from reformlab.commands import LazyConsole
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, readable, styled
 from reformlab.errors import ReformlabError
-
-console = LazyConsole(highlight=False)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def parse_alignments(values: list[str] | None) -> dict[str, str]:
@@ -60,7 +52,7 @@ def control_command(
     samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
     camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
@@ -80,8 +72,11 @@ def control_command(
     check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
-                               **data}, indent=2))
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp, **data})
+        return
+    if output is Format.csv:
+        echo_csv(["body", "principal", "seats", "how"],
+                 [[s.body, s.principal, s.seats, "; ".join(s.how)] for s in evaluation.control.bodies])
         return
     print_control(evaluation, camp)
 
@@ -95,9 +90,10 @@ def print_control(evaluation, camp: str = "president") -> None:
 
     from reformlab.engine.tree import decision_key
 
+    out = console()
     control = evaluation.control
-    console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
-                  f"{evaluation.constitution.version_label}")
+    out.print(styled((evaluation.name, "bold"), f" — version of {evaluation.constitution.version}: "
+                         f"{evaluation.constitution.version_label}"))
     bodies = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "seats", "share", "how filled"):
         bodies.add_column(column, justify="right" if column in ("seats", "share") else "left")
@@ -109,11 +105,11 @@ def print_control(evaluation, camp: str = "president") -> None:
             if share.principal.startswith("Independent ") else share.seats
         total = sum(s.seats for s in control.bodies if s.body == share.body)
         bodies.add_row(share.body, name, str(seats), f"{seats / total:.1%}", "; ".join(share.how))
-    console.print(bodies)
+    out.print(bodies)
     unknown = [b for b in evaluation.filling.bodies.values() if b.unknown]
     for body in unknown:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
-        console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
+        out.print(styled((f"  {body.id}: cannot tell — {body.unknown}{extra}", "dim")))
     procedures = Table(title="Decisions", title_justify="left")
     for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
@@ -128,13 +124,13 @@ def print_control(evaluation, camp: str = "president") -> None:
                 procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
-    console.print(procedures)
+    out.print(procedures)
     for check in evaluation.filling.checks:
-        console.print(f"[dim]check: {check}[/dim]")
+        out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
         for what, assumption in evaluation.scenario.assumptions():
-            console.print(f"[dim]assumption: {what} {assumption.principal} "
-                          f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})[/dim]")
+            out.print(styled((f"assumption: {what} {assumption.principal} "
+                                  f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})", "dim")))
 
 
 def compare_command(
@@ -153,7 +149,7 @@ def compare_command(
     camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
     roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
                               "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
     if robust:
@@ -171,9 +167,9 @@ def compare_command(
     from reformlab.games import INDICES
 
     if index not in INDICES:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     scenarios = list(scenario or [])
     if len(scenarios) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
@@ -194,13 +190,21 @@ def compare_command(
 
         crossed = cross_compare(*sides, camp=camp, roles_file=roles)
         if output is Format.json:
-            typer.echo(json.dumps(crossed.to_dict(), indent=2))
+            echo_json(crossed.to_dict())
+        elif output is Format.csv:
+            echo_csv(["decision", "before", "after"],
+                     [[name, row["before"], row["after"]] for name, row in crossed.control().items()])
         else:
             print_cross_comparison(crossed)
         return
     comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
-        typer.echo(json.dumps(comparison.to_dict(), indent=2))
+        echo_json(comparison.to_dict())
+        return
+    if output is Format.csv:
+        echo_csv(["path", "before", "after", "article", "source"],
+                 [[c["path"], _json(c["before"]), _json(c["after"]), c["article"], "; ".join(c["source"])]
+                  for c in comparison.to_dict()["changes"]])
         return
     print_comparison(comparison)
 
@@ -208,18 +212,27 @@ def compare_command(
 def print_comparison(comparison) -> None:
     from rich.table import Table
 
+    out = console()
     data = comparison.to_dict()
-    console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    out.print(styled((comparison.before.name, "bold"), "  →  ", (comparison.after.name, "bold")))
     from reformlab.commands.effects_view import print_votes
 
     print_votes(comparison.before, comparison.after)
-    changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
-    for column in ("path", "before", "after", "article", "source"):
-        changes.add_column(column, overflow="fold")
-    for change in data["changes"]:
-        changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
-                        change["article"] or "", ", ".join(change["source"]))
-    console.print(changes)
+    title = f"What changed ({len(data['changes'])} rules)"
+    if out.width < 120:  # narrow: one line per change, folding on words; sources in --format json/csv
+        out.print(styled((title, "bold"), " (sources: --format json or csv)"))
+        for change in data["changes"]:
+            article = f"  (art. {change['article']})" if change["article"] else ""
+            out.print(styled((readable(change["path"]), "bold"),
+                             f": {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
+    else:
+        changes = Table(title=title, title_justify="left")
+        for column in ("path", "before", "after", "article", "source"):
+            changes.add_column(column, overflow="fold")
+        for change in data["changes"]:
+            changes.add_row(readable(change["path"]), _short(change["before"]), _short(change["after"]),
+                            change["article"] or "", ", ".join(change["source"]))
+        out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "before", "after"):
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
@@ -229,22 +242,29 @@ def print_comparison(comparison) -> None:
                 continue  # the principals' rows show "?" on the side where the membership is unknown
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
-    console.print(seats)
+    out.print(seats)
     control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
+    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
         roles = actors.get(comparison.camp, {})
         values = power.get(proc, {}).get(comparison.camp, {})
-        control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
-    console.print(control)
+    out.print(control)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 def print_cross_comparison(crossed) -> None:
     """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
-    console.print(f"[bold]{crossed.before.name}[/bold]  |  [bold]{crossed.after.name}[/bold]  (by role)")
+    from rich.table import Table
+
+    out = console()
+    out.print(styled((crossed.before.name, "bold"), "  |  ", (crossed.after.name, "bold"), "  (by role)"))
     bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
     for column in ("role", crossed.before.target, crossed.after.target):
         bodies.add_column(column, overflow="fold")
@@ -258,18 +278,19 @@ def print_cross_comparison(crossed) -> None:
 
     for role, row in crossed.bodies().items():
         bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
-    console.print(bodies)
+    out.print(bodies)
     control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
     for column in ("decision", crossed.before.target, crossed.after.target):
         control.add_column(column, overflow="fold")
     for name, row in crossed.control().items():
         control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
-    console.print(control)
+    out.print(control)
 
 
 def _short(value) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = _json(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
 
 
 
@@ -280,7 +301,7 @@ def claims_command(
     robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
     samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from rich.table import Table
@@ -303,22 +324,30 @@ def claims_command(
         results = check_process_claims(claims)
     else:
         results = check_claims(claims, alignments=parse_alignments(align))
+    from rich.table import Table
+
+    rows = [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
+             "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)]
     if output is Format.json:
-        typer.echo(json.dumps(
-            [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
-              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)], indent=2))
+        echo_json(rows)
         return
+    if output is Format.csv:
+        echo_csv(list(rows[0]) if rows else ["id"], [[_json(v) if v is not None else None for v in r.values()]
+                                                     for r in rows])
+        return
+    out = console()
     table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
     colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
     for result in results:
         data = result.to_dict()
-        verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
-        table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
-    console.print(table)
+        verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
+        table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
+                      _short(data["computed"]), verdict)
+    out.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    console.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

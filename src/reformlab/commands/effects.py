@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 import typer
-from reformlab.commands.analysis import ALIGN_HELP, Format, console, parse_alignments
+from reformlab.commands.analysis import ALIGN_HELP, Format, parse_alignments
+from reformlab.commands.output import console
 from reformlab.commands.effects_view import print_votes
 from reformlab.errors import ReformlabError
 
@@ -68,8 +69,8 @@ def grid_command(
             words = (f"{_signed(found.total)} = rules {_signed(found.rules)} / election "
                      f"{_signed(found.election)} (interaction {_signed(found.interaction)})")
         out.add_row(key, *(_cell(r) for r in rows), words)
-    console.print(out)
-    console.print("[dim]control levels: 2 passes alone, 1 veto, 0 none; the split is the two-factor Shapley "
+    console().print(out)
+    console().print("[dim]control levels: 2 passes alone, 1 veto, 0 none; the split is the two-factor Shapley "
                   f"split from ({table.versions[0]}, {table.elections[0]}) to ({table.versions[-1]}, "
                   f"{table.elections[-1]})[/dim]")
 

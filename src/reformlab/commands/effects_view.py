@@ -5,20 +5,20 @@ from __future__ import annotations
 import json
 
 import typer
-from reformlab.commands import LazyConsole
+from reformlab.commands.output import console as _console
 
-console = LazyConsole(highlight=False)
+
 
 
 def print_votes(*evaluations) -> None:
     """Which votes fill each side, and what is modelled rather than a result."""
     said = {ev.election for ev in evaluations}
     if said != {None}:
-        console.print("votes held fixed: " + "; ".join(sorted(s for s in said if s)) if len(said) == 1
+        _console().print("votes held fixed: " + "; ".join(sorted(s for s in said if s)) if len(said) == 1
                       else "votes: " + "; ".join(f"{ev.target}: {ev.election or 'its own scenario'}" for ev in evaluations))
     for ev in evaluations:
         for note in ev.modelled:
-            console.print(f"[yellow]{ev.target}: {note}[/yellow]")
+            _console().print(f"[yellow]{ev.target}: {note}[/yellow]")
 
 
 def print_robust(results, title: str, as_json: bool) -> None:
@@ -39,7 +39,7 @@ def print_robust(results, title: str, as_json: bool) -> None:
             + (f" (+{len(r.smallest) - 1} other sets of {len(r.flips)})" if len(r.smallest) > 1 else ""))
         seats = "; ".join(f"{where}: {n}" for per in r.seats.values() for where, n in per.items())
         out.add_row(r.id, r.default, share, f"{r.weighted:.0%}", flips, seats)
-    console.print(out)
+    _console().print(out)
     if results:
-        console.print(f"[dim]{'exact enumeration' if results[0].exact else 'seeded sample'} of "
+        _console().print(f"[dim]{'exact enumeration' if results[0].exact else 'seeded sample'} of "
                       f"{results[0].total} combinations; weighted: each option by its confidence[/dim]")
