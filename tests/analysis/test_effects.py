@@ -154,3 +154,13 @@ def test_risk_runs_on_a_votes_scenario_and_on_equal_baselines(tmp_path):
 
     shares = {compile_version(ev).camp_share for ev in sides}
     assert len(shares) == 1  # the same baseline votes on both sides
+
+
+def test_compare_says_what_of_the_change_is_the_rules_and_what_the_vote():
+    result = runner.invoke(app, ["compare", BEFORE, AFTER, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)["rules_and_election"]
+    assert found["elections"] == ["kz-majilis-2004", "kz-majilis-2007"]
+    amendment = found["decisions"]["constitutional_amendment"]
+    assert (amendment["control"]["rules"], amendment["control"]["election"]) == ("1/2", "1/2")
+    assert "the rules account for 1/2, the KZ-MAJ-2007 vote for 1/2" in amendment["sentence"]

@@ -24,7 +24,7 @@ from fractions import Fraction
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.margins import margin
 from reformlab.engine.tree import Always, Never, decision_key
-from reformlab.errors import unknown_name
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games import powers
 
 QUANTITIES = ("control", "surplus")
@@ -188,3 +188,40 @@ def grid(versions, elections, *, alignments: dict[str, str] | None = None, indic
                            field="--align", fix="name a party or a controlled body of one of the elections")
     cells = {(v, e): evaluate(v, election=e, alignments=per_election[e]) for v in versions for e in elections}
     return Grid(tuple(versions), tuple(elections), cells, tuple(indices))
+
+
+def change_split(before: Evaluation, after: Evaluation, actor: str = "president") -> dict | None:
+    """For a comparison whose sides are filled by different built-in elections: each decision's change in
+    ``actor``'s control and surplus split into the rules' and the election's share (the 2x2 grid of the two
+    versions under the two elections), with a sentence; None when a side has no built-in election."""
+    from reformlab.analysis.elections import _list_election
+
+    names = []
+    for side in (before, after):
+        if side.scenario is None or _list_election(side.scenario) is None:
+            return None
+        names.append(side.election.split(" ")[1] if side.election else side.scenario.id)
+    if names[0] == names[1]:
+        return None
+    try:
+        table = grid([before.target, after.target], names, indices=())
+    except ReformlabError as error:
+        return {"unavailable": error.message()}
+    election = table.cells[(table.versions[0], names[1])].scenario.seats
+    vote = next((s.election for s in election.values() if s.election), names[1])
+    found = {}
+    for key, actors in table.splits().items():
+        row = actors.get(actor, {})
+        control, surplus = row.get("control"), row.get("surplus")
+        if control is None or control.total == 0:
+            continue
+        words = (f"of the {actor}'s change in {key} ({control.before} -> {control.after} on 0 none / 1 veto / "
+                 f"2 passes alone), the rules account for {control.rules}, the {vote} vote for {control.election} "
+                 f"(interaction {control.interaction}, shared half and half)")
+        if surplus is not None:
+            words += (f"; seats beyond the quota {surplus.before} -> {surplus.after}: rules {surplus.rules}, "
+                      f"vote {surplus.election}")
+        found[key] = {"control": control.to_dict(), "surplus": None if surplus is None else surplus.to_dict(),
+                      "sentence": words}
+    return {"elections": names, "actor": actor, "decisions": found,
+            "modelled": [n for ev in table.cells.values() for n in ev.modelled]}

@@ -198,8 +198,11 @@ def compare_command(
             print_cross_comparison(crossed)
         return
     comparison = compare(*sides, index=index, camp=camp)
+    from reformlab.analysis.effects import change_split
+
+    split = None if election else change_split(*sides, actor=camp)
     if output is Format.json:
-        echo_json(comparison.to_dict())
+        echo_json({**comparison.to_dict(), "rules_and_election": split})
         return
     if output is Format.csv:
         echo_csv(["path", "before", "after", "article", "source"],
@@ -207,6 +210,14 @@ def compare_command(
                   for c in comparison.to_dict()["changes"]])
         return
     print_comparison(comparison)
+    if split and split.get("decisions"):
+        console().print("Rules or votes? (the two versions under the two elections, Shapley split)")
+        for entry in split["decisions"].values():
+            console().print("  " + entry["sentence"])
+        for note in dict.fromkeys(split["modelled"]):
+            console().print(f"  {note}")
+    elif split and split.get("unavailable"):
+        console().print(f"rules or votes: cannot split ({split['unavailable']})")
 
 
 def print_comparison(comparison) -> None:

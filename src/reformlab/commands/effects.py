@@ -70,9 +70,9 @@ def grid_command(
                      f"{_signed(found.election)} (interaction {_signed(found.interaction)})")
         out.add_row(key, *(_cell(r) for r in rows), words)
     console().print(out)
-    console().print("[dim]control levels: 2 passes alone, 1 veto, 0 none; the split is the two-factor Shapley "
+    console().print("control levels: 2 passes alone, 1 veto, 0 none; the split is the two-factor Shapley "
                   f"split from ({table.versions[0]}, {table.elections[0]}) to ({table.versions[-1]}, "
-                  f"{table.elections[-1]})[/dim]")
+                  f"{table.elections[-1]})")
 
 
 def register(app: typer.Typer) -> None:

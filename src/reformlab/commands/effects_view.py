@@ -18,7 +18,7 @@ def print_votes(*evaluations) -> None:
                       else "votes: " + "; ".join(f"{ev.target}: {ev.election or 'its own scenario'}" for ev in evaluations))
     for ev in evaluations:
         for note in ev.modelled:
-            _console().print(f"[yellow]{ev.target}: {note}[/yellow]")
+            _console().print(f"{ev.target}: {note}")
 
 
 def print_robust(results, title: str, as_json: bool) -> None:
@@ -41,5 +41,5 @@ def print_robust(results, title: str, as_json: bool) -> None:
         out.add_row(r.id, r.default, share, f"{r.weighted:.0%}", flips, seats)
     _console().print(out)
     if results:
-        _console().print(f"[dim]{'exact enumeration' if results[0].exact else 'seeded sample'} of "
-                      f"{results[0].total} combinations; weighted: each option by its confidence[/dim]")
+        _console().print(f"{'exact enumeration' if results[0].exact else 'seeded sample'} of "
+                      f"{results[0].total} combinations; weighted: each option by its confidence")
