@@ -17,7 +17,7 @@ def validate(file: str = typer.Argument(..., help="A constitution or reform YAML
     if target.reform is not None:
         result = target.resolve()
         typer.echo(f"{file}: valid reform {target.reform.reform!r} of {target.reform.base} "
-                   f"({len(target.reform.changes)} changes, applied to the version of {result.version}).")
+                   f"({len(target.reform.patches)} changes, applied to the version of {result.version}).")
         return
     document = target.document
     dates = ", ".join(d.isoformat() for d in document.versions)
