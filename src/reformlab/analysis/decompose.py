@@ -228,7 +228,7 @@ def decompose(
         structure, weights = structures[relevant]
         versions.structure = structure
         naive += 2 ** len(ids)
-        results[decision] = _attribute(decision, versions, structure, weights, camp, measures)
+        results[decision] = _attribute(decision, versions, structure, weights, camp, measures, ids)
     info = tuple({"id": a.id, "label": a.label, "articles": list(a.articles), "depends_on": list(a.depends_on),
                   "paths": [c.path for c in a.changes]} for a in package.amendments)
     assumptions = tuple({"name": name, "principal": a.principal, "confidence": a.confidence, "note": a.note}
@@ -279,7 +279,7 @@ def _without(structure: PrecedenceStructure, i: int) -> int:
 
 
 def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, weights, camp,
-               measures) -> DecisionAttribution:
+               measures, ids) -> DecisionAttribution:
     relevant = structure.full
     masks = {m for entries in weights for pair in entries for m in pair} | {0, structure.full & relevant}
     for i in range(len(structure.players)):
@@ -322,13 +322,15 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
                 raise AssertionError(f"version {mask} was not evaluated")  # a bug, not a user error
             return values.get(mask, Fraction(0))  # an actor absent from a version has no power in it
 
-        split = {}
+        zero = Fraction(0)
+        split = dict.fromkeys(ids, zero)
         for i, player in enumerate(structure.players):
             amount = sum((weight * (worth(b) - worth(a)) for (a, b), weight in weights[i].items()), Fraction(0))
             split[player] = Fraction(amount, total_orders) if amount else Fraction(0)
-        alone = {p: worth(structure.closure(1 << i)) - worth(structure.closure(1 << i) & ~(1 << i))
-                 for i, p in enumerate(structure.players)}
-        left = {p: worth(structure.full) - worth(_without(structure, i)) for i, p in enumerate(structure.players)}
+        alone, left = dict.fromkeys(ids, zero), dict.fromkeys(ids, zero)
+        for i, player in enumerate(structure.players):
+            alone[player] = worth(structure.closure(1 << i)) - worth(structure.closure(1 << i) & ~(1 << i))
+            left[player] = worth(structure.full) - worth(_without(structure, i))
         shares.append(Share(decision, measure, actor, assumption, worth(0), worth(structure.full), split, alone, left))
     interactions = _interactions(decision, versions, camp)
     return DecisionAttribution(decision, label, relevant_ids, tuple(shares), None, interactions)

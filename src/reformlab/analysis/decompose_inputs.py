@@ -26,9 +26,10 @@ def decomposition_inputs(
     other = parse_target(reform)
     if other.reform is not None:
         package, source = other.reform, f"the amendments of {other.reform.file or reform}"
-        if other.reform.base != before.id:
+        amended = other.document.raw.get("id")
+        if amended != before.id:
             raise ReformlabError(
-                f"the reform amends {other.reform.base!r}, not {before.id!r}", file=other.reform.file,
+                f"the reform amends {amended!r}, not {before.id!r}", file=other.reform.file,
                 field="base", fix="give as BASE a version of the constitution the reform amends",
             )
     else:

@@ -76,10 +76,11 @@ def apply_subset(base: Constitution, reform: Reform, keep: Iterable[str]) -> Con
     try:
         return apply(base, partial)
     except ReformlabError as exc:
+        apply(base, reform)  # a package broken as a whole says so in its own words
         names = ", ".join(keep)
         raise ReformlabError(
             f"the amendments {{{names}}} without the others do not make a valid constitution: {exc.problem}",
-            file=reform.file, line=exc.line, field=exc.field,
+            file=reform.file, line=exc.line,
             fix="declare what each amendment cannot stand without in its 'depends_on'",
         ) from exc
 

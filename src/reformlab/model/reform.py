@@ -99,7 +99,13 @@ class Amendment(FrozenModel):
     sources: tuple[str, ...] = ()
     depends_on: tuple[str, ...] = ()
     note: str | None = None
-    changes: tuple[Patch, ...] = Field(min_length=1)
+    changes: tuple[Patch, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_changes(self) -> Amendment:
+        if not self.changes:
+            raise ValueError(f"amendment {self.id!r} has no changes: give it at least one under 'changes', or remove it")
+        return self
 
 
 class Reform(FrozenModel):
@@ -124,7 +130,8 @@ class Reform(FrozenModel):
     @model_validator(mode="after")
     def _changes_or_amendments(self) -> Reform:
         if self.changes and self.amendments:
-            raise ValueError("give the changes either flat under 'changes' or grouped under 'amendments', not both")
+            raise ValueError("the reform has both 'changes' and 'amendments': give the changes either flat under "
+                             "'changes' or grouped under 'amendments', not both")
         if not self.changes and not self.amendments:
             raise ValueError("a reform needs 'changes' (or 'amendments', each with its changes)")
         return self
