@@ -387,3 +387,56 @@ def _interactions(decision, versions: _Versions, camp: str) -> tuple[Interaction
 
 def _text(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(value)
+
+
+@dataclass(frozen=True)
+class Offset:
+    """The study's test of a package, for one decision and measure: did amendments that lowered the camp's
+    value come with amendments that restored it?
+
+    Attributes:
+        lowered, raised: ``(amendment, share)`` of the amendments with a negative / positive share.
+        pairs: each lowering amendment with the raising amendments that make up for it (largest first).
+        restored: the raising shares make up for the lowering ones (the net change is not negative).
+    """
+
+    decision: str
+    measure: str
+    lowered: tuple[tuple[str, Fraction], ...]
+    raised: tuple[tuple[str, Fraction], ...]
+    pairs: tuple[tuple[str, tuple[str, ...]], ...]
+    net: Fraction
+
+    @property
+    def restored(self) -> bool:
+        return self.net >= 0
+
+
+def offsets(result: Decomposition, measure: str = "banzhaf") -> tuple[Offset, ...]:
+    """For every decision where some amendment lowered the camp's ``measure``: was it matched by one that
+    restored it? (Isaacs: the liberalising changes were "conditioned by mechanisms which minimize" the
+    president's risk.) Decisions whose shares cannot be told are left out; a caller reports them."""
+    found = []
+    for attribution in result.decisions.values():
+        for share in attribution.shares:
+            if share.measure != measure or share.actor != result.camp:
+                continue
+            lowered = tuple(sorted(((a, v) for a, v in share.shares.items() if v < 0), key=lambda item: item[1]))
+            if not lowered:
+                continue
+            raised = tuple(sorted(((a, v) for a, v in share.shares.items() if v > 0), key=lambda item: -item[1]))
+            pairs, pool = [], [list(item) for item in raised]
+            for amendment, value in lowered:
+                need, partners = -value, []
+                for item in pool:
+                    if need <= 0:
+                        break
+                    if item[1] > 0:
+                        used = min(item[1], need)
+                        item[1] -= used
+                        need -= used
+                        partners.append(item[0])
+                pairs.append((amendment, tuple(partners)))
+            label = attribution.decision + (f" ({share.assumption})" if share.assumption else "")
+            found.append(Offset(label, measure, lowered, raised, tuple(pairs), share.total))
+    return tuple(found)
