@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from reformlab.analysis.control import Control, procedure_control
+from reformlab.analysis.control import procedure_control
 from reformlab.analysis.power import decision_powers
 from reformlab.analysis.relevance import node_of, reads, reference_graph
 from reformlab.engine.decisions import decisions
@@ -152,25 +152,38 @@ class _Versions:
     def constitution(self, mask: int | frozenset) -> Constitution:
         return apply_subset(self.base, self.package, self.key(mask))
 
-    def control(self, mask: int | frozenset):
+    def decisions(self, mask: int | frozenset) -> dict:
+        """The decisions of one version (filled once)."""
         key = self.key(mask)
+        if key not in self._decisions:
+            self._decisions[key] = decisions(fill(self.constitution(key), self.scenario))
+        return self._decisions[key]
+
+    def procedure(self, mask: int | frozenset, decision: str):
+        """Control of one decision in one version (``None`` when the version has no such decision)."""
+        key = (self.key(mask), decision)
         if key not in self._control:
-            filling = fill(self.constitution(key), self.scenario)
-            self._decisions[key] = made = decisions(filling)
-            self._control[key] = Control(filling, (), {k: procedure_control(d) for k, d in made.items()})
+            made = self.decisions(key[0]).get(decision)
+            self._control[key] = None if made is None else procedure_control(made)
         return self._control[key]
+
+    def principals(self, mask: int | frozenset) -> set[str]:
+        found = set()
+        for made in self.decisions(mask).values():
+            game = made.game if made.game is not None else next((g for _, g in made.alternatives), None)
+            found |= set(getattr(game, "players", ()) or ())
+        return found
 
     def powers(self, mask: int, decision: str, indices: Sequence[str]):
         key = (self.key(mask), decision)
         if key not in self._powers:
-            self.control(key[0])
-            made = self._decisions[key[0]].get(decision)
+            made = self.decisions(key[0]).get(decision)
             self._powers[key] = [] if made is None else decision_powers(made, indices)
         return self._powers[key]
 
     @property
     def count(self) -> int:
-        return len(self._control)
+        return len(self._decisions)
 
 
 def decompose(
@@ -204,8 +217,8 @@ def decompose(
     everything = frozenset(ids)
     none = frozenset()
     graphs = [reference_graph(versions.constitution(key)) for key in _probe_sets(ids, needs)]
-    decision_ids = list(dict.fromkeys([*versions.control(none).procedures, *versions.control(everything).procedures]))
-    principals = {*versions.control(everything).filling.principals(), *versions.control(none).filling.principals()}
+    decision_ids = list(dict.fromkeys([*versions.decisions(none), *versions.decisions(everything)]))
+    principals = versions.principals(none) | versions.principals(everything)
     if camp not in principals:
         raise ReformlabError(f"{camp!r} holds no seat and no office in either version", field="--camp",
                              fix=did_you_mean(camp, principals))
@@ -288,12 +301,12 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
     masks = sorted(masks)
     label = ""
     for mask in (structure.full & relevant, 0):
-        found = versions.control(mask).procedures.get(decision)
+        found = versions.decisions(mask).get(decision)
         if found is not None:
             label = found.label
             break
     relevant_ids = structure.members(relevant)
-    missing = [m for m in masks if decision not in versions.control(m).procedures]
+    missing = [m for m in masks if decision not in versions.decisions(m)]
     if missing:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the decision is not defined in {len(missing)} of the {len(masks)} versions needed "
@@ -301,7 +314,7 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
     series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
     unknown = []
     for mask in masks:
-        proc = versions.control(mask).procedures[decision]
+        proc = versions.procedure(mask, decision)
         values = _measures_of(versions, mask, decision, proc, camp, measures)
         if values is None:
             unknown.append(mask)
@@ -364,7 +377,7 @@ def _interactions(decision, versions: _Versions, camp: str) -> tuple[Interaction
         return ()
 
     def role(mask: int) -> str | None:
-        proc = versions.control(mask).procedures.get(decision)
+        proc = versions.procedure(mask, decision)
         return None if proc is None else proc.role(camp)
 
     found = []
