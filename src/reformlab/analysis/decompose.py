@@ -25,6 +25,7 @@ from reformlab.analysis.power import decision_powers
 from reformlab.analysis.relevance import node_of, reads, reference_graph
 from reformlab.engine.decisions import decisions
 from reformlab.engine.filling import fill
+from reformlab.engine.tree import AnyMember, Controller, Vote, leaves
 from reformlab.engine.scenario import Scenario
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.games.precedence import PrecedenceStructure, marginal_weights, precedence_structure
@@ -168,10 +169,16 @@ class _Versions:
         return self._control[key]
 
     def principals(self, mask: int | frozenset) -> set[str]:
-        found = set()
+        """Every principal that takes part in some decision of the version (read off the decision trees)."""
+        found: set[str] = set()
         for made in self.decisions(mask).values():
-            game = made.game if made.game is not None else next((g for _, g in made.alternatives), None)
-            found |= set(getattr(game, "players", ()) or ())
+            for leaf in leaves(made.tree):
+                if isinstance(leaf, Vote):
+                    found |= {principal for principal, _ in leaf.seats}
+                elif isinstance(leaf, AnyMember):
+                    found |= set(leaf.members)
+                else:
+                    found.add(leaf.principal if isinstance(leaf, Controller) else leaf.name)
         return found
 
     def powers(self, mask: int, decision: str, indices: Sequence[str]):
