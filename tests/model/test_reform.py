@@ -152,3 +152,22 @@ def test_reform_on_a_user_constitution_file_via_target(tmp_path):
     with pytest.raises(ReformlabError) as info:  # in 2005 the assembly had no appointed seats: 80 != 100
         resolve_target(f"{tmp_path / 'r.yaml'}@2005-01-01")
     assert "add up to 80" in info.value.message()
+
+
+def test_applying_a_reform_twice_gives_the_same_result_and_leaves_the_reform_unchanged(tmp_path):
+    """A change that sets a list and a later change that appends to it must not edit the reform's own value
+    (else the second application appends twice)."""
+    from reformlab.model import apply, load_reform, resolve_target
+
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "reform: r\nbase: kz\ndate: 2007-06-01\nchanges:\n"
+        "  - {op: set, path: bodies.cec.seat_groups, value: [{id: a, seats: 3, filled_by: appointed, by: president}]}\n"
+        "  - {op: add, path: bodies.cec.seat_groups.-, value: {id: b, seats: 4, filled_by: appointed, by: senate}}\n",
+        encoding="utf-8",
+    )
+    reform = load_reform(path)
+    base = resolve_target("kz@2007-06-01")
+    first, second = apply(base, reform), apply(base, reform)
+    assert [g.id for g in first.bodies["cec"].seat_groups] == ["a", "b"] == [g.id for g in second.bodies["cec"].seat_groups]
+    assert len(reform.changes[0].value) == 1

@@ -30,6 +30,7 @@ amendments it cannot stand without (see :mod:`reformlab.model.amendments` for wh
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
@@ -357,7 +358,7 @@ def _patch(data: dict, change: Patch) -> str:
         if change.op == "remove":
             del parent[last]
         else:
-            parent[last] = change.value
+            parent[last] = copy.deepcopy(change.value)  # a later change must not edit the reform's own value
         return change.path
     if isinstance(parent, list):
         if change.op == "add":
@@ -365,14 +366,14 @@ def _patch(data: dict, change: Patch) -> str:
             if not isinstance(index, int) or index > len(parent):
                 raise ReformlabError(f"cannot add at {change.path!r}: the list has {len(parent)} items",
                                      fix="give an index up to the list's length, or '-' for the end")
-            parent.insert(index, change.value)
+            parent.insert(index, copy.deepcopy(change.value))  # never share the reform's own value
             return join_path(parts[:-1] + [index])
         if not isinstance(last, int) or last >= len(parent):
             raise ReformlabError(f"path {change.path!r} does not exist: the list has {len(parent)} items")
         if change.op == "remove":
             del parent[last]
         else:
-            parent[last] = change.value
+            parent[last] = copy.deepcopy(change.value)
         return change.path
     raise ReformlabError(f"path {change.path!r} does not exist: {join_path(parts[:-1])!r} is a single value")
 
