@@ -318,20 +318,24 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the decision is not defined in {len(missing)} of the {len(masks)} versions needed "
             f"(e.g. with {{{', '.join(structure.members(missing[0])) or 'no amendment'}}})"))
-    series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
+    by_version: dict[int, dict[tuple[str, str, str | None], Fraction]] = {}
     unknown = []
     for mask in masks:
         proc = versions.procedure(mask, decision)
         values = _measures_of(versions, mask, decision, proc, camp, measures)
         if values is None:
             unknown.append(mask)
-            continue
-        for key, value in values.items():
-            series.setdefault(key, {})[mask] = value
+        else:
+            by_version[mask] = values
     if unknown:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the camp's role cannot be told in {len(unknown)} of the {len(masks)} versions needed "
             f"(e.g. with {{{', '.join(structure.members(unknown[0])) or 'no amendment'}}})"))
+    series, mismatch = _series_by_reading(by_version)
+    if mismatch is not None:
+        return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
+            f"the versions are computed under different assumptions (e.g. {mismatch!r} is not a reading of every "
+            "version that needs one), so no single reading spans the reform"))
     shares = []
     evaluated = set(masks)
     total_orders = structure.orders
@@ -354,6 +358,28 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
         shares.append(Share(decision, measure, actor, assumption, worth(0), worth(structure.full), split, alone, left))
     interactions = _interactions(decision, versions, camp)
     return DecisionAttribution(decision, label, relevant_ids, tuple(shares), None, interactions)
+
+
+def _series_by_reading(by_version: dict[int, dict]) -> tuple[dict, str | None]:
+    """``{(measure, actor, assumption): {mask: value}}``: a version told under one reading (assumption
+    ``None``) gives the same value under every assumption the other versions are told under; a version with
+    alternatives gives its own reading's. Returns a reading some version with alternatives lacks, if any."""
+    labels = {key[2] for values in by_version.values() for key in values if key[2] is not None}
+    series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
+    for mask, values in by_version.items():
+        own = {key[2] for key in values}
+        known = own == {None}
+        if labels and not known:
+            missing = labels - own
+            if missing:
+                return {}, sorted(missing)[0]
+        for (measure, actor, assumption), value in values.items():
+            for reading in (sorted(labels) if known and labels else [assumption]):
+                series.setdefault((measure, actor, reading), {})[mask] = value
+    for key, values in series.items():
+        for mask in by_version:
+            values.setdefault(mask, Fraction(0))  # an actor absent from a version has no power in it
+    return series, None
 
 
 def _measures_of(versions, mask, decision, proc, camp, measures) -> dict | None:

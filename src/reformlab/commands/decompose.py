@@ -55,8 +55,14 @@ def print_decomposition(result, source: str) -> None:
             console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]: cannot tell: "
                           f"{escape(attribution.cannot_tell)}")
             continue
-        shown = [s for s in attribution.shares if s.total and (s.measure == "control" or s.actor == result.camp)]
+        mine = [s for s in attribution.shares if s.measure == "control" or s.actor == result.camp]
+        shown = [s for s in mine if s.total]
         if not shown:
+            still = "; ".join(f"{s.measure}{f' ({s.assumption})' if s.assumption else ''} "
+                              f"{levels[int(s.before)] if s.measure == 'control' else _num(s.before)}"
+                              for s in mine)
+            console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]: no change for "
+                          f"{escape(result.camp)} ({escape(still) or 'no measure'}); every share is 0")
             continue
         moved += 1
         console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]")
