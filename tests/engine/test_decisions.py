@@ -71,14 +71,14 @@ def test_unknown_majority_gives_one_reading_per_assumption(decided):
     bank = decided[2004]["appoint:national_bank_chair.chair"]
     assert bank.status == "alternatives"
     assert isinstance(bank.tree, Alternatives) and bank.tree.gap.gap is Gap.MAJORITY
-    assert [a for a, _ in bank.readings] == ["assuming a majority of members", "assuming two thirds of members"]
-    assert [v.needed for _, tree in bank.readings for v in _votes(tree, "majilis")] == [39, 52]
+    assert [a for a, _ in bank.trees] == ["assuming a majority of members", "assuming two thirds of members"]
+    assert [v.needed for _, tree in bank.trees for v in _votes(tree, "majilis")] == [39, 52]
     assert "majority needed" in bank.unknown
 
 
 def test_unknown_steps_are_reported_not_guessed(decided):
     law = decided[2004]["ordinary_law"]
-    assert law.status == "unknown" and law.readings == () and games(law) == ()
+    assert law.status == "unknown" and law.trees == () and games(law) == ()
     assert [gap.gap for gap in unknowns(law.tree)] == [Gap.STEP]
     assert "not known" in law.unknown
     gaps = {d.id: {g.gap for g in unknowns(d.tree)} for d in decided[2004].values()}

@@ -151,10 +151,13 @@ class Unknown:
 
 @dataclass(frozen=True)
 class Reading:
-    """One reading of an unknown fact: the assumption in words and the tree under it."""
+    """One reading of an unknown fact: the assumption in words, the tree under it, and, where the data
+    give them, the grounds for the reading and its confidence."""
 
     assumption: str
     tree: Node
+    grounds: str = ""
+    confidence: str | None = None
 
 
 @dataclass(frozen=True)
