@@ -80,8 +80,8 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "decompose", "risk", "process",
-                   "serve")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "decompose",
+                   "risk", "process", "serve")
 
 
 def _register() -> None:
