@@ -94,11 +94,21 @@ def _sentence(camp: str, decision: str, share, labels) -> str:
     if share.measure == "control":
         change = f"from {LEVEL_NAMES[int(share.before)]} to {LEVEL_NAMES[int(share.after)]}"
     else:
-        change = f"from {float(share.before):.3f} to {float(share.after):.3f}"
+        change = f"from {_exact(share.before)} to {_exact(share.after)}"
     parts = [f"{labels[a]} {_signed(v)}" for a, v in sorted(share.shares.items(), key=lambda item: -abs(item[1]))
              if v]
     return f"{camp}'s {share.measure} in {decision} moves {change}: " + "; ".join(parts) + "."
 
 
 def _signed(value: Fraction) -> str:
-    return f"{int(value):+d}" if value.denominator == 1 else f"{float(value):+.3f}"
+    if value.denominator == 1:
+        return f"{int(value):+d}"
+    return f"{float(value):+.3f}" if abs(value) >= Fraction(1, 1000) else f"{float(value):+.2e}"
+
+
+def _exact(value: Fraction) -> str:
+    """Three decimals, or the exact fraction when three decimals would hide the change (0.99999 is not 1)."""
+    text = f"{float(value):.3f}"
+    if value.denominator != 1 and float(text) == float(round(value)) and len(str(value)) <= 15:
+        return str(value)
+    return text

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reformlab.report.attribution import AttributionSection
     from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
@@ -349,6 +350,8 @@ class ReportData:
         risk: the risk of losing control under electoral uncertainty, when simulated.
         process: the reform process section (:class:`reformlab.report.process_section.ProcessSection`), when
             the comparison spans a process's package.
+        attribution: each amendment's share of the change in every decision that moved
+            (:class:`reformlab.report.attribution.AttributionSection`), when the comparison is a package.
     """
 
     title: str
@@ -366,3 +369,4 @@ class ReportData:
     generated_on: str = ""
     risk: RiskSection | None = None
     process: ProcessSection | None = None
+    attribution: AttributionSection | None = None
