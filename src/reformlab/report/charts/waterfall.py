@@ -69,7 +69,7 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
             x0, x1 = x_of(float(start)), x_of(float(start + value))
             color = COLORS["raised"] if value > 0 else COLORS["lowered"]
         left, width = min(x0, x1), max(abs(x1 - x0), 1.0 if value else 0.0)
-        body.append(f'<rect x="{number(left)}" y="{number(row_y)}" width="{number(width)}" height="{BAR}" '
+        body.append(f'<rect class="bar" x="{number(left)}" y="{number(row_y)}" width="{number(width)}" height="{BAR}" '
                     f'fill="{color}"/>')
         shown = show(value) if start is not None else _plain(value)
         body.append(text(max(x0, x1) + 4, row_y + BAR - 4, shown + (f" {unit}" if unit and start is None else ""),
