@@ -4,20 +4,11 @@ whether the study's claims hold."""
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, readable, styled
 from reformlab.errors import ReformlabError
-
-console = Console(highlight=False)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def parse_alignments(values: list[str] | None) -> dict[str, str]:
@@ -36,6 +27,7 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
 
 SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
+CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
 
 
 def _fraction_text(value) -> str:
@@ -50,29 +42,40 @@ def control_command(
     target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    output: Format = format_option(),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
 
+    from reformlab.analysis.compare import check_camp
+
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
+    check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp, **data})
         return
-    print_control(evaluation)
+    if output is Format.csv:
+        echo_csv(["body", "principal", "seats", "how"],
+                 [[s.body, s.principal, s.seats, "; ".join(s.how)] for s in evaluation.control.bodies])
+        return
+    print_control(evaluation, camp)
 
 
 def _scenario_id(evaluation):
     return evaluation.scenario.id if evaluation.scenario else None
 
 
-def print_control(evaluation) -> None:
+def print_control(evaluation, camp: str = "president") -> None:
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
+    out = console()
     control = evaluation.control
-    console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
-                  f"{evaluation.constitution.version_label}")
+    out.print(styled((evaluation.name, "bold"), f" — version of {evaluation.constitution.version}: "
+                         f"{evaluation.constitution.version_label}"))
     bodies = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "seats", "share", "how filled"):
         bodies.add_column(column, justify="right" if column in ("seats", "share") else "left")
@@ -84,32 +87,32 @@ def print_control(evaluation) -> None:
             if share.principal.startswith("Independent ") else share.seats
         total = sum(s.seats for s in control.bodies if s.body == share.body)
         bodies.add_row(share.body, name, str(seats), f"{seats / total:.1%}", "; ".join(share.how))
-    console.print(bodies)
+    out.print(bodies)
     unknown = [b for b in evaluation.filling.bodies.values() if b.unknown]
     for body in unknown:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
-        console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
+        out.print(styled((f"  {body.id}: cannot tell — {body.unknown}{extra}", "dim")))
     procedures = Table(title="Decisions", title_justify="left")
-    for column in ("decision", "president", "veto players", "smallest winning coalition"):
+    for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
     for proc in control.procedures.values():
         if proc.control is not None:
             c = proc.control
             smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-            procedures.add_row(proc.id, proc.role("president") or "–", ", ".join(c.veto_players) or "none", smallest)
+            procedures.add_row(proc.id, proc.role(camp) or "–", ", ".join(c.veto_players) or "none", smallest)
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
-    console.print(procedures)
+    out.print(procedures)
     for check in evaluation.filling.checks:
-        console.print(f"[dim]check: {check}[/dim]")
+        out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
         for what, assumption in evaluation.scenario.assumptions():
-            console.print(f"[dim]assumption: {what} {assumption.principal} "
-                          f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})[/dim]")
+            out.print(styled((f"assumption: {what} {assumption.principal} "
+                                  f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})", "dim")))
 
 
 def compare_command(
@@ -121,39 +124,83 @@ def compare_command(
     ),
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    election: str = typer.Option(None, "--election", help="Fill both sides' lower chamber from this built-in election "
+                                 "(each under its own rules): does the reform move power on its rules alone?"),
+    roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
+                              "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
+    output: Format = format_option(),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
     from reformlab.analysis.compare import compare
     from reformlab.games import INDICES
 
     if index not in INDICES:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     scenarios = list(scenario or [])
     if len(scenarios) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align))
+    from reformlab.analysis import evaluate
+
+    alignments = parse_alignments(align)
+    if election:
+        if scenarios:
+            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+        from reformlab.analysis.samevotes import with_election
+
+        sides = (with_election(before, election, alignments=alignments),
+                 with_election(after, election, alignments=alignments))
+    else:
+        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if sides[0].constitution.id != sides[1].constitution.id:
+        from reformlab.analysis.crosscompare import cross_compare
+
+        crossed = cross_compare(*sides, camp=camp, roles_file=roles)
+        if output is Format.json:
+            echo_json(crossed.to_dict())
+        elif output is Format.csv:
+            echo_csv(["decision", "before", "after"],
+                     [[name, row["before"], row["after"]] for name, row in crossed.control().items()])
+        else:
+            print_cross_comparison(crossed)
+        return
+    comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
-        typer.echo(json.dumps(comparison.to_dict(), indent=2))
+        echo_json(comparison.to_dict())
+        return
+    if output is Format.csv:
+        echo_csv(["path", "before", "after", "article", "source"],
+                 [[c["path"], _json(c["before"]), _json(c["after"]), c["article"], "; ".join(c["source"])]
+                  for c in comparison.to_dict()["changes"]])
         return
     print_comparison(comparison)
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
+    out = console()
     data = comparison.to_dict()
-    console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
-    changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
-    for column in ("path", "before", "after", "article", "source"):
-        changes.add_column(column, overflow="fold")
-    for change in data["changes"]:
-        changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
-                        change["article"] or "", ", ".join(change["source"]))
-    console.print(changes)
+    out.print(styled((comparison.before.name, "bold"), "  →  ", (comparison.after.name, "bold")))
+    title = f"What changed ({len(data['changes'])} rules)"
+    if out.width < 120:  # narrow: one line per change, folding on words; sources in --format json/csv
+        out.print(styled((title, "bold"), " (sources: --format json or csv)"))
+        for change in data["changes"]:
+            article = f"  (art. {change['article']})" if change["article"] else ""
+            out.print(styled((readable(change["path"]), "bold"),
+                             f": {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
+    else:
+        changes = Table(title=title, title_justify="left")
+        for column in ("path", "before", "after", "article", "source"):
+            changes.add_column(column, overflow="fold")
+        for change in data["changes"]:
+            changes.add_row(readable(change["path"]), _short(change["before"]), _short(change["after"]),
+                            change["article"] or "", ", ".join(change["source"]))
+        out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "before", "after"):
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
@@ -163,51 +210,94 @@ def print_comparison(comparison) -> None:
                 continue  # the principals' rows show "?" on the side where the membership is unknown
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
-    console.print(seats)
-    control = Table(title="The president's control of each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
+    out.print(seats)
+    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
+    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get("president", {})
-        values = power.get(proc, {}).get("president", {})
-        control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+        roles = actors.get(comparison.camp, {})
+        values = power.get(proc, {}).get(comparison.camp, {})
+        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
-    console.print(control)
+    out.print(control)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+
+
+def print_cross_comparison(crossed) -> None:
+    """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
+    from rich.table import Table
+
+    out = console()
+    out.print(styled((crossed.before.name, "bold"), "  |  ", (crossed.after.name, "bold"), "  (by role)"))
+    bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
+    for column in ("role", crossed.before.target, crossed.after.target):
+        bodies.add_column(column, overflow="fold")
+
+    def cell(entry):
+        if entry is None:
+            return "absent"
+        if entry["seats"] is None:
+            return f"{entry['label']}: membership not known"
+        return f"{entry['label']}: {entry['camp_seats']} of {entry['seats']} ({float(entry['camp_share']):.1%})"
+
+    for role, row in crossed.bodies().items():
+        bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
+    out.print(bodies)
+    control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
+    for column in ("decision", crossed.before.target, crossed.after.target):
+        control.add_column(column, overflow="fold")
+    for name, row in crossed.control().items():
+        control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
+    out.print(control)
 
 
 def _short(value) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = _json(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
 
 
 
 
 def claims_command(
     claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from rich.table import Table
+
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
+    from rich.table import Table
+
     results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
+    rows = [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
+             "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)]
     if output is Format.json:
-        typer.echo(json.dumps(
-            [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
-              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)], indent=2))
+        echo_json(rows)
         return
+    if output is Format.csv:
+        echo_csv(list(rows[0]) if rows else ["id"], [[_json(v) if v is not None else None for v in r.values()]
+                                                     for r in rows])
+        return
+    out = console()
     table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
     colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
     for result in results:
         data = result.to_dict()
-        verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
-        table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
-    console.print(table)
+        verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
+        table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
+                      _short(data["computed"]), verdict)
+    out.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    console.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
-from reformlab.commands.analysis import ALIGN_HELP, SCENARIO_HELP, Format, parse_alignments
+from reformlab.commands.analysis import ALIGN_HELP, SCENARIO_HELP, parse_alignments
+from reformlab.commands.output import Format, echo_csv, echo_json, format_option
 
 
 def decompose_command(
@@ -20,7 +19,7 @@ def decompose_command(
     measure: list[str] = typer.Option(None, "--measure", "-m",
                                       help="control, banzhaf, shapley (repeatable; default: control and banzhaf)."),
     decision: list[str] = typer.Option(None, "--decision", "-d", help="Only these decisions (repeatable)."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Split a reform's effect on every decision among its amendments (exact Shapley shares)."""
     from reformlab.analysis.decompose import decompose
@@ -31,29 +30,36 @@ def decompose_command(
     result = decompose(before, package, scenario_obj, camp=camp, measures=tuple(measure or ("control", "banzhaf")),
                        only=decision or None, base_name=base_name)
     if output is Format.json:
-        typer.echo(json.dumps({**result.to_dict(), "package_source": source}, indent=2))
+        echo_json({**result.to_dict(), "package_source": source})
+        return
+    if output is Format.csv:
+        rows = [(d.decision, s.measure, s.actor, s.assumption, amendment, str(s.before), str(s.after),
+                 str(s.shares[amendment]), str(s.alone[amendment]), str(s.left_out[amendment]))
+                for d in result.decisions.values() for s in d.shares for amendment in s.shares]
+        echo_csv(("decision", "measure", "actor", "assumption", "amendment", "before", "after", "share", "alone",
+                  "left_out"), rows)
         return
     print_decomposition(result, source)
 
 
 def print_decomposition(result, source: str) -> None:
     """Per decision that moved: each amendment's share of the change, alone and left out."""
-    from rich.console import Console
-    from rich.markup import escape
     from rich.table import Table
 
     from reformlab.analysis.decompose import CONTROL_LEVELS
+    from reformlab.commands.output import console as make_console
+    from reformlab.commands.output import styled
 
-    console = Console(highlight=False)
+    console = make_console()
     levels = {v: k for k, v in CONTROL_LEVELS.items()}
-    console.print(f"[bold]{escape(result.reform.label or result.reform.reform)}[/bold] on {escape(result.base)}, "
-                  f"seats from {escape(result.scenario or 'no scenario')}")
-    console.print(f"Amendments: {escape(source)} ({len(result.amendments)}).")
+    console.print(styled((result.reform.label or result.reform.reform, "bold"),
+                         f" on {result.base}, seats from {result.scenario or 'no scenario'}"))
+    console.print(f"Amendments: {source} ({len(result.amendments)}).")
     moved = 0
     for attribution in result.decisions.values():
         if attribution.cannot_tell:
-            console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]: cannot tell: "
-                          f"{escape(attribution.cannot_tell)}")
+            console.print(styled("\n", (attribution.label or attribution.decision, "bold"),
+                                 f": cannot tell: {attribution.cannot_tell}"))
             continue
         mine = [s for s in attribution.shares if s.measure == "control" or s.actor == result.camp]
         shown = [s for s in mine if s.total]
@@ -61,18 +67,18 @@ def print_decomposition(result, source: str) -> None:
             still = "; ".join(f"{s.measure}{f' ({s.assumption})' if s.assumption else ''} "
                               f"{levels[int(s.before)] if s.measure == 'control' else _num(s.before)}"
                               for s in mine)
-            console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]: no change for "
-                          f"{escape(result.camp)} ({escape(still) or 'no measure'}); every share is 0")
+            console.print(styled("\n", (attribution.label or attribution.decision, "bold"),
+                                 f": no change for {result.camp} ({still or 'no measure'}); every share is 0"))
             continue
         moved += 1
-        console.print(f"\n[bold]{escape(attribution.label or attribution.decision)}[/bold]")
+        console.print(styled("\n", (attribution.label or attribution.decision, "bold")))
         for share in shown:
             what = share.measure + (f" ({share.assumption})" if share.assumption else "")
             if share.measure == "control":
                 change = f"{levels[int(share.before)]} -> {levels[int(share.after)]} ({_num(share.total)} levels)"
             else:
                 change = f"{_num(share.before)} -> {_num(share.after)} ({_num(share.total)})"
-            table = Table(title=f"{escape(result.camp)}, {escape(what)}: {change}", title_justify="left")
+            table = Table(title=f"{result.camp}, {what}: {change}", title_justify="left")
             for column in ("amendment", "articles", "share", "alone", "left out"):
                 table.add_column(column, justify="left" if column in ("amendment", "articles") else "right")
             order = sorted(share.shares, key=lambda a: -abs(share.shares[a]))
@@ -80,12 +86,11 @@ def print_decomposition(result, source: str) -> None:
             for amendment in order:
                 if not (share.shares[amendment] or share.alone[amendment] or share.left_out[amendment]):
                     continue
-                table.add_row(escape(amendment), escape(articles.get(amendment, "")), _num(share.shares[amendment]),
+                table.add_row(amendment, articles.get(amendment, ""), _num(share.shares[amendment]),
                               _num(share.alone[amendment]), _num(share.left_out[amendment]))
             console.print(table)
         for pair in attribution.interactions:
-            console.print(f"  only together, {pair.side}: {escape(pair.first)} + {escape(pair.second)} "
-                          f"({pair.before} -> {pair.after})")
+            console.print(f"  only together, {pair.side}: {pair.first} + {pair.second} ({pair.before} -> {pair.after})")
     if not moved:
         console.print("\nNo decision's control or the camp's power changes.")
     console.print(f"\n{result.evaluations} versions evaluated (every subset of every decision's amendments "

@@ -1,4 +1,4 @@
-"""``reformlab list``: the built-in constitutions with their versions (and, once added, scenarios).
+"""``reformlab list``: the built-in constitutions with their versions, scenarios and elections.
 
 The list is built from :data:`CATALOG_SOURCES`, functions each returning :class:`CatalogEntry` rows; a later
 layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :func:`add_catalog_source`.
@@ -6,15 +6,12 @@ layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from reformlab.model import builtin_ids, load_builtin
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 
 
 @dataclass(frozen=True)
@@ -36,6 +33,8 @@ class CatalogEntry:
 
 def constitution_entries() -> Iterable[CatalogEntry]:
     """One entry per built-in constitution, with its version dates and labels."""
+    from reformlab.model import builtin_ids, load_builtin
+
     for constitution_id in builtin_ids():
         document = load_builtin(constitution_id)
         versions = tuple((d.isoformat(), document.version_label(d)) for d in document.versions)
@@ -54,7 +53,16 @@ def scenario_entries() -> Iterable[CatalogEntry]:
         )
 
 
-CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries]
+def election_entries() -> Iterable[CatalogEntry]:
+    """One entry per built-in election with a list-tier rule (``reformlab allocate --election ID``)."""
+    from reformlab.data.election_results import built_in_elections, load_rules
+
+    for election_id in built_in_elections():
+        rule = load_rules(election_id.split("-", 1)[0])[election_id]
+        yield CatalogEntry("election", election_id, f"{rule['body']}; rule: {rule['article']}")
+
+
+CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries, election_entries]
 
 
 def add_catalog_source(source: Callable[[], Iterable[CatalogEntry]]) -> None:
@@ -72,11 +80,21 @@ def register(app: typer.Typer) -> None:
     app.command("list", help="List built-in constitutions, their versions (dates) and scenarios.")(list_command)
 
 
-def list_command(json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+def list_command(
+    output: Format = format_option(),
+    json_output: bool = typer.Option(False, "--json", hidden=True, help="Deprecated: use --format json."),
+) -> None:
     """Print the catalog."""
+    from rich.table import Table
+
     entries = catalog()
-    if json_output:
-        typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))
+    if json_output or output is Format.json:
+        echo_json([asdict(e) for e in entries])
+        return
+    if output is Format.csv:
+        echo_csv(["kind", "id", "version", "label"],
+                 [row for e in entries for row in [[e.kind, e.id, "", e.label],
+                                                   *([e.kind, f"{e.id}@{d}", d, label] for d, label in e.versions)]])
         return
     table = Table(title="Built-in constitutions and scenarios")
     for column in ("kind", "id", "version", "label"):
@@ -85,4 +103,4 @@ def list_command(json_output: bool = typer.Option(False, "--json", help="Print J
         table.add_row(entry.kind, entry.id, "", entry.label)
         for day, label in entry.versions:
             table.add_row("", f"{entry.id}@{day}", day, label)
-    Console(highlight=False, width=160).print(table)
+    console().print(table)
