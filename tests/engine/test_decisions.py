@@ -55,8 +55,26 @@ def test_unknown_majority_gives_one_game_per_assumption(decided):
 
 
 def test_unknown_steps_are_reported_not_guessed(decided):
+    delegation = decided[2004]["delegate_legislative_power"]
+    assert delegation.status == "unknown" and delegation.game is None
+    assert "the 1998 wording of the delegation of legislative power (Art. 53) was not found" in delegation.unknown
+
+
+def test_a_bounded_unknown_is_computed_under_each_reading(decided):
     law = decided[2004]["ordinary_law"]
-    assert law.status == "unknown" and law.game is None and "not known" in law.unknown
+    assert law.status == "alternatives" and law.game is None
+    assert [label for label, _ in law.alternatives] == [
+        "assuming the President's objections overridden by 2/3 of each chamber",
+        "assuming no override of the President's objections",
+    ]
+    assert all(grounds and confidence == "low" for _, grounds, confidence, _ in law.readings)
+    assert "override of the President's objections" in law.readings[0][3]  # the missing fact is named
+    override, absolute = (game for _, game in law.alternatives)
+    # under either reading the 2004 parliament's pro-presidential majorities cannot pass a law without him
+    players = sorted(override.players)
+    assert "president" in players
+    assert not override.is_winning(frozenset(p for p in players if p != "president"))
+    assert not absolute.is_winning(frozenset(p for p in players if p != "president"))
 
 
 def test_veto_players_carry_their_roles(decided):

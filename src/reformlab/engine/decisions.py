@@ -21,6 +21,8 @@ measured like a law.
 
 Anything the data mark unknown makes the decision unknown, with the reason; an unknown *majority* alone is
 handled by building the game once per plausible majority (``ALTERNATIVE_MAJORITIES``) and reporting each.
+A ``readings`` step (a wording not found, with a few plausible readings the data name with their grounds) is
+built once per reading (per combination, when a decision has several), each labelled ``assuming <reading>``.
 """
 
 from __future__ import annotations
@@ -32,8 +34,8 @@ from fractions import Fraction
 from reformlab.engine.filling import UNKNOWN_PRINCIPAL, Filling, principal_of
 from reformlab.games import AndGame, Game, OrGame, WeightedGame
 from reformlab.model import (
-    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReferendumStep, SignStep, Unknown, VetoStep,
-    Vote,
+    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, Unknown,
+    VetoStep, Vote,
 )
 
 #: Majorities tried, each as its own alternative, where the data leave a majority unknown.
@@ -48,6 +50,14 @@ class UnknownStep(Exception):
     """Raised inside the builder when a step cannot be turned into a game; carries the reason."""
 
 
+class _ReadingNeeded(Exception):
+    """Raised inside the builder at a ``readings`` step no reading was chosen for yet."""
+
+    def __init__(self, step: ReadingsStep) -> None:
+        super().__init__(step.missing)
+        self.step = step
+
+
 @dataclass(frozen=True)
 class Decision:
     """One decision as a game, or the reason it cannot be told.
@@ -60,6 +70,7 @@ class Decision:
         alternatives: ``(assumption, game)`` pairs when only a majority is unknown.
         notes: readings the translation made (full attendance, agenda left out...).
         roles: player -> the steps in which the player appears (``"consent: majilis"``, ``"signature"``...).
+        readings: ``(label, grounds, confidence, missing)`` of every reading the alternatives assume.
     """
 
     id: str
@@ -69,6 +80,7 @@ class Decision:
     alternatives: tuple[tuple[str, Game], ...] = ()
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    readings: tuple[tuple[str, str, str, str], ...] = ()
 
     @property
     def status(self) -> str:
@@ -79,9 +91,12 @@ class Decision:
 
 
 class _Builder:
-    def __init__(self, filling: Filling, majority: tuple[str, Fraction, bool] | None) -> None:
+    def __init__(self, filling: Filling, majority: tuple[str, Fraction, bool] | None,
+                 choices: tuple[int, ...] = ()) -> None:
         self.filling = filling
         self.majority = majority
+        self.choices = choices  # the reading taken at each readings step met, in order
+        self.met = 0
         self.notes: list[str] = []
         self.roles: dict[str, list[str]] = {}
         self.used_alternative = False
@@ -174,6 +189,12 @@ class _Builder:
             return self.single("electorate", "referendum")
         if isinstance(step, ProposeStep):
             return self.proposal(step)
+        if isinstance(step, ReadingsStep):
+            if self.met >= len(self.choices):
+                raise _ReadingNeeded(step)
+            reading = step.readings[self.choices[self.met]]
+            self.met += 1
+            return self.steps(reading.steps, role)
         if isinstance(step, AnyOfStep):
             routes = [self.steps(alternative, role) for alternative in step.alternatives]
             if any(route is None for route in routes):
@@ -205,10 +226,50 @@ class _Builder:
 
 
 def _build(decision_id: str, label: str, filling: Filling, proposal, decision, path: str = "") -> Decision:
+    """The decision, built once per combination of readings when the procedure has ``readings`` steps."""
+    pending: list[tuple[tuple[int, ...], tuple]] = [((), ())]
+    built: list[tuple[tuple, Decision]] = []
+    while pending:
+        choices, readings = pending.pop(0)
+        try:
+            built.append((readings, _build_once(decision_id, label, filling, proposal, decision, path, choices)))
+        except _ReadingNeeded as need:
+            pending.extend((choices + (index,), readings + ((reading, need.step.missing),))
+                           for index, reading in enumerate(need.step.readings))
+    if len(built) == 1 and not built[0][0]:
+        return built[0][1]
+    return _under_readings(decision_id, label, built)
+
+
+def _under_readings(decision_id: str, label: str, built: list[tuple[tuple, Decision]]) -> Decision:
+    """One decision whose alternatives are every reading's game(s), each labelled with what it assumes."""
+    alternatives, notes, roles, unknown, assumed = [], [], {}, None, {}
+    for readings, one in built:
+        assumption = "assuming " + "; ".join(reading.label for reading, _ in readings)
+        for reading, missing in readings:
+            assumed[reading.label] = (reading.label, reading.grounds, reading.confidence, missing)
+        if one.game is not None:
+            alternatives.append((assumption, one.game))
+        alternatives.extend((f"{assumption}; {sub[len('assuming '):]}", game) for sub, game in one.alternatives)
+        if one.game is None and not one.alternatives:
+            notes.append(f"{assumption}: cannot tell, {one.unknown}")
+            unknown = unknown or one.unknown
+        notes.extend(one.notes)
+        for player, player_roles in one.roles:
+            roles.setdefault(player, dict.fromkeys(()))
+            roles[player].update(dict.fromkeys(player_roles))
+    missing = "; ".join(dict.fromkeys(m for _, _, _, m in assumed.values()))
+    return Decision(decision_id, label, None, unknown=unknown or f"not found: {missing}",
+                    alternatives=tuple(alternatives), notes=tuple(dict.fromkeys(notes)),
+                    roles=tuple((p, tuple(r)) for p, r in roles.items()), readings=tuple(assumed.values()))
+
+
+def _build_once(decision_id: str, label: str, filling: Filling, proposal, decision, path: str,
+                choices: tuple[int, ...]) -> Decision:
     attempts = [None] + list(ALTERNATIVE_MAJORITIES)
     alternatives = []
     for majority in attempts:
-        builder = _Builder(filling, majority)
+        builder = _Builder(filling, majority, choices)
         try:
             if isinstance(proposal, Unknown):
                 builder.notes.append("who may propose is not known: agenda power is left out of this game")
@@ -249,7 +310,9 @@ def decisions(filling: Filling) -> dict[str, Decision]:
     found: dict[str, Decision] = {}
     for proc_id, procedure in constitution.procedures.items():
         if isinstance(procedure, Unknown):
-            found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), None, unknown="the procedure is not known")
+            ref = constitution.ref(f"procedures.{proc_id}")
+            missing = ref.note if ref is not None and ref.note else "the procedure is not known"
+            found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), None, unknown=missing)
             continue
         found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision,
                                 f"procedures.{proc_id}")
