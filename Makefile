@@ -17,8 +17,6 @@ venv: $(STAMP)
 
 demo: $(STAMP)
 	@$(VENV)/bin/reformlab demo
-	@$(VENV)/bin/reformlab compare kz@2007-05-20 kz@2007-05-21
-	@$(VENV)/bin/reformlab report
 
 test: $(STAMP)
 	$(PY) -m pytest -n 2 -q

@@ -141,10 +141,15 @@ def test_missing_file_and_unknown_election():
     assert unknown.exit_code == 2 and "did you mean" in unknown.stderr
 
 
-def test_demo_replays_2007_and_2012():
-    result = runner.invoke(app, ["demo"])
+def test_demo_replays_2007_and_2012(tmp_path):
+    report = tmp_path / "report.html"
+    result = runner.invoke(app, ["demo", "--output", str(report)])
     assert result.exit_code == 0, result.output
     assert "KZ-MAJ-2007 list tier" in result.stdout and "KZ-MAJ-2012 list tier" in result.stdout
+    # the whole main job: the comparison of 20 and 21 May 2007, and the report written whole
+    assert "kz@2007-05-20" in result.stdout and "kz@2007-05-21" in result.stdout
+    assert f"report: {report.resolve()}" in result.stdout
+    assert report.read_text().startswith("<!DOCTYPE html>")
 
 
 def test_election_mode_checks_tie_break():

@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from reformlab.analysis.witnesses import typed_witnesses
-from reformlab.engine.decisions import IMPOSSIBLE, Decision, decisions
+from reformlab.engine.decisions import Decision, decisions
 from reformlab.engine.filling import Filling
+from reformlab.engine.tree import Always, Never, Node, simple_game
 from reformlab.games import Game, dictator, minimal_winning_coalitions, smallest_winning_coalition, veto_players
 
 MAX_WITNESSES = 12
@@ -41,9 +42,17 @@ class GameControl:
     impossible: bool = False
 
     @classmethod
-    def of(cls, game: Game | str) -> GameControl:
-        if game == IMPOSSIBLE:
+    def of_tree(cls, tree: Node) -> GameControl:
+        """Control of a plain, simplified decision tree (see :attr:`Decision.readings`): no coalition can
+        pass :class:`Never`; the empty coalition passes :class:`Always`; otherwise control of its game."""
+        if isinstance(tree, Never):
             return cls((), (), None, None, (), impossible=True)
+        if isinstance(tree, Always):
+            return cls((), (), None, (), ((),))
+        return cls.of(simple_game(tree))
+
+    @classmethod
+    def of(cls, game: Game) -> GameControl:
         typed = typed_witnesses(game, MAX_WITNESSES) if len(game.players) > 16 else None
         if typed is not None:
             smallest, minimal = typed
@@ -161,9 +170,9 @@ def procedure_control(decision: Decision) -> ProcedureControl:
     """Control of one :class:`~reformlab.engine.decisions.Decision`."""
     roles = dict(decision.roles)
     common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles)
-    if decision.game is not None:
-        return ProcedureControl(**common, control=GameControl.of(decision.game))
-    alternatives = tuple((a, GameControl.of(g)) for a, g in decision.alternatives)
+    if decision.status == "known":
+        return ProcedureControl(**common, control=GameControl.of_tree(decision.readings[0][1]))
+    alternatives = tuple((a, GameControl.of_tree(tree)) for a, tree in decision.readings)
     return ProcedureControl(**common, alternatives=alternatives, unknown=decision.unknown)
 
 

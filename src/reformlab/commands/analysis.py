@@ -68,6 +68,8 @@ def _scenario_id(evaluation):
 
 
 def print_control(evaluation) -> None:
+    from reformlab.engine.tree import decision_key
+
     control = evaluation.control
     console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
                   f"{evaluation.constitution.version_label}")
@@ -98,7 +100,7 @@ def print_control(evaluation) -> None:
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(f"{proc.id} ({assumption})", c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     console.print(procedures)

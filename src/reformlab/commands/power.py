@@ -113,15 +113,14 @@ def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
     assumption); a decision that cannot be told maps to the reason, a string, shown as "cannot tell".
     """
     from reformlab.analysis import evaluate
-    from reformlab.engine.decisions import IMPOSSIBLE
+    from reformlab.engine.decisions import games as decision_games
+    from reformlab.engine.tree import decision_key
 
     evaluation = evaluate(target, scenario)
     games: dict = {}
     for decision_id, decision in evaluation.decisions.items():
-        if decision.game is not None:
-            games[decision_id] = decision.game if decision.game != IMPOSSIBLE else "no coalition can pass it"
-        for assumption, game in decision.alternatives:
-            games[f"{decision_id} ({assumption})"] = game if game != IMPOSSIBLE else "no coalition can pass it"
+        for assumption, game in decision_games(decision):
+            games[decision_key(decision_id, assumption)] = game if game is not None else "no coalition can pass it"
         if decision.status == "unknown":
             games[decision_id] = decision.unknown or "not known"
     return games

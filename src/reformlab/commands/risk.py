@@ -54,6 +54,8 @@ def _held(value) -> str:
 
 def print_result(result) -> None:
     """Tables of loss probabilities per version, and the paired differences."""
+    from reformlab.engine.tree import decision_key
+
     data = result.to_dict()
     for version in data["versions"]:
         table = Table(
@@ -71,7 +73,7 @@ def print_result(result) -> None:
             table.add_column(column, justify="left" if column == "decision" else "right")
         skipped = []
         for p in version["procedures"]:
-            name = p["procedure"] + (f" ({p['assumption']})" if p["assumption"] else "")
+            name = decision_key(p["procedure"], p["assumption"] or None)
             if p["status"] != "simulated":
                 skipped.append(f"{name} ({p['status']}: {p['reason']})")
                 continue
@@ -107,6 +109,8 @@ def print_result(result) -> None:
 
 
 def print_sweep(sweep) -> None:
+    from reformlab.engine.tree import decision_key
+
     frame = sweep.frame()
     frame = frame[frame["status"] == "simulated"]
     table = Table(title=f"Loss probability against {sweep.parameter}", title_justify="left")
@@ -115,29 +119,11 @@ def print_sweep(sweep) -> None:
             column, justify="right" if column.startswith("P(") or column == sweep.parameter else "left"
         )
     for row in frame.itertuples():
-        name = row.procedure + (f" ({row.assumption})" if isinstance(row.assumption, str) else "")
+        name = decision_key(row.procedure, row.assumption if isinstance(row.assumption, str) else None)
         table.add_row(
             f"{row.value:g}", row.version, name, _percent(row.p_lose_pass), _percent(row.p_lose_block)
         )
     console.print(table)
-
-
-def _progress(total: int):
-    """A rich progress bar on a terminal (stderr), else nothing."""
-    if not sys.stderr.isatty():
-        return None, None
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
-
-    bar = Progress(
-        "[progress.description]{task.description}",
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeRemainingColumn(),
-        console=Console(stderr=True),
-        transient=True,
-    )
-    task = bar.add_task("draws", total=total)
-    return bar, (lambda n: bar.advance(task, n))
 
 
 def risk_command(
@@ -173,7 +159,7 @@ def risk_command(
     """Probability that the incumbent's camp loses the power to pass each decision alone, or to block it."""
     from reformlab.analysis.risk import RiskParams, parse_sweep, simulate
     from reformlab.analysis.risk import sweep as run_sweep
-    from reformlab.analysis.risk.params import PARAMETERS
+    from reformlab.report.progress import counter
 
     if isinstance(draws, bool) or draws <= 0:
         raise ReformlabError(
@@ -183,29 +169,20 @@ def risk_command(
         raise ReformlabError("--address needs --scheduler dask", field="--address")
     if workers < 1:
         raise ReformlabError(f"--workers must be at least 1, got {workers}", field="--workers")
-    settings = parse_settings(setting)
-    values = {
-        k: (v if k == "model" or k not in PARAMETERS else PARAMETERS[k].check(v)) for k, v in settings.items()
-    }
+    values = parse_settings(setting)
     if camp:
         values["camp"] = tuple(camp)
-    params = RiskParams().replace(**values)
+    params = RiskParams().replace(**values)  # checks every name and value
     points = parse_sweep(sweep) if sweep else None
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )
     total = draws * (len(points[1]) if points else 1)
-    bar, progress = _progress(total)
-    try:
-        if bar is not None:
-            bar.start()
+    with counter("draws", total=total) as progress:
         if points:
             result = run_sweep(targets, points[0], points[1], params=params, progress=progress, **options)
         else:
             result = simulate(targets, params=params, progress=progress, **options)
-    finally:
-        if bar is not None:
-            bar.stop()
     data = result.to_dict()
     if output is not None:
         from reformlab.atomic import write_atomic

@@ -18,6 +18,7 @@ nothing of constitutions.
 
 from reformlab.electoral import measures
 from reformlab.electoral.allocation import METHODS, Allocation, Method, allocate, method_named
+from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
 from reformlab.electoral.chamber import UNELECTED_KINDS, Chamber, ElectionResult, UnelectedSeats
 from reformlab.electoral.district import (
     DistrictAllocation,
@@ -43,6 +44,7 @@ from reformlab.electoral.votes_file import read_votes_csv
 
 __all__ = [
     "BASES",
+    "BatchAllocation",
     "KINDS",
     "METHODS",
     "OVERHANG_RULES",
@@ -77,11 +79,6 @@ __all__ = [
     "tier_from_dict",
     "tier_to_dict",
     "two_round",
+    "allocate_batch",
+    "iter_allocate_batch",
 ]
-
-try:  # the numpy batch path lives in its own module, written separately
-    from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
-
-    __all__ += ["BatchAllocation", "allocate_batch", "iter_allocate_batch"]
-except ImportError:  # pragma: no cover - until batch.py exists
-    pass

@@ -1,17 +1,18 @@
-"""Procedures become simple games over principals: the coalitions that can make a decision pass.
+"""The one place that reads the law: every procedure becomes a typed decision tree (:mod:`reformlab.engine.tree`).
 
 Translation of each step kind (see :mod:`reformlab.model.steps` for the law each expresses):
 
-* ``approve {body, majority, base, strict}``: a weighted game over the body's principals, weighted by their
-  seats, with the exact integer quota: "more than m of N" needs ``floor(m*N) + 1`` votes, "at least m of N"
+* ``approve {body, majority, base, strict}``: a :class:`~reformlab.engine.tree.Vote` of the body's principals,
+  weighted by their seats, with the exact integer quota: "more than m of N" needs ``floor(m*N) + 1`` votes, "at least m of N"
   needs ``ceil(m*N)``. The base ``members`` is the body's seats; ``present`` and ``voting`` are read as full
   attendance (every member present and voting), which the note of the decision states.
-* ``sign {by}`` and ``nominate {by}``: the principal of ``by`` must be in the coalition.
-* ``veto {by, override}``: ``by`` agrees OR every override step passes.
+* ``sign {by}`` and ``nominate {by}``: the principal of ``by`` must agree (the controller of a body, or an actor).
+* ``veto {by, override}``: ``by`` agrees OR every override step passes (no override steps: ``by`` alone).
 * ``propose {by, initiative}``: one of ``by`` (a body in ``by`` means any of its members) OR the initiative
   share of a body's members. An unknown proposal step leaves agenda power out of the game, and says so.
-* ``referendum``: the electorate must agree (player ``electorate``); its turnout rule is noted.
-* ``any_of``: OR of the alternatives, each the AND of its steps. ``consult`` binds nobody: no game.
+* ``referendum``: the electorate must agree (actor ``electorate``); its turnout rule is noted.
+* ``any_of``: any one of the alternatives, each all of its steps. ``consult`` binds nobody (always passes).
+* a quota above the body's seats can never be reached (never).
 
 An appointment is a decision too: ``appoint:<body>.<group>`` (for every appointed office, and every seat
 group appointed with consent) is the model's own reading of the seat group
@@ -19,115 +20,119 @@ group appointed with consent) is the model's own reading of the seat group
 appointer), the appointer's assent, and each consenting body's vote; so the prime minister's appointment is
 measured like a law.
 
-Anything the data mark unknown makes the decision unknown, with the reason; an unknown *majority* alone is
-handled by building the game once per plausible majority (``ALTERNATIVE_MAJORITIES``) and reporting each.
-A ``readings`` step (a wording not found, with a few plausible readings the data name with their grounds) is
-built once per reading (per combination, when a decision has several), each labelled ``assuming <reading>``.
+Anything the data mark unknown becomes an :class:`~reformlab.engine.tree.Unknown` node with its
+:class:`~reformlab.engine.tree.Gap`, and the decision cannot be told; where every gap is an unknown *majority*,
+the tree is built once per plausible majority (``ALTERNATIVE_MAJORITIES``) and the decision is an
+:class:`~reformlab.engine.tree.Alternatives` of the readings. A ``readings`` step (a wording not found, with
+the few plausible readings the data name, each with its grounds) is an :class:`~reformlab.engine.tree.Alternatives`
+too, one :class:`~reformlab.engine.tree.Reading` per reading, labelled ``assuming <reading>``.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
+from functools import cached_property
 from fractions import Fraction
 
 from reformlab.engine.filling import UNKNOWN_PRINCIPAL, Filling, principal_of
-from reformlab.games import AndGame, Game, OrGame, WeightedGame
-from reformlab.model import (
-    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, Unknown,
-    VetoStep, Vote,
+from reformlab.engine.tree import (
+    Actor, Alternatives, AllOf, Always, AnyMember, AnyOf, Controller, Gap, Never, Node, Quota, Reading, Unknown,
+    Vote, readings, simple_game, simplify, unknowns, walk,
 )
+from reformlab.games import Game
+from reformlab.model import (
+    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, VetoStep,
+)
+from reformlab.model import Unknown as UnknownValue
+from reformlab.model import Vote as VoteRule
 
 #: Majorities tried, each as its own alternative, where the data leave a majority unknown.
 ALTERNATIVE_MAJORITIES = (
     ("a majority of members", Fraction(1, 2), True),
     ("two thirds of members", Fraction(2, 3), False),
 )
-IMPOSSIBLE = "impossible"
-
-
-class UnknownStep(Exception):
-    """Raised inside the builder when a step cannot be turned into a game; carries the reason."""
-
-
-class _ReadingNeeded(Exception):
-    """Raised inside the builder at a ``readings`` step no reading was chosen for yet."""
-
-    def __init__(self, step: ReadingsStep) -> None:
-        super().__init__(step.missing)
-        self.step = step
 
 
 @dataclass(frozen=True)
 class Decision:
-    """One decision as a game, or the reason it cannot be told.
+    """One decision as a tree (:mod:`reformlab.engine.tree`), with the readings the translation made.
 
     Attributes:
         id: the procedure id (``ordinary_law``) or ``appoint:<body>.<group>``.
         label: what is decided.
-        game: the simple game over principals (None when unknown or when it depends on an unknown majority).
-        unknown: why the game cannot be built, if it cannot.
-        alternatives: ``(assumption, game)`` pairs when only a majority is unknown.
+        tree: what it takes to pass, as the law says it (unknowns and alternatives included).
         notes: readings the translation made (full attendance, agenda left out...).
         roles: player -> the steps in which the player appears (``"consent: majilis"``, ``"signature"``...).
-        readings: ``(label, grounds, confidence, missing)`` of every reading the alternatives assume.
     """
 
     id: str
     label: str
-    game: Game | None
-    unknown: str | None = None
-    alternatives: tuple[tuple[str, Game], ...] = ()
+    tree: Node
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    readings: tuple[tuple[str, str, str, str], ...] = ()
+
+    @cached_property
+    def readings(self) -> tuple[tuple[str | None, Node], ...]:
+        """``((assumption, simplified tree), ...)`` for every reading that can be told: one with assumption
+        None for a known decision, one per assumption for alternatives, none for an unknown decision."""
+        return tuple((label, simplify(tree)) for label, tree in readings(self.tree) if not unknowns(tree))
 
     @property
     def status(self) -> str:
-        """``known``, ``alternatives`` (only a majority is unknown) or ``unknown``."""
-        if self.game is not None:
-            return "known"
-        return "alternatives" if self.alternatives else "unknown"
+        """``known``, ``alternatives`` (told under each of a bounded set of assumptions) or ``unknown``."""
+        told = self.readings
+        if not told:
+            return "unknown"
+        return "known" if told[0][0] is None else "alternatives"
+
+    @property
+    def unknown(self) -> str | None:
+        """Why the decision cannot be told without an assumption (the first gap), or None."""
+        gaps = unknowns(self.tree)
+        if gaps:
+            return gaps[0].reason
+        alternatives = [node for node in walk(self.tree) if isinstance(node, Alternatives)]
+        return alternatives[0].gap.reason if alternatives else None
+
+
+def games(decision: Decision) -> tuple[tuple[str | None, Game | None], ...]:
+    """``((assumption, game), ...)`` for every reading of ``decision`` that can be told; the game is None
+    where no coalition can pass (or nobody need agree): :func:`~reformlab.engine.tree.simple_game`."""
+    return tuple((label, None if isinstance(tree, (Never, Always)) else simple_game(tree))
+                 for label, tree in decision.readings)
 
 
 class _Builder:
-    def __init__(self, filling: Filling, majority: tuple[str, Fraction, bool] | None,
-                 choices: tuple[int, ...] = ()) -> None:
+    def __init__(self, filling: Filling, majority: tuple[str, Fraction, bool] | None) -> None:
         self.filling = filling
         self.majority = majority
-        self.choices = choices  # the reading taken at each readings step met, in order
-        self.met = 0
         self.notes: list[str] = []
         self.roles: dict[str, list[str]] = {}
-        self.used_alternative = False
 
     def _role(self, player: str, role: str) -> None:
         self.roles.setdefault(player, [])
         if role not in self.roles[player]:
             self.roles[player].append(role)
 
-    def player(self, actor: str) -> str:
+    def single(self, actor: str, role: str) -> Node:
         principal = principal_of(self.filling, actor)
         if principal == UNKNOWN_PRINCIPAL:
-            raise UnknownStep(f"who controls {actor} is not known")
-        return principal
+            return Unknown(Gap.CONTROLLER, actor, f"who controls {actor} is not known")
+        self._role(principal, role)
+        if actor in self.filling.bodies:
+            return Controller(actor, principal, role)
+        return Actor(principal, role)
 
-    def single(self, actor: str, role: str) -> Game:
-        player = self.player(actor)
-        self._role(player, role)
-        return WeightedGame({player: 1}, quota=1)
-
-    def vote(self, vote: Vote, role: str) -> Game | str:
-        if isinstance(vote.body, Unknown):
-            raise UnknownStep(f"which body decides ({role}) is not known")
+    def vote(self, vote: VoteRule, role: str) -> Node:
+        if isinstance(vote.body, UnknownValue):
+            return Unknown(Gap.BODY, role, f"which body decides ({role}) is not known")
         majority, strict = vote.majority, vote.strict
-        if isinstance(majority, Unknown):
+        if isinstance(majority, UnknownValue):
             if self.majority is None:
-                raise UnknownStep(f"the majority needed in {vote.body} ({role}) is not known")
+                return Unknown(Gap.MAJORITY, vote.body, f"the majority needed in {vote.body} ({role}) is not known")
             _, majority, strict = self.majority
-            self.used_alternative = True
-        if isinstance(vote.base, Unknown):
-            raise UnknownStep(f"the base of the majority in {vote.body} ({role}) is not known")
+        if isinstance(vote.base, UnknownValue):
+            return Unknown(Gap.BASE, vote.body, f"the base of the majority in {vote.body} ({role}) is not known")
         if vote.base in ("present", "voting"):
             self.notes.append(f"{vote.body}: the majority of those {vote.base} is read with every member present")
         body = self.filling.bodies.get(vote.body)
@@ -135,173 +140,111 @@ class _Builder:
             if majority == Fraction(1, 2) and strict:  # the controller is taken to hold a majority, no more
                 self.notes.append(f"{vote.body}: its members are not known; its assumed controller decides a simple majority")
                 self._role(body.controlled_by, f"{role}: {vote.body}")
-                return WeightedGame({body.controlled_by: 1}, quota=1)
-            raise UnknownStep(f"the members of {vote.body} are not known beyond its assumed controller")
+                return Controller(vote.body, body.controlled_by, role)
+            return Unknown(Gap.MEMBERS, vote.body,
+                           f"the members of {vote.body} are not known beyond its assumed controller")
         if body is None or body.unknown or not body.blocks:
             reason = body.unknown if body is not None and body.unknown else f"the members of {vote.body} are not known"
-            raise UnknownStep(reason)
-        weights: dict[str, int] = {}
-        for principal, seats in body.by_principal().items():
-            if principal == UNKNOWN_PRINCIPAL:
-                raise UnknownStep(f"who controls some seats of {vote.body} is not known")
-            weights[principal] = seats
+            return Unknown(Gap.MEMBERS, vote.body, reason)
+        seats = body.by_principal()
+        if UNKNOWN_PRINCIPAL in seats:
+            return Unknown(Gap.CONTROLLER, vote.body, f"who controls some seats of {vote.body} is not known")
+        for principal in seats:
             self._role(principal, f"{role}: {vote.body}")
-        members = sum(weights.values())
-        need = majority * members
-        quota = math.floor(need) + 1 if strict else math.ceil(need)
-        if quota > members:
-            return IMPOSSIBLE
-        return WeightedGame(weights, quota=max(quota, 1))
+        quota = Quota(majority, vote.base, strict)
+        members = sum(seats.values())
+        if quota.needed(members) > members:
+            return Never(f"{vote.body} cannot reach {quota.needed(members)} votes of {members}")
+        return Vote(vote.body, quota, tuple(seats.items()), role)
 
-    def steps(self, steps, role: str, path: str = "") -> Game | str | None:
-        games = []
+    def steps(self, steps, role: str, path: str = "") -> Node:
+        parts = []
         for number, step in enumerate(steps):
-            if isinstance(step, Unknown):
+            if isinstance(step, UnknownValue):
                 ref = self.filling.constitution.ref(f"{path}.{number}") if path else None
                 note = f": {ref.note}" if ref is not None and ref.note else ""
-                raise UnknownStep(f"{role} step {number + 1} is not known{note}")
-            game = self.step(step, role)
-            if game is IMPOSSIBLE:
-                return IMPOSSIBLE
-            if game is not None:
-                games.append(game)
-        if not games:
-            return None
-        return games[0] if len(games) == 1 else AndGame(games)
+                parts.append(Unknown(Gap.STEP, f"{path}.{number}" if path else role,
+                                     f"{role} step {number + 1} is not known{note}"))
+                continue
+            parts.append(self.step(step, role))
+        return AllOf(tuple(parts))
 
-    def step(self, step, role: str) -> Game | str | None:
-        if isinstance(step, Unknown):
-            raise UnknownStep(f"a {role} step is not known")
+    def step(self, step, role: str) -> Node:
         if isinstance(step, ConsultStep):
-            return None
+            return Always()
         if isinstance(step, (SignStep, NominateStep)):
             return self.single(step.by, "nomination" if isinstance(step, NominateStep) else "signature")
         if isinstance(step, ApproveStep):
             return self.vote(step, "consent" if role == "decision" else role)
         if isinstance(step, VetoStep):
-            if isinstance(step.override, Unknown):
-                raise UnknownStep(f"how {step.by}'s veto is overridden is not known")
-            override = self.steps(step.override, "override")
-            veto = self.single(step.by, "veto")
-            return veto if override in (None, IMPOSSIBLE) else OrGame([veto, override])
+            if isinstance(step.override, UnknownValue):
+                return Unknown(Gap.OVERRIDE, step.by, f"how {step.by}'s veto is overridden is not known")
+            override = self.steps(step.override, "override") if step.override else Never("no override")
+            return AnyOf((self.single(step.by, "veto"), override))
         if isinstance(step, ReferendumStep):
             self.notes.append("a referendum is modelled as the electorate's agreement (turnout rule noted, not simulated)")
             return self.single("electorate", "referendum")
         if isinstance(step, ProposeStep):
             return self.proposal(step)
-        if isinstance(step, ReadingsStep):
-            if self.met >= len(self.choices):
-                raise _ReadingNeeded(step)
-            reading = step.readings[self.choices[self.met]]
-            self.met += 1
-            return self.steps(reading.steps, role)
         if isinstance(step, AnyOfStep):
-            routes = [self.steps(alternative, role) for alternative in step.alternatives]
-            if any(route is None for route in routes):
-                return None  # one route needs nobody's agreement
-            routes = [route for route in routes if route is not IMPOSSIBLE]
-            if not routes:
-                return IMPOSSIBLE
-            return routes[0] if len(routes) == 1 else OrGame(routes)
-        raise UnknownStep(f"a step of kind {getattr(step, 'kind', type(step).__name__)} is not modelled")
+            return AnyOf(tuple(self.steps(alternative, role) for alternative in step.alternatives))
+        if isinstance(step, ReadingsStep):
+            gap = Unknown(Gap.WORDING, role, step.missing)
+            return Alternatives(gap, tuple(
+                Reading(f"assuming {r.label}", self.steps(r.steps, role), grounds=r.grounds, confidence=r.confidence)
+                for r in step.readings))
+        kind = getattr(step, "kind", type(step).__name__)
+        return Unknown(Gap.STEP_KIND, str(kind), f"a step of kind {kind} is not modelled")
 
-    def proposal(self, step: ProposeStep) -> Game | None:
+    def proposal(self, step: ProposeStep) -> Node:
         options = []
         for actor in step.by:
             body = self.filling.bodies.get(actor)
             if body is not None and body.kind != "office" and body.blocks:
-                members = list(body.by_principal())  # any one member of a chamber may initiate
+                members = tuple(body.by_principal())  # any one member of a chamber may initiate
                 for principal in members:
                     self._role(principal, f"proposal: member of {actor}")
-                options.append(WeightedGame({principal: 1 for principal in members}, quota=1))
+                options.append(AnyMember(actor, members))
             else:
                 options.append(self.single(actor, "proposal"))
         if step.initiative is not None:
-            initiative = self.vote(step.initiative, "initiative")
-            if initiative is not IMPOSSIBLE:
-                options.append(initiative)
-        if not options:
-            return None
-        return options[0] if len(options) == 1 else OrGame(options)
+            options.append(self.vote(step.initiative, "initiative"))
+        return AnyOf(tuple(options)) if options else Always()
+
+
+def _tree(builder: _Builder, proposal, decision, path: str) -> Node:
+    if isinstance(proposal, UnknownValue):
+        builder.notes.append("who may propose is not known: agenda power is left out of this game")
+        parts = (builder.steps(decision, "decision", path and f"{path}.decision"),)
+    else:
+        parts = (builder.steps(proposal, "proposal", path and f"{path}.proposal"),
+                 builder.steps(decision, "decision", path and f"{path}.decision"))
+    return AllOf(parts)
 
 
 def _build(decision_id: str, label: str, filling: Filling, proposal, decision, path: str = "") -> Decision:
-    """The decision, built once per combination of readings when the procedure has ``readings`` steps."""
-    pending: list[tuple[tuple[int, ...], tuple]] = [((), ())]
-    built: list[tuple[tuple, Decision]] = []
-    while pending:
-        choices, readings = pending.pop(0)
-        try:
-            built.append((readings, _build_once(decision_id, label, filling, proposal, decision, path, choices)))
-        except _ReadingNeeded as need:
-            pending.extend((choices + (index,), readings + ((reading, need.step.missing),))
-                           for index, reading in enumerate(need.step.readings))
-    if len(built) == 1 and not built[0][0]:
-        return built[0][1]
-    return _under_readings(decision_id, label, built)
-
-
-def _under_readings(decision_id: str, label: str, built: list[tuple[tuple, Decision]]) -> Decision:
-    """One decision whose alternatives are every reading's game(s), each labelled with what it assumes."""
-    alternatives, notes, roles, unknown, assumed = [], [], {}, None, {}
-    for readings, one in built:
-        assumption = "assuming " + "; ".join(reading.label for reading, _ in readings)
-        for reading, missing in readings:
-            assumed[reading.label] = (reading.label, reading.grounds, reading.confidence, missing)
-        if one.game is not None:
-            alternatives.append((assumption, one.game))
-        alternatives.extend((f"{assumption}; {sub[len('assuming '):]}", game) for sub, game in one.alternatives)
-        if one.game is None and not one.alternatives:
-            notes.append(f"{assumption}: cannot tell, {one.unknown}")
-            unknown = unknown or one.unknown
-        notes.extend(one.notes)
-        for player, player_roles in one.roles:
-            roles.setdefault(player, dict.fromkeys(()))
-            roles[player].update(dict.fromkeys(player_roles))
-    missing = "; ".join(dict.fromkeys(m for _, _, _, m in assumed.values()))
-    return Decision(decision_id, label, None, unknown=unknown or f"not found: {missing}",
-                    alternatives=tuple(alternatives), notes=tuple(dict.fromkeys(notes)),
-                    roles=tuple((p, tuple(r)) for p, r in roles.items()), readings=tuple(assumed.values()))
-
-
-def _build_once(decision_id: str, label: str, filling: Filling, proposal, decision, path: str,
-                choices: tuple[int, ...]) -> Decision:
-    attempts = [None] + list(ALTERNATIVE_MAJORITIES)
-    alternatives = []
-    for majority in attempts:
-        builder = _Builder(filling, majority, choices)
-        try:
-            if isinstance(proposal, Unknown):
-                builder.notes.append("who may propose is not known: agenda power is left out of this game")
-                parts = [builder.steps(decision, "decision", path and f"{path}.decision")]
-            else:
-                parts = [builder.steps(proposal, "proposal", path and f"{path}.proposal"),
-                         builder.steps(decision, "decision", path and f"{path}.decision")]
-        except UnknownStep as reason:
-            if majority is None:
-                first_reason = str(reason)
-                if "majority needed" not in first_reason:
-                    return Decision(decision_id, label, None, unknown=first_reason)
+    builder = _Builder(filling, None)
+    tree = _tree(builder, proposal, decision, path)
+    gaps = unknowns(tree)
+    if not gaps:
+        return Decision(decision_id, label, tree, tuple(dict.fromkeys(builder.notes)), _roles(builder))
+    if any(gap.gap is not Gap.MAJORITY for gap in gaps):
+        return Decision(decision_id, label, tree)
+    found, notes, roles = [], (), ()
+    for majority in ALTERNATIVE_MAJORITIES:
+        builder = _Builder(filling, majority)
+        reading = _tree(builder, proposal, decision, path)
+        if unknowns(reading):
             continue
-        game = _and(parts)
-        roles = tuple((player, tuple(r)) for player, r in builder.roles.items())
-        if majority is None:
-            return Decision(decision_id, label, game, notes=tuple(dict.fromkeys(builder.notes)), roles=roles)
-        alternatives.append((f"assuming {majority[0]}", game))
-        notes, last_roles = builder.notes, roles
-    if not alternatives:
-        return Decision(decision_id, label, None, unknown=first_reason)
-    return Decision(decision_id, label, None, unknown=first_reason, alternatives=tuple(alternatives),
-                    notes=tuple(dict.fromkeys(notes)), roles=last_roles)
+        found.append(Reading(f"assuming {majority[0]}", reading))
+        notes, roles = tuple(dict.fromkeys(builder.notes)), _roles(builder)
+    if not found:
+        return Decision(decision_id, label, tree)
+    return Decision(decision_id, label, Alternatives(gaps[0], tuple(found)), notes, roles)
 
 
-def _and(parts) -> Game | str:
-    if IMPOSSIBLE in parts:
-        return IMPOSSIBLE
-    games = [part for part in parts if part is not None]
-    if not games:
-        return IMPOSSIBLE  # nobody needs to agree is not a decision the engine can measure
-    return games[0] if len(games) == 1 else AndGame(games)
+def _roles(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((player, tuple(r)) for player, r in builder.roles.items())
 
 
 def decisions(filling: Filling) -> dict[str, Decision]:
@@ -309,10 +252,11 @@ def decisions(filling: Filling) -> dict[str, Decision]:
     constitution = filling.constitution
     found: dict[str, Decision] = {}
     for proc_id, procedure in constitution.procedures.items():
-        if isinstance(procedure, Unknown):
+        if isinstance(procedure, UnknownValue):
             ref = constitution.ref(f"procedures.{proc_id}")
             missing = ref.note if ref is not None and ref.note else "the procedure is not known"
-            found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), None, unknown=missing)
+            gap = Unknown(Gap.PROCEDURE, f"procedures.{proc_id}", missing)
+            found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), gap)
             continue
         found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision,
                                 f"procedures.{proc_id}")
@@ -322,8 +266,9 @@ def decisions(filling: Filling) -> dict[str, Decision]:
             continue
         decision_id = f"appoint:{body_id}.{group.id}"
         label = f"appointing {constitution.bodies[body_id].label}" + ("" if group.id == body_id else f" ({group.id})")
-        if isinstance(group.by, Unknown) or isinstance(group.consent, Unknown):
-            found[decision_id] = Decision(decision_id, label, None, unknown="who appoints, or who consents, is not known")
+        if isinstance(group.by, UnknownValue) or isinstance(group.consent, UnknownValue):
+            gap = Unknown(Gap.APPOINTMENT, f"{body_id}.{group.id}", "who appoints, or who consents, is not known")
+            found[decision_id] = Decision(decision_id, label, gap)
             continue
         procedure = group.procedure(label)  # nomination (by nominated_by, else by), assent, consent votes
         found[decision_id] = _build(decision_id, label, filling, procedure.proposal, procedure.decision)

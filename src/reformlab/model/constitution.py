@@ -172,10 +172,6 @@ class Constitution(ConstitutionSpec):
         """The version's content without the resolution date and references."""
         return ConstitutionSpec.model_validate(self.model_dump(exclude={"as_of", "refs"}))
 
-    def to_data(self) -> dict[str, Any]:
-        """JSON-ready content (shares as ``"2/3"``, ``unknown`` as the string), without ``refs``."""
-        return self.model_dump(mode="json", exclude={"refs"}, exclude_none=True)
-
 
 def _child(node: Any, part: str) -> Any:
     if isinstance(node, BaseModel):

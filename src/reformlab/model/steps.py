@@ -97,19 +97,6 @@ class Vote(FrozenModel):
             )
         return self
 
-    def passes(self, yes: int, base_count: int) -> bool:
-        """Whether ``yes`` votes out of a base of ``base_count`` reach this majority (exact arithmetic).
-
-        >>> Vote(body="majilis", majority="1/2", base="members", strict=True).passes(54, 107)
-        True
-        >>> Vote(body="majilis", majority="2/3", base="members", strict=False).passes(71, 107)
-        False
-        """
-        if not isinstance(self.majority, Fraction):
-            raise ValueError(f"the majority of {self.body} is unknown")
-        need = self.majority * base_count
-        return yes > need if self.strict else yes >= need
-
 
 def _require_strict(share, strict, what: str) -> None:
     if isinstance(share, Fraction) and strict is None:

@@ -293,7 +293,7 @@ def _unknowns(comparison) -> tuple[Unknown, ...]:
         for decision in side.decisions.values():
             if decision.status != "known":
                 found.append(Unknown(f"{decision.label} ({label})",
-                                     "each plausible majority computed separately" if decision.alternatives else "none",
+                                     "each plausible majority computed separately" if decision.status == "alternatives" else "none",
                                      decision.unknown or ""))
         if side.scenario:
             for what, assumption in side.scenario.assumptions():

@@ -1,6 +1,6 @@
-"""A progress bar for the steps of a long command, shown only when stderr is a terminal.
+"""The one progress bar of every long command, shown only when stderr is a terminal.
 
-Usage (the report command runs several slow steps: analyses, charts, a PDF print)::
+Usage: the report command runs several slow steps (analyses, charts, a PDF print)::
 
     with steps("Building report", total=3) as bar:
         with bar.step("computing power"):
@@ -8,13 +8,18 @@ Usage (the report command runs several slow steps: analyses, charts, a PDF print
         with bar.step("drawing charts"):
             ...
 
+and the risk command counts draws as chunks finish::
+
+    with counter("draws", total=100_000) as advance:
+        simulate(..., progress=advance)  # advance(n) after each chunk; None when no bar shows
+
 Piped or captured runs (tests, CI, ``> file``) see nothing, so outputs and logs stay clean.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import IO
@@ -100,12 +105,44 @@ def steps(description: str, total: int, *, stream: IO[str] | None = None,
     if outer is not None:  # inside another bar's step: report there instead of drawing a second bar
         yield Steps(outer.progress, outer.task, prefix=outer.label, counts=False)
         return
+    progress = _bar(stream, enabled)
+    if progress is None:
+        yield Steps(None, None)
+        return
+    with progress:
+        task = progress.add_task(description, total=total)
+        yield Steps(progress, task)
+
+
+@contextmanager
+def counter(description: str, total: int, *, stream: IO[str] | None = None,
+            enabled: bool | None = None) -> Iterator[Callable[[int], None] | None]:
+    """The same bar counting ``total`` units (draws) instead of steps.
+
+    Yields:
+        ``advance(n)``, to call as each batch of ``n`` units finishes; None when the bar does not show
+        (same rule as :func:`steps`).
+
+    >>> with counter("draws", total=10, enabled=False) as advance:
+    ...     advance is None
+    True
+    """
+    progress = _bar(stream, enabled)
+    if progress is None:
+        yield None
+        return
+    with progress:
+        task = progress.add_task(description, total=total)
+        yield lambda n: progress.advance(task, n)
+
+
+def _bar(stream: IO[str] | None, enabled: bool | None) -> Progress | None:
+    """The bar's columns and console, or None where it does not show."""
     stream = sys.stderr if stream is None else stream
     show = is_terminal(stream) if enabled is None else enabled
     if not show:
-        yield Steps(None, None)
-        return
-    progress = Progress(
+        return None
+    return Progress(
         SpinnerColumn(),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -114,6 +151,3 @@ def steps(description: str, total: int, *, stream: IO[str] | None = None,
         console=Console(file=stream),
         transient=True,
     )
-    with progress:
-        task = progress.add_task(description, total=total)
-        yield Steps(progress, task)

@@ -187,9 +187,10 @@ PARAMETERS: dict[str, Parameter] = {
 MAIN_PARAMETER = "concentration"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class RiskParams:
-    """A full set of parameter values (defaults from :data:`PARAMETERS`) and the vote-share model.
+    """A full set of parameter values (defaults from :data:`PARAMETERS`) and the vote-share model, built by
+    keyword only (``RiskParams(concentration=50)``; :meth:`replace` also checks the values).
 
     Attributes:
         model: ``dirichlet`` (shares drawn from a Dirichlet around the baseline) or ``swing`` (a uniform

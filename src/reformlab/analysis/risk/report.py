@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from reformlab.analysis.risk.params import MAIN_PARAMETER, PARAMETERS, RiskParams
 from reformlab.analysis.risk.run import KINDS, Counts
+from reformlab.engine.tree import decision_key
 
 Z95 = 1.959963984540054
 
@@ -210,8 +211,8 @@ def risk_section_data(sweep: SweepResult, procedures: list[str] | None = None) -
     """
     frame = sweep.frame()
     frame = frame[frame["status"] == "simulated"]
-    key = frame["procedure"] + frame["assumption"].map(lambda a: f" [{a}]" if isinstance(a, str) else "")
-    frame = frame.assign(key=key)
+    keys = [decision_key(p, a if isinstance(a, str) else None) for p, a in zip(frame["procedure"], frame["assumption"])]
+    frame = frame.assign(key=keys)
     series = []
     for (version, procedure), rows in frame.groupby(["version", "key"], sort=False):
         if procedures is not None and rows["procedure"].iloc[0] not in procedures:

@@ -1,12 +1,9 @@
 """Compile a filled constitution version into arrays and decision trees a draw can be evaluated on.
 
-The decision games come from the engine (:func:`reformlab.engine.decisions.decisions`), run once on a *probe*
-filling in which every principal in a body is tagged with the body's id and each body carries a zero-seat
-marker member. A game leaf then says which body it counts in: a weighted game with the marker at weight 0 is
-a vote in that body (its quota is the engine's exact quota); one with the marker at weight 1 is "any member
-may propose"; a single tagged principal is the body's controller (a nomination by a chamber follows its
-majority); an untagged single actor (``president``, ``electorate``) is fixed. So the engine stays the one
-place that reads the law, and the simulation only re-counts seats.
+The decision trees come from the engine (:func:`reformlab.engine.decisions.decisions`): each leaf names the
+body it counts in (a vote with its exact quota, any member, the controller) or an actor, so the engine stays
+the one place that reads the law, and the simulation only re-counts seats
+(:mod:`reformlab.analysis.risk.trees`).
 
 Under a draw, "the camp passes alone" evaluates the tree with the camp's seats; "the camp can block" is the
 tree with everyone else's seats failing. Both coalitions are monotone, so AND / OR combine leaf results.
@@ -23,14 +20,9 @@ import numpy as np
 from reformlab.analysis.evaluation import Evaluation
 from reformlab.data.election_results import election_inputs
 from reformlab.electoral import ElectoralSystem
-from reformlab.engine.decisions import IMPOSSIBLE, decisions
-from reformlab.engine.filling import FilledBody, SeatBlock
+from reformlab.engine.tree import Always, Never, Node, decision_key
 from reformlab.errors import ReformlabError
-from reformlab.games import AndGame, OrGame, WeightedGame
 from reformlab.model import Unknown
-
-TAG = "\x1f"
-MARKER = TAG + "member"
 
 
 @dataclass(frozen=True)
@@ -87,14 +79,14 @@ class DecisionModel:
     label: str
     assumption: str | None
     status: str  # simulated / impossible / unknown / not simulated
-    tree: tuple | None
+    tree: Node | None  # a plain, simplified reading of the engine's tree
     reason: str | None = None
     baseline_pass: bool | None = None
     baseline_block: bool | None = None
 
     @property
     def key(self) -> str:
-        return self.id if self.assumption is None else f"{self.id} [{self.assumption}]"
+        return decision_key(self.id, self.assumption)
 
 
 @dataclass(frozen=True)
@@ -127,70 +119,6 @@ class VersionModel:
         for part in self.fixed:
             seats[part.body] += part.seats if part.camp else 0
         return seats
-
-
-def _tagged(block: SeatBlock, body: str) -> SeatBlock:
-    return dataclasses.replace(block, principal=f"{block.principal}{TAG}{body}")
-
-
-def _probe(evaluation: Evaluation):
-    """The filling with principals tagged by body and a zero-seat marker member in each body."""
-    bodies = {}
-    for body_id, body in evaluation.filling.bodies.items():
-        if body.unknown and body.controlled_by is None:
-            bodies[body_id] = body
-            continue
-        controlled = None if body.controlled_by is None else f"{body.controlled_by}{TAG}{body_id}"
-        blocks = tuple(_tagged(b, body_id) for b in body.blocks)
-        if blocks and body.kind != "office":
-            marker = SeatBlock(body_id, "marker", 0, "marker", None, "marker", f"{MARKER}{TAG}{body_id}", "")
-            blocks += (marker,)
-        bodies[body_id] = dataclasses.replace(body, blocks=blocks, controlled_by=controlled)
-    return dataclasses.replace(evaluation.filling, bodies=bodies)
-
-
-class _Unsupported(Exception):
-    pass
-
-
-def _control(body: str, principal: str, camp: set[str], bodies: dict[str, FilledBody], controllers) -> tuple:
-    if bodies[body].blocks or body in controllers:
-        return ("control", body)
-    return ("fixed", principal in camp)  # a body nobody simulates (the APK): its controller stays
-
-
-def _leaf(game: WeightedGame, camp: set[str], bodies: dict[str, FilledBody], controllers) -> tuple:
-    weights, quota = game.weights, game.quota
-    tags = {key.rpartition(TAG)[2] for key in weights if TAG in key}
-    markers = [key for key in weights if key.startswith(MARKER)]
-    if markers:
-        body = markers[0].rpartition(TAG)[2]
-        if tags != {body}:
-            raise _Unsupported("a vote mixing bodies")
-        if weights[markers[0]] == 0:
-            return ("vote", body, int(quota))
-        return ("member", body)
-    if len(weights) == 1 and quota == 1:
-        (key,) = weights
-        principal, _, body = key.rpartition(TAG)
-        if body in bodies and principal:
-            return _control(body, principal, camp, bodies, controllers)
-        if key in bodies and bodies[key].kind != "office":
-            return _control(key, key, camp, bodies, controllers)
-        return ("fixed", key in camp)
-    raise _Unsupported(f"a game over {', '.join(sorted(weights))} that no body explains")
-
-
-def compile_tree(game, camp: set[str], bodies: dict[str, FilledBody], controllers=()) -> tuple:
-    """A probe game as nested tuples: ``("and"|"or", children)``, ``("vote", body, quota)``,
-    ``("member", body)``, ``("control", body)``, ``("fixed", in_camp)``."""
-    if isinstance(game, AndGame):
-        return ("and", tuple(compile_tree(g, camp, bodies, controllers) for g in game.games))
-    if isinstance(game, OrGame):
-        return ("or", tuple(compile_tree(g, camp, bodies, controllers) for g in game.games))
-    if isinstance(game, WeightedGame):
-        return _leaf(game, camp, bodies, controllers)
-    raise _Unsupported(f"a {type(game).__name__} is not simulated")
 
 
 def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
@@ -290,37 +218,21 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
             "swing, and the scenario gives none",
             field="--scenario",
         )
-    probe = _probe(evaluation)
     models = []
-    for decision in decisions(probe).values():
+    for decision in evaluation.decisions.values():
         common = dict(id=decision.id, label=decision.label)
-        games = [(None, decision.game)] if decision.game is not None else list(decision.alternatives)
-        if not games:
+        if decision.status == "unknown":
             models.append(
                 DecisionModel(**common, assumption=None, status="unknown", tree=None, reason=decision.unknown)
             )
-        for assumption, game in games:
-            if game == IMPOSSIBLE:
-                models.append(
-                    DecisionModel(
-                        **common,
-                        assumption=assumption,
-                        status="impossible",
-                        tree=None,
-                        reason="no coalition can make this decision",
-                    )
-                )
-                continue
-            try:
-                tree = compile_tree(game, camp_set, probe.bodies, controllers)
-            except _Unsupported as reason:
-                models.append(
-                    DecisionModel(
-                        **common, assumption=assumption, status="not simulated", tree=None, reason=str(reason)
-                    )
-                )
-                continue
-            models.append(DecisionModel(**common, assumption=assumption, status="simulated", tree=tree))
+        for assumption, tree in decision.readings:
+            if isinstance(tree, Never):
+                status, reason, tree = "impossible", "no coalition can make this decision", None
+            elif isinstance(tree, Always):
+                status, reason, tree = "not simulated", "nobody's agreement is needed", None
+            else:
+                status, reason = "simulated", None
+            models.append(DecisionModel(**common, assumption=assumption, status=status, tree=tree, reason=reason))
     model = VersionModel(
         evaluation.target,
         scenario.id if scenario else None,
