@@ -133,9 +133,9 @@ def test_diff_matches_seat_groups_by_id(kz):
     from reformlab.model import diff
 
     changes = {c.path: c for c in diff(kz.as_of("2007-05-20"), kz.as_of("2007-05-21"))}
-    assert changes["bodies.majilis.seat_groups.0"].kind == "removed"  # the 67 districts
+    assert changes["bodies.majilis.seat_groups.0"].shape == "removed"  # the 67 districts
     assert (changes["bodies.majilis.seat_groups.0.seats"].before, changes["bodies.majilis.seat_groups.0.seats"].after) == (10, 98)
-    assert changes["bodies.majilis.seat_groups.1"].kind == "added"  # the 9 APK seats
+    assert changes["bodies.majilis.seat_groups.1"].shape == "added"  # the 9 APK seats
     assert changes["bodies.majilis.size"].article == "50(3)"
 
 

@@ -67,7 +67,7 @@ def test_changes_applied_with_references(base, reform):
     assert ref.sources == ("proposal",) and "bigger_majilis" in ref.note
     # the old senate seat groups moved one place down, with their references
     assert new.bodies["senate"].seat_groups[1].id == "regions"
-    kinds = {c.path: c.kind for c in diff(base, new)}
+    kinds = {c.path: c.shape for c in diff(base, new)}
     assert kinds["bodies.majilis.size"] == "changed" and kinds["procedures.dissolution"] == "removed"
 
 

@@ -144,14 +144,26 @@ def compare_command(
     print_comparison(comparison)
 
 
+#: How each kind of change is counted in words (reformlab.model.diff.KINDS).
+CHANGE_KINDS = {
+    "amendment": "amendments",
+    "newly_known": "newly known (unknown before: a gap in the sources, not an amendment)",
+    "carried": "carried (a side read from another date's text)",
+    "unknown_after": "unknown after",
+}
+
+
 def print_comparison(comparison) -> None:
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
-    changes = Table(title=f"What changed ({len(data['changes'])} rules)", title_justify="left")
-    for column in ("path", "before", "after", "article", "source"):
+    counts = data["change_counts"]
+    title = ", ".join(f"{n} {CHANGE_KINDS[kind]}" for kind, n in counts.items() if n) or "no change"
+    changes = Table(title=f"What changed: {title}", title_justify="left")
+    for column in ("kind", "path", "before", "after", "article", "source"):
         changes.add_column(column, overflow="fold")
     for change in data["changes"]:
-        changes.add_row(change["path"], _short(change["before"]), _short(change["after"]),
+        kind = change["kind"].replace("_", " ") + (f" ({change['carried_from']})" if change["carried_from"] else "")
+        changes.add_row(kind, change["path"], _short(change["before"]), _short(change["after"]),
                         change["article"] or "", ", ".join(change["source"]))
     console.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")

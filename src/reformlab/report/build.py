@@ -234,7 +234,7 @@ def _changes(comparison) -> tuple[Change, ...]:
     return tuple(
         Change(_subject(comparison, change), _describe(change.before), _describe(change.after),
                f"Art. {change.article}" if change.article and change.article != "unknown" else "",
-               tuple(_source(after, key) for key in change.sources))
+               tuple(_source(after, key) for key in change.sources), change.kind)
         for change in comparison.changes
     )
 
