@@ -205,8 +205,7 @@ def claims_command(
     results = check_claims(claims)
     if output is Format.json:
         typer.echo(json.dumps(
-            [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
-              "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)], indent=2))
+            [r.to_dict() for r in results], indent=2))
         return
     table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
@@ -215,6 +214,8 @@ def claims_command(
     for result in results:
         data = result.to_dict()
         verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
+        if result.rounding:
+            verdict += f"\n{result.rounding}: rounded {_short(data['rounded'])}"
         table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
     console.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}

@@ -19,7 +19,7 @@ from reformlab.report.data import (
 )
 from reformlab.report.seating import chamber_from_counts, party_colors
 
-VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open"}
+VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open", "about another comparison": "other"}
 ACTOR_NAMES = {"president": "President", "electorate": "Voters (referendum)"}
 
 
@@ -248,8 +248,11 @@ def _claims(results, source: Source) -> tuple[Claim, ...]:
         )
         reasoning = "; ".join(f"computed {side}: {_text(v)}, stated: {_text(result.expected.get(side))}"
                               for side, v in result.computed.items())
+        if result.rounding:
+            reasoning += f" ({result.rounding})"
         if result.reason:
-            reasoning += f". Cannot tell: {result.reason}"
+            label = {"fails": "Why it fails", "cannot tell": "Cannot tell"}.get(result.verdict, "Note")
+            reasoning = (reasoning + ". " if reasoning else "") + f"{label}: {result.reason}"
         claims.append(Claim(result.text, source, VERDICT_WORDS[result.verdict], figures, reasoning))
     return tuple(claims)
 

@@ -40,6 +40,7 @@ VERDICTS: dict[str, str] = {
     "partly": "partly supported",
     "refuted": "refuted",
     "open": "cannot be decided yet",
+    "other": "about another comparison",
 }
 
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
