@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: demo test bench clean venv
+.PHONY: demo test bench clean venv serve
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -21,12 +21,16 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(PY) -m pytest -n 2 -q
 
+serve: $(STAMP)
+	$(VENV)/bin/reformlab serve
+
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
 	$(PY) bench/electoral.py
 	$(PY) bench/power.py
 	$(PY) bench/report.py
 	$(PY) bench/risk.py
+	$(PY) bench/web.py
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .hypothesis

@@ -12,6 +12,7 @@ import sys
 import time
 
 from reformlab.analysis.risk import compile_versions, simulate
+from reformlab.engine.tree import decision_key
 
 TARGETS = ["kz@2004-10-01", "kz@2007-09-01"]
 
@@ -47,7 +48,7 @@ def main(argv=None) -> int:
     frame = result.frame()
     simulated = frame[frame["status"] == "simulated"]
     for row in simulated.itertuples():
-        name = row.procedure + (f" [{row.assumption}]" if isinstance(row.assumption, str) else "")
+        name = decision_key(row.procedure, row.assumption if isinstance(row.assumption, str) else None)
         print(
             f"  {row.version:15} {name:75} p_lose_pass {row.p_lose_pass:.4f}  "
             f"p_lose_block {row.p_lose_block:.4f}"

@@ -13,6 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "reformlab"
 RANKS = {
     "electoral": 1, "games": 1, "data": 1,
     "model": 2,
+    "process": 2.5,  # beside the model: reform processes, whose amendments are patches of it
     "engine": 3,
     "analysis": 4,
     "report": 5,

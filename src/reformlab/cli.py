@@ -15,6 +15,7 @@ import typer
 import typer.core
 import typer.exceptions
 from rich.console import Console
+from rich.markup import escape
 
 from reformlab import __version__
 from reformlab.errors import ReformlabError
@@ -32,7 +33,7 @@ class _Group(typer.core.TyperGroup):
         try:
             return super().invoke(ctx)
         except ReformlabError as exc:
-            err_console.print(f"[bold red]error:[/] {exc.message()}", markup=True, highlight=False)
+            err_console.print(f"[bold red]error:[/] {escape(exc.message())}", markup=True, highlight=False)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
             err_console.print("interrupted; no partial output was written.")
@@ -79,7 +80,8 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk", "process",
+                   "serve")
 
 
 def _register() -> None:

@@ -23,7 +23,7 @@ CASES = [
 def test_decision_case(case):
     assert case.get("source"), "every case names its source"
     decision = evaluate(case["target"], case["scenario"]).decisions[case["decision"]]
-    readings = dict(decision.readings)
+    readings = dict(decision.trees)
     assumption = case.get("assumption")
     assert assumption in readings, (assumption, list(readings))
     tree = readings[assumption]

@@ -72,14 +72,14 @@ def test_unknown_majority_gives_one_reading_per_assumption(decided):
     bank = decided[2004]["appoint:national_bank_chair.chair"]
     assert bank.status == "alternatives"
     assert isinstance(bank.tree, Alternatives) and bank.tree.gap.gap is Gap.MAJORITY
-    assert [a for a, _ in bank.readings] == ["assuming a majority of members", "assuming two thirds of members"]
-    assert [v.needed for _, tree in bank.readings for v in _votes(tree, "majilis")] == [39, 52]
+    assert [a for a, _ in bank.trees] == ["assuming a majority of members", "assuming two thirds of members"]
+    assert [v.needed for _, tree in bank.trees for v in _votes(tree, "majilis")] == [39, 52]
     assert "majority needed" in bank.unknown
 
 
 def test_unknown_steps_are_reported_not_guessed(decided):
     delegation = decided[2004]["delegate_legislative_power"]
-    assert delegation.status == "unknown" and delegation.readings == () and games(delegation) == ()
+    assert delegation.status == "unknown" and delegation.trees == () and games(delegation) == ()
     assert [gap.gap for gap in unknowns(delegation.tree)] == [Gap.PROCEDURE]
     # no bounded set of readings: cannot tell, naming the fact not found
     assert "the 1998 wording of the delegation of legislative power (Art. 53) was not found" in delegation.unknown
@@ -94,7 +94,7 @@ def test_a_bounded_unknown_is_computed_under_each_reading(decided):
     (node,) = [n for n in walk(law.tree) if isinstance(n, Alternatives)]
     assert law.status == "alternatives" and law.unknown == node.gap.reason
     assert node.gap.gap is Gap.WORDING and "override of the President's objections" in node.gap.reason
-    assert [label for label, _ in law.readings] == [
+    assert [label for label, _ in law.trees] == [
         "assuming the President's objections overridden by 2/3 of each chamber",
         "assuming no override of the President's objections",
     ]
@@ -104,8 +104,8 @@ def test_a_bounded_unknown_is_computed_under_each_reading(decided):
     others = frozenset(p for p in override.players if p != "president")
     assert not override.is_winning(others) and not absolute.is_winning(others)
     # ... and under the override reading 2/3 of each chamber is what it takes: 52 of 77 and 26 of 39
-    assert [v.needed for v in _votes(law.readings[0][1], "majilis") if v.role == "override"] == [52]
-    assert [v.needed for v in _votes(law.readings[0][1], "senate") if v.role == "override"] == [26]
+    assert [v.needed for v in _votes(law.trees[0][1], "majilis") if v.role == "override"] == [52]
+    assert [v.needed for v in _votes(law.trees[0][1], "senate") if v.role == "override"] == [26]
 
 
 def test_veto_players_carry_their_roles(decided):

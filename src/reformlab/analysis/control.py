@@ -43,7 +43,7 @@ class GameControl:
 
     @classmethod
     def of_tree(cls, tree: Node) -> GameControl:
-        """Control of a plain, simplified decision tree (see :attr:`Decision.readings`): no coalition can
+        """Control of a plain, simplified decision tree (see :attr:`Decision.trees`): no coalition can
         pass :class:`Never`; the empty coalition passes :class:`Always`; otherwise control of its game."""
         if isinstance(tree, Never):
             return cls((), (), None, None, (), impossible=True)
@@ -171,8 +171,8 @@ def procedure_control(decision: Decision) -> ProcedureControl:
     roles = dict(decision.roles)
     common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles)
     if decision.status == "known":
-        return ProcedureControl(**common, control=GameControl.of_tree(decision.readings[0][1]))
-    alternatives = tuple((a, GameControl.of_tree(tree)) for a, tree in decision.readings)
+        return ProcedureControl(**common, control=GameControl.of_tree(decision.trees[0][1]))
+    alternatives = tuple((a, GameControl.of_tree(tree)) for a, tree in decision.trees)
     return ProcedureControl(**common, alternatives=alternatives, unknown=decision.unknown)
 
 

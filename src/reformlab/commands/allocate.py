@@ -153,7 +153,7 @@ def describe(result) -> str:
     """One line: method, seats, threshold and quota."""
     text = f"{result.method}, {result.house} seats"
     if result.threshold is not None and result.threshold.share is not None:
-        from reformlab.electoral.threshold import format_share
+        from reformlab.shares import format_share
 
         text += f", threshold {format_share(result.threshold.share)} of {BASE_WORDS[result.threshold.base]}"
     if result.quota is not None:

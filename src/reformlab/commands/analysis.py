@@ -196,13 +196,14 @@ def _short(value) -> str:
 
 
 def claims_command(
-    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file."),
+    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from reformlab.analysis.claims import check_claims
+    from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
-    results = check_claims(claims)
+    results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
     if output is Format.json:
         typer.echo(json.dumps(
             [r.to_dict() for r in results], indent=2))

@@ -42,10 +42,30 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
             risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
         with bar.step("charts and text"):
             data = build_report(comparison, claims, risk=risk)
+            data = _with_process(data, comparison)
             validate_report(data)
             content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
+
+
+def _with_process(data, comparison):
+    """The report with the reform process section when the comparison spans the built-in process's package."""
+    import dataclasses
+
+    from reformlab.process import load_process
+
+    process = load_process()
+    sides = (comparison.before.constitution, comparison.after.constitution)
+    if not all(c.id == process.constitution for c in sides) or not (
+            sides[0].as_of <= process.package.before and sides[1].as_of >= process.package.after):
+        return data
+    from reformlab.analysis.process import builtin_analysis
+    from reformlab.analysis.process_claims import check_process_claims
+    from reformlab.report.process_section import process_section
+
+    section = process_section(builtin_analysis(), check_process_claims("isaacs2008_process", process))
+    return dataclasses.replace(data, process=section)
 
 
 def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:

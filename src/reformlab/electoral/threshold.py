@@ -21,27 +21,9 @@ from fractions import Fraction
 import attrs
 
 from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.shares import format_share, parse_share
 
 BASES = ("valid", "ballots_cast", "valid_plus_against_all")
-
-
-def parse_share(text: str | int | float | Fraction, *, field: str = "share") -> Fraction:
-    """An exact share from ``"7%"``, ``"7/100"``, ``"0.07"`` or a number (floats via their decimal text).
-
-    >>> parse_share("7%"), parse_share("7/100"), parse_share("0.07"), parse_share(0.05)
-    (Fraction(7, 100), Fraction(7, 100), Fraction(7, 100), Fraction(1, 20))
-    """
-    if isinstance(text, Fraction | int) and not isinstance(text, bool):
-        return Fraction(text)
-    raw = repr(text) if isinstance(text, float) else str(text).strip()
-    try:
-        if raw.endswith("%"):
-            return Fraction(raw[:-1].strip()) / 100
-        return Fraction(raw)
-    except (ValueError, ZeroDivisionError):
-        raise ReformlabError(
-            f"cannot read {text!r} as a share", field=field, fix="write it as '7%', '7/100' or '0.07'"
-        ) from None
 
 
 @attrs.frozen
@@ -206,23 +188,3 @@ class Threshold:
 def exact(share: Fraction | int | str) -> Fraction:
     """``share`` as a Fraction (a Fraction is returned as it is, without a copy)."""
     return share if type(share) is Fraction else Fraction(share)
-
-
-def format_share(share: Fraction) -> str:
-    """``Fraction(7, 100) -> "7%"``: percent when it is a finite decimal, else the exact fraction.
-
-    >>> format_share(Fraction(7, 100)), format_share(Fraction(1, 3)), format_share(Fraction(55, 1000))
-    ('7%', '1/3', '5.5%')
-    """
-    from decimal import Decimal
-
-    percent = share * 100
-    d = percent.denominator
-    while d % 2 == 0:
-        d //= 2
-    while d % 5 == 0:
-        d //= 5
-    if d != 1:
-        return str(share)
-    text = str(Decimal(percent.numerator) / Decimal(percent.denominator))
-    return f"{text}%"

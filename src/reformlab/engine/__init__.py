@@ -17,7 +17,7 @@ Analyses (control, power, risk, compare, claims) read the trees; they never read
 >>> from reformlab.model import load_builtin
 >>> kz = load_builtin("kz").as_of("2007-09-01")
 >>> decision = decisions(fill(kz, scenario_named("kz-majilis-2007")))["no_confidence"]
->>> print(render(decision.readings[0][1]))
+>>> print(render(decision.trees[0][1]))
 all of
   vote of majilis: at least 1/5 of members = 22 of 107
   vote of majilis: more than 1/2 of members = 54 of 107

@@ -72,7 +72,7 @@ class Decision:
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
-    def readings(self) -> tuple[tuple[str | None, Node], ...]:
+    def trees(self) -> tuple[tuple[str | None, Node], ...]:
         """``((assumption, simplified tree), ...)`` for every reading that can be told: one with assumption
         None for a known decision, one per assumption for alternatives, none for an unknown decision."""
         return tuple((label, simplify(tree)) for label, tree in readings(self.tree) if not unknowns(tree))
@@ -80,7 +80,7 @@ class Decision:
     @property
     def status(self) -> str:
         """``known``, ``alternatives`` (told under each of a bounded set of assumptions) or ``unknown``."""
-        told = self.readings
+        told = self.trees
         if not told:
             return "unknown"
         return "known" if told[0][0] is None else "alternatives"
@@ -99,7 +99,7 @@ def games(decision: Decision) -> tuple[tuple[str | None, Game | None], ...]:
     """``((assumption, game), ...)`` for every reading of ``decision`` that can be told; the game is None
     where no coalition can pass (or nobody need agree): :func:`~reformlab.engine.tree.simple_game`."""
     return tuple((label, None if isinstance(tree, (Never, Always)) else simple_game(tree))
-                 for label, tree in decision.readings)
+                 for label, tree in decision.trees)
 
 
 class _Builder:

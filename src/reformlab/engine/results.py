@@ -1,65 +1,121 @@
-"""Seats from a built-in election for one seat group, under the version's own electoral system."""
+"""Seats for one popular seat group, under the version's own electoral tier (any kind the registry has).
+
+The seat group's ``system`` is read by the electoral layer's tier registry
+(:data:`reformlab.electoral.KINDS`), so a reform that changes the rule, or the kind of tier, changes the
+result: a ``list`` tier allocates list votes; ``single_member`` elects each district (plurality, or two
+rounds: an absolute majority, else the runoff); ``districts`` allocates list votes per district;
+``compensatory`` tops district seats up to proportional shares.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from reformlab.data.election_results import election_inputs
-from reformlab.electoral import ElectoralSystem
+from reformlab.electoral import CompensatorySystem, ElectoralSystem, MultiDistrictSystem, SingleMemberSystem
 from reformlab.errors import ReformlabError
 from reformlab.model import Unknown
+from reformlab.model.electoral_bridge import tier_of
+
+#: What a scenario may give for each tier kind (besides declared ``seats``).
+INPUTS = {
+    "list": "'votes' or a built-in 'election'",
+    "single_member": "'districts' (votes per district, and 'runoff' where no one has a majority) or an "
+                     "'election' with tier smd",
+    "districts": "'districts' (list votes per district)",
+    "compensatory": "'votes' (list votes) and 'district_seats' (single-member seats won per party)",
+}
 
 
 def elected_seats(group, spec, *, where: str) -> tuple[dict[str, int], str | None]:
-    """Seats by party for ``group`` from the election ``spec`` names, and a check against the official record.
+    """Seats by party for ``group`` from the results ``spec`` gives, and a check against the official record.
 
     A ``list`` tier is allocated from the raw votes with the seat group's own system (the constitution
     version's rule), so changing the rule changes the result. Where the published data cannot support the
     threshold base the law names (see the election's ``data_base_reason``), the base the data support is
-    used and the check says so. An ``smd`` tier takes the declared winners.
+    used and the check says so. An ``smd`` election takes the declared winners.
     """
     if spec.seats is not None:
-        if sum(spec.seats.values()) != group.seats:
-            raise ReformlabError(
-                f"the scenario gives {sum(spec.seats.values())} seats but {where} has {group.seats}",
-                field=f"seats.{where}.seats", fix="make the seats add up to the seat group's size",
-            )
-        return dict(spec.seats), None
-    if spec.votes is not None:
-        return _allocated(group, spec.votes, spec.ballots_cast, spec.against_all, where), None
-    inputs = election_inputs(spec.election)
-    if spec.tier == "smd":
-        seats = dict(inputs.district_seats)
+        return _counted(dict(spec.seats), group, where, "the scenario gives"), None
+    if spec.election is not None and spec.tier == "smd":
+        seats = dict(election_inputs(spec.election).district_seats)
         if sum(seats.values()) != group.seats:
             raise ReformlabError(
                 f"{spec.election} declares {sum(seats.values())} single-member winners but {where} has {group.seats} seats",
                 field=f"seats.{where}", fix="name an election held under this version",
             )
         return seats, None
+    tier = _tier(group, where)
+    if isinstance(tier, SingleMemberSystem) and spec.districts is not None:
+        return _single_member(tier, spec, where), None
+    if isinstance(tier, MultiDistrictSystem) and spec.districts is not None:
+        result = tier.allocate(spec.districts)
+        return _counted({p: int(n) for p, n in result.seats.items()}, group, where, "the districts give"), None
+    if isinstance(tier, CompensatorySystem) and spec.votes is not None and spec.district_seats is not None:
+        result = tier.allocate(spec.votes, spec.district_seats, ballots_cast=spec.ballots_cast,
+                               against_all=spec.against_all)
+        return {p: int(n) for p, n in result.seats.items()}, None
+    if isinstance(tier, ElectoralSystem) and spec.votes is not None:
+        result = tier.allocate(spec.votes, ballots_cast=spec.ballots_cast, against_all=spec.against_all)
+        return {party: int(n) for party, n in result.seats.items()}, None
+    if isinstance(tier, ElectoralSystem) and spec.election is not None:
+        return _from_election(tier, group, spec, where)
+    kind = tier_kind(group.system)
+    raise ReformlabError(
+        f"{where} is elected by a {kind} tier, which the scenario's results do not fit",
+        field=f"seats.{where}", fix=f"give {INPUTS[kind]}, or the declared 'seats'",
+    )
+
+
+def tier_kind(system) -> str:
+    """The tier kind a seat group's system names (``list`` unless it says otherwise)."""
+    return system.get("kind", "list")
+
+
+def _tier(group, where: str):
     if isinstance(group.system, Unknown):
-        raise ReformlabError(f"the electoral system of {where} is not known", field=f"seats.{where}")
+        raise ReformlabError(f"the electoral system of {where} is not known", field=f"seats.{where}",
+                             fix="give the declared 'seats' of the seat group")
     data = dict(group.system)
-    if data.get("seats") != group.seats:
+    if tier_kind(data) == "list":
         data["seats"] = group.seats
+    return tier_of(data)
+
+
+def _counted(seats: dict[str, int], group, where: str, who: str) -> dict[str, int]:
+    if sum(seats.values()) != group.seats:
+        raise ReformlabError(
+            f"{who} {sum(seats.values())} seats but {where} has {group.seats}",
+            field=f"seats.{where}", fix="make the seats add up to the seat group's size",
+        )
+    return seats
+
+
+def _single_member(tier: SingleMemberSystem, spec, where: str) -> dict[str, int]:
+    results = tier.elect(spec.districts, spec.runoff)
+    undecided = [district for district, result in results.items() if result.winner is None]
+    if undecided:
+        raise ReformlabError(
+            f"no candidate has the majority in {len(undecided)} districts of {where} ({undecided[0]}, ...)",
+            field=f"seats.{where}.runoff", fix="give the runoff votes of those districts under 'runoff'",
+        )
+    return dict(Counter(str(result.winner) for result in results.values()))
+
+
+def _from_election(tier: ElectoralSystem, group, spec, where: str) -> tuple[dict[str, int], str]:
+    inputs = election_inputs(spec.election)
     notes = []
     law_base = (inputs.rule.get("system") or {}).get("threshold", {}).get("base")
-    threshold = data.get("threshold")
-    if inputs.rule.get("data_base") and isinstance(threshold, dict) and threshold.get("base") == law_base:
-        data["threshold"] = {**threshold, "base": inputs.rule["data_base"]}
+    threshold = tier.threshold
+    if inputs.rule.get("data_base") and threshold is not None and threshold.base == law_base:
+        data = {**dict(group.system), "seats": group.seats}
+        data["threshold"] = {**data["threshold"], "base": inputs.rule["data_base"]}
+        tier = tier_of(data)
         notes.append(f"threshold base taken as {inputs.rule['data_base']} ({inputs.rule.get('data_base_reason', '').strip()})")
-    result = ElectoralSystem.from_dict(data).allocate(
-        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all
-    )
+    result = tier.allocate(inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all)
     seats = {party: int(n) for party, n in result.seats.items()}
     official = {p: n for p, n in inputs.official_seats.items() if n}
     same = {p: n for p, n in seats.items() if n} == official
     verdict = "reproduces the official seats" if same else f"differs from the official seats {official}"
     check = f"{where} from {spec.election}: {verdict}" + (f"; {notes[0]}" if notes else "")
     return seats, check
-
-
-def _allocated(group, votes, ballots_cast, against_all, where: str) -> dict[str, int]:
-    """Seats by party from ``votes`` under the seat group's own electoral system."""
-    if isinstance(group.system, Unknown):
-        raise ReformlabError(f"the electoral system of {where} is not known", field=f"seats.{where}")
-    data = {**dict(group.system), "seats": group.seats}
-    result = ElectoralSystem.from_dict(data).allocate(votes, ballots_cast=ballots_cast, against_all=against_all)
-    return {party: int(n) for party, n in result.seats.items()}

@@ -51,7 +51,12 @@ class ElectionSeats(FrozenModel):
       declared ``smd`` (single-member) winners;
     * ``votes`` (party -> votes, in ballot order, with optional ``ballots_cast`` and ``against_all``): allocated
       under the version's own rule, so a reform that changes the rule changes the seats;
+    * ``districts`` (district -> party or candidate -> votes): for single-member seats (each district
+      elected by the tier's formula; ``runoff`` gives the second round where no one has the majority) or
+      list seats per district;
     * ``seats`` (party -> seats): the declared result, taken as it is.
+
+    A compensatory (mixed-member proportional) tier takes ``votes`` and the ``district_seats`` each party won.
     """
 
     election: str | None = None
@@ -59,16 +64,25 @@ class ElectionSeats(FrozenModel):
     votes: dict[str, int] | None = None
     ballots_cast: int | None = Field(default=None, ge=0)
     against_all: int | None = Field(default=None, ge=0)
+    districts: dict[str, dict[str, int]] | None = None
+    runoff: dict[str, dict[str, int]] | None = None
+    district_seats: dict[str, int] | None = None
     seats: dict[str, int] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> ElectionSeats:
-        given = [name for name in ("election", "votes", "seats") if getattr(self, name) is not None]
+        given = [name for name in ("election", "votes", "districts", "seats") if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of 'election', 'votes' or 'seats'")
-        for name in ("votes", "seats"):
-            counts = getattr(self, name) or {}
-            negative = [party for party, count in counts.items() if count < 0]
+            raise ValueError("give exactly one of 'election', 'votes', 'districts' or 'seats'")
+        if self.runoff is not None and self.districts is None:
+            raise ValueError("'runoff' goes with 'districts' (the first round)")
+        if self.district_seats is not None and self.votes is None:
+            raise ValueError("'district_seats' goes with 'votes' (a compensatory tier)")
+        counts = [("votes", self.votes), ("seats", self.seats), ("district_seats", self.district_seats)]
+        for name, rounds in (("districts", self.districts), ("runoff", self.runoff)):
+            counts += [(f"{name}.{district}", votes) for district, votes in (rounds or {}).items()]
+        for name, found in counts:
+            negative = [party for party, count in (found or {}).items() if count < 0]
             if negative:
                 raise ValueError(f"{name} must not be negative ({negative[0]})")
         return self

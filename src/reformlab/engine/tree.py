@@ -152,12 +152,12 @@ class Unknown:
 
 @dataclass(frozen=True)
 class Reading:
-    """One reading of an unknown fact: the assumption in words and the tree under it; a reading the data
-    name (a ``readings`` step) also carries its ``grounds`` and ``confidence``."""
+    """One reading of an unknown fact: the assumption in words, the tree under it, and, where the data
+    give them, the grounds for the reading and its confidence."""
 
     assumption: str
     tree: Node
-    grounds: str | None = None
+    grounds: str = ""
     confidence: str | None = None
 
 

@@ -11,6 +11,7 @@ from typing import Iterator
 from reformlab.errors import did_you_mean
 from reformlab.model.bodies import AppointedSeats, IndirectSeats, PopularSeats
 from reformlab.model.constitution import Constitution
+from reformlab.model.electoral_bridge import tier_seats
 from reformlab.model.steps import (
     ApproveStep, ConsultStep, NominateStep, ProposeStep, SignStep, VetoStep, Vote, iter_steps,
 )
@@ -122,12 +123,18 @@ def _group_sizes(group, here: str) -> list[Problem]:
     if isinstance(group, IndirectSeats) and isinstance(group.units, int) and group.seats_per_unit:
         if group.units * group.seats_per_unit != group.seats:
             return [(here + ".seats", f"{group.units} units x {group.seats_per_unit} seats is not {group.seats}", None)]
-    if isinstance(group, PopularSeats) and isinstance(group.system, dict) and isinstance(group.constituencies, int):
-        per = group.system.get("seats")
-        if isinstance(per, int) and per * group.constituencies != group.seats:
+    if isinstance(group, PopularSeats) and isinstance(group.system, dict):
+        constituencies = group.constituencies if isinstance(group.constituencies, int) else None
+        filled = tier_seats(group.system, constituencies)
+        if filled is None or filled == group.seats:
+            return []
+        if group.system.get("kind", "list") == "list":
+            per = group.system.get("seats")
             return [(here + ".system.seats",
-                     f"{group.constituencies} constituencies x {per} seats is not the group's {group.seats} seats",
+                     f"{constituencies or 1} constituencies x {per} seats is not the group's {group.seats} seats",
                      "give the seats per constituency in 'system.seats'")]
+        return [(here + ".system.seats", f"the {group.system['kind']} tier fills {filled} seats, not the group's "
+                 f"{group.seats}", "make the tier's seats those of the seat group")]
     return []
 
 

@@ -68,7 +68,9 @@ def describe_seat_group(group) -> str:
     if isinstance(group, PopularSeats):
         if isinstance(group.system, Unknown):
             return "popular election, system unknown"
-        parts = [f"popular election, {group.system.get('method')}"]
+        kind = group.system.get("kind", "list")
+        what = group.system.get("method") if kind == "list" else f"{kind.replace('_', ' ')} ({group.system.get('formula', group.system.get('method'))})"
+        parts = [f"popular election, {what}"]
         threshold = group.system.get("threshold")
         if isinstance(threshold, dict) and threshold.get("share") is not None:
             parts.append(f"threshold {threshold['share']} of {threshold.get('base', 'valid')}")

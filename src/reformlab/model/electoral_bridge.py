@@ -1,8 +1,12 @@
-"""Checks an electoral-system data dict against ``reformlab.electoral`` when that package is importable.
+"""Checks a seat group's electoral system against the electoral layer's tier registry, so both speak one
+vocabulary.
 
-The model stores electoral systems as plain data (what ``ElectoralSystem.from_dict`` reads) so that the model
-layer never depends on the electoral code to load a file; when the electoral package is present, its own
-reader validates the dict, so both layers agree on what a valid system is.
+The model stores an electoral system as the plain data a tier of :data:`reformlab.electoral.KINDS` reads
+(``tier_from_dict``): ``{method: hare, seats: 98, threshold: {share: 7%, base: ballots_cast}}`` for a list
+tier (``kind: list`` is the default), ``{kind: single_member, seats: 67, formula: two_round}`` for
+single-member districts (a president is one district: ``seats: 1``), ``{kind: districts, ...}`` for list
+seats per multi-member district, ``{kind: compensatory, ...}`` for a mixed-member proportional house. A
+mixed parallel chamber is two seat groups, each with its own tier.
 """
 
 from __future__ import annotations
@@ -12,48 +16,53 @@ from typing import Any
 
 from reformlab.errors import ReformlabError, did_you_mean
 
-#: Single-winner rules used for presidents and single-member districts; not list allocation methods.
-SINGLE_WINNER_METHODS = ("plurality", "two_round_majority")
+#: Single-winner formulas written as a list method, and how the tier registry says them.
+SINGLE_WINNER_HINT = "single-winner seats are {kind: single_member, seats: N, formula: plurality or two_round}"
 
 
-def list_methods() -> tuple[str, ...]:
-    """Names of the list allocation methods the electoral package registers (empty if not importable)."""
-    try:
-        from reformlab.electoral import METHODS
-    except ImportError:  # pragma: no cover - the electoral layer is part of the package
-        return ()
-    return tuple(METHODS)
+def tier_of(system: Mapping[str, Any]):
+    """The electoral tier ``system`` describes (``reformlab.electoral.tier_from_dict``).
+
+    Raises:
+        ReformlabError: ``system`` is not a tier the registry reads.
+    """
+    from reformlab.electoral import tier_from_dict
+
+    return tier_from_dict(dict(system))
 
 
 def check_system(system: Mapping[str, Any]) -> None:
-    """Raise ``ValueError`` (turned into a located validation error) if ``system`` is not a usable system.
+    """Raise ``ValueError`` (turned into a located validation error) if ``system`` is not a usable tier.
 
-    Args:
-        system: ``{method: hare, seats: 98, threshold: {share: 7%, base: ballots_cast}}`` for a list tier, or
-            ``{method: two_round_majority}`` for a single-winner election (absolute majority, else a runoff
-            between the top two).
+    >>> check_system({"kind": "single_member", "seats": 1, "formula": "two_round"})
+    >>> check_system({"method": "two_round_majority", "seats": 1})
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown electoral method 'two_round_majority'; single-winner seats are {kind: single_member, seats: N, formula: plurality or two_round}
     """
+    from reformlab.electoral import METHODS
+
     method = system.get("method")
-    if not isinstance(method, str):
-        raise ValueError("an electoral system needs a 'method' name, e.g. 'hare' or 'two_round_majority'")
-    if method in SINGLE_WINNER_METHODS:
-        extra = set(system) - {"method", "seats"}
-        if extra:
-            raise ValueError(f"a single-winner system takes only 'method' and 'seats', not {sorted(extra)}")
-        return
-    methods = list_methods()
-    if methods and method not in methods:
-        raise ValueError(
-            f"unknown electoral method {method!r}; " + did_you_mean(method, methods + SINGLE_WINNER_METHODS)
-        )
+    if system.get("kind", "list") == "list" and isinstance(method, str) and method not in METHODS:
+        single = method.startswith(("two_round", "plurality", "single"))
+        hint = SINGLE_WINNER_HINT if single else did_you_mean(method, tuple(METHODS))
+        raise ValueError(f"unknown electoral method {method!r}; {hint}")
     try:
-        from reformlab.electoral import ElectoralSystem
-    except ImportError:  # pragma: no cover
-        return
-    try:
-        ElectoralSystem.from_dict(dict(system))
+        tier_of(system)
     except ReformlabError as exc:
         text = exc.problem + (f" ({exc.fix})" if exc.fix else "")
         raise ValueError(f"electoral system: {text}") from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ValueError(f"electoral system: {exc}") from None
+
+
+def tier_seats(system: Mapping[str, Any], constituencies: int | None) -> int | None:
+    """Seats a valid tier fills: a list tier's ``seats`` in each of ``constituencies``; any other tier's own
+    count (:attr:`elected_seats`); None when ``system`` is not a valid tier."""
+    try:
+        tier = tier_of(system)
+    except (ReformlabError, TypeError, ValueError, KeyError, AttributeError):
+        return None
+    if system.get("kind", "list") == "list":
+        return tier.seats * (constituencies if isinstance(constituencies, int) else 1)
+    return tier.elected_seats

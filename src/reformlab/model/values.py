@@ -15,6 +15,10 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, WithJsonSchema
 from pydantic_core import PydanticCustomError, PydanticSerializationUnexpectedValue, core_schema
 
+from reformlab import shares
+from reformlab.errors import ReformlabError
+from reformlab.shares import format_share
+
 CONFIDENCE = ("high", "medium", "low", "unknown")
 Confidence = Literal["high", "medium", "low", "unknown"]
 
@@ -75,43 +79,19 @@ UNKNOWN = Unknown()
 
 
 def parse_share(value: Any) -> Fraction:
-    """Parse an exact share in [0, 1]: ``"7%"``, ``"7/100"``, ``"0.07"``, ``2/3`` as a string, 1, or a float.
-
-    Floats from YAML (``0.07``) are read through their decimal text, so ``0.07`` is exactly 7/100.
+    """An exact share in [0, 1] (read by :func:`reformlab.shares.parse_share`), as a pydantic validator:
+    a wrong value raises ``ValueError``, which the loaders turn into a located error.
 
     >>> parse_share("7%"), parse_share("2/3"), parse_share(0.07), parse_share("1/2")
     (Fraction(7, 100), Fraction(2, 3), Fraction(7, 100), Fraction(1, 2))
     """
-    if isinstance(value, bool):
-        raise ValueError("a share must be a number like '1/2', '2/3' or '7%', not true/false")
     try:
-        if isinstance(value, Fraction):
-            share = value
-        elif isinstance(value, int):
-            share = Fraction(value)
-        elif isinstance(value, float):
-            share = Fraction(repr(value))
-        elif isinstance(value, str):
-            text = value.strip().replace(" ", "")
-            share = Fraction(text[:-1]) / 100 if text.endswith("%") else Fraction(text)
-        else:
-            raise TypeError
-    except (TypeError, ValueError, ZeroDivisionError):
-        raise ValueError(f"{value!r} is not a share; write it like '1/2', '2/3', '7%' or '0.07'") from None
+        share = shares.parse_share(value)
+    except ReformlabError as exc:
+        raise ValueError(f"{exc.problem}; {exc.fix}") from None
     if not 0 <= share <= 1:
-        raise ValueError(f"a share must be between 0 and 1 (0% to 100%), got {_show_share(share)}")
+        raise ValueError(f"a share must be between 0 and 1 (0% to 100%), got {share} ({float(share * 100):g}%)")
     return share
-
-
-def _show_share(share: Fraction) -> str:
-    percent = share * 100
-    shown = str(percent.numerator) if percent.denominator == 1 else f"{float(percent):g}"
-    return f"{share} ({shown}%)"
-
-
-def format_share(share: Fraction) -> str:
-    """The canonical text of a share: ``'2/3'``, ``'1/2'``, ``'7/100'``, ``'1'`` (exact, round-trips)."""
-    return str(share)
 
 
 Share = Annotated[

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
 
@@ -347,6 +351,8 @@ class ReportData:
         generated_by: the tool and version that produced the numbers ("reformlab 0.1.0").
         generated_on: the date the report was made (ISO); set by the caller, so renders are reproducible.
         risk: the risk of losing control under electoral uncertainty, when simulated.
+        process: the reform process section (:class:`reformlab.report.process_section.ProcessSection`), when
+            the comparison spans a process's package.
     """
 
     title: str
@@ -363,6 +369,7 @@ class ReportData:
     generated_by: str = ""
     generated_on: str = ""
     risk: RiskSection | None = None
+    process: ProcessSection | None = None
 
     def change_counts(self) -> dict[str, int]:
         """Changes by kind, counted once for the summary, the key figures and the section."""

@@ -168,6 +168,12 @@ def _context(report: ReportData, charts: bool) -> dict:
             moving = risk_procedures(report, moving_only=True)
             context["risk_charts"] = [Markup(risk_lines_svg(report.risk, procedure)) for procedure in moving]
             context["risk_still"] = [p for p in risk_procedures(report) if p not in moving]
+        if report.process is not None:
+            from reformlab.report.charts.process import outcome_bars_svg, timeline_svg
+
+            section = report.process
+            context["process_timeline"] = Markup(timeline_svg(section.bodies, (section.package_date, "May 2007 amendments")))
+            context["process_outcomes"] = Markup(outcome_bars_svg(section.outcome_rows))
     context["risk_procedures"] = risk_procedures(report)
     context["risk_table"] = risk_markdown(report)
     return context

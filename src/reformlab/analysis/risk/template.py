@@ -122,10 +122,20 @@ class VersionModel:
 
 
 def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
-    inputs = election_inputs(spec.election)
     where = f"{body_id}.{group.id}"
+    if spec.election is None:
+        raise ReformlabError(
+            f"the risk model draws votes around a built-in election, and the scenario gives {where} its results",
+            field=where, fix="name a built-in election for the seat group (see `reformlab list`)",
+        )
     if isinstance(group.system, Unknown):
         raise ReformlabError(f"the electoral system of {where} is not known", field=where)
+    if group.system.get("kind", "list") != "list":
+        raise ReformlabError(
+            f"the risk model draws list votes, and {where} is elected by a {group.system['kind']} tier",
+            field=where, fix="choose a version whose seat groups are list tiers or single-member districts",
+        )
+    inputs = election_inputs(spec.election)
     data = dict(group.system)
     data["seats"] = group.seats
     law_base = (inputs.rule.get("system") or {}).get("threshold", {}).get("base")
@@ -225,7 +235,7 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
             models.append(
                 DecisionModel(**common, assumption=None, status="unknown", tree=None, reason=decision.unknown)
             )
-        for assumption, tree in decision.readings:
+        for assumption, tree in decision.trees:
             if isinstance(tree, Never):
                 status, reason, tree = "impossible", "no coalition can make this decision", None
             elif isinstance(tree, Always):
