@@ -67,3 +67,13 @@ def test_a_consistent_1998_majilis_of_78_turns_the_pinned_verdicts(tmp_path, kz_
     found = _as_pinned(check_claims_on(sides))
     assert found != PINNED
     assert found["majilis_size"] == {"verdict": "fails", "computed": {"before": 78, "after": 107}}
+
+
+def test_a_claim_naming_no_seat_group_is_one_clear_error():
+    from reformlab.analysis.claims import check_claim
+
+    sides = {"before": evaluate("kz@2007-05-20"), "after": evaluate("kz@2007-05-21")}
+    claim = {"id": "x", "text": "t", "quantity": {"kind": "value", "path": "bodies.majilis.seat_groups[lists].seats"},
+             "expected": {"after": 98}}
+    with pytest.raises(ReformlabError, match="no item with id 'lists'.*there are: list, apk"):
+        check_claim(claim, sides)

@@ -109,9 +109,11 @@ class Comparison:
 
         return {
             "before": {"target": self.before.target, "version": str(self.before.constitution.version),
-                       "scenario": self.before.scenario.id if self.before.scenario else None},
+                       "scenario": self.before.scenario.id if self.before.scenario else None,
+                       "assumptions": self.before.scenario.assumptions_data() if self.before.scenario else []},
             "after": {"target": self.after.target, "version": str(self.after.constitution.version),
-                      "scenario": self.after.scenario.id if self.after.scenario else None},
+                      "scenario": self.after.scenario.id if self.after.scenario else None,
+                      "assumptions": self.after.scenario.assumptions_data() if self.after.scenario else []},
             "changes": [
                 {"path": c.path, "kind": c.kind, "before": _plain(c.before), "after": _plain(c.after),
                  "article": c.article, "source": list(c.sources), "confidence": c.confidence,

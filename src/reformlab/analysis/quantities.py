@@ -20,7 +20,12 @@ def value(ev, path: str):
     """The value at ``path`` in the resolved version (``bodies.majilis.size``)."""
     try:
         found = ev.constitution.get(path)
-    except KeyError:
+    except KeyError as error:
+        if "no item with id" in str(error):  # a claim naming a seat group that is not there is a mistake
+            from reformlab.errors import ReformlabError
+
+            raise ReformlabError(str(error).strip("'\""), field=path,
+                                 fix="name a seat group by one of the ids listed") from None
         raise CannotTell(f"{path} does not exist in this version") from None
     if isinstance(found, Unknown):
         raise CannotTell(f"{path} is unknown")

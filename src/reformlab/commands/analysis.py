@@ -58,7 +58,9 @@ def control_command(
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
     data = evaluation.control.to_dict()
     if output is Format.json:
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), **data}, indent=2))
+        assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
+        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation),
+                               "assumptions": assumptions, **data}, indent=2))
         return
     print_control(evaluation)
 
