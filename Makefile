@@ -26,6 +26,7 @@ serve: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) bench/startup.py
 	$(PY) bench/electoral.py
 	$(PY) bench/power.py
 	$(PY) bench/report.py

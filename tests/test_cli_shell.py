@@ -23,23 +23,46 @@ def test_help_lists_every_command_with_one_line():
         assert name.name in result.output
 
 
-def test_reformlab_error_is_exit_2_without_traceback():
-    from reformlab.cli import _Group
+def _probe(body):
+    from reformlab.cli import ReformlabTyper
 
-    probe = typer.Typer(cls=_Group)
-
-    @probe.command()
-    def broken() -> None:
-        raise ReformlabError("votes must not be negative", file="v.csv", line=3, field="votes", fix="correct it")
+    probe = ReformlabTyper()
+    probe.command()(body)
 
     @probe.command()
     def other() -> None:  # a second command keeps typer in group mode
         pass
 
-    result = runner.invoke(probe, ["broken"])
+    return probe
+
+
+def test_reformlab_error_is_exit_2_without_traceback():
+    def broken() -> None:
+        raise ReformlabError("votes must not be negative", file="v.csv", line=3, field="votes", fix="correct it")
+
+    result = runner.invoke(_probe(broken), ["broken"])
     assert result.exit_code == 2
     assert "v.csv, line 3, field 'votes': votes must not be negative. Fix: correct it." in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_bug_is_exit_3_with_one_line(monkeypatch):
+    monkeypatch.delenv("REFORMLAB_DEBUG", raising=False)
+
+    def buggy(count: int = typer.Option(1)) -> None:
+        raise ZeroDivisionError(f"{count} / 0")
+
+    result = runner.invoke(_probe(buggy), ["buggy", "--count", "4"])
+    assert result.exit_code == 3
+    assert "internal error: ZeroDivisionError: 4 / 0" in result.output and "Traceback" not in result.output
+
+
+def test_interrupt_is_exit_130():
+    def slow() -> None:
+        raise KeyboardInterrupt
+
+    result = runner.invoke(_probe(slow), ["slow"])
+    assert result.exit_code == 130 and "no partial output" in result.output
 
 
 def test_usage_errors_exit_2_with_the_framework_message():

@@ -9,7 +9,8 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "reformlab"
 
 #: Rank of each package (docs/architecture.md); a module imports only packages of a lower rank, or its own.
-#: Top-level modules (``errors``, ``atomic``, and any other but ``cli``) are the bottom layer, rank 0.
+#: Top-level modules (``errors``, ``atomic``, ``shares``, and any other but ``cli``) are the bottom layer,
+#: rank 0; every package must be listed.
 RANKS = {
     "electoral": 1, "games": 1, "data": 1,
     "model": 2,
@@ -81,6 +82,12 @@ def test_layer_imports_only_lower_layers(package):
             if other and other != package and not below:
                 offenders.append(f"{module} imports {target} (rank {_rank(other)} >= {_rank(package)})")
     assert not offenders, "layering broken:\n" + "\n".join(offenders)
+
+
+def test_every_package_has_a_rank():
+    packages = {path.name for path in SRC.iterdir() if (path / "__init__.py").is_file()}
+    unranked = sorted(packages - set(RANKS))
+    assert not unranked, f"add {unranked} to RANKS in tests/test_layers.py (and the table in docs/architecture.md)"
 
 
 def test_the_bottom_layer_and_data_import_nothing_above_them():

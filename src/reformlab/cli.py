@@ -1,60 +1,84 @@
 """The ``reformlab`` command: a thin shell over the library; each command lives in ``reformlab.commands``.
 
-Every problem a user can cause is a :class:`~reformlab.errors.ReformlabError`; the group below turns it
-into one message on stderr and exit code 2, never a traceback. Set ``REFORMLAB_DEBUG=1`` to see
-tracebacks of unexpected errors.
+Every problem a user can cause is a :class:`~reformlab.errors.ReformlabError`; every command runs inside
+:func:`_reported`, which turns it into one message on stderr and exit code 2, never a traceback. Set
+``REFORMLAB_DEBUG=1`` to see tracebacks of unexpected errors. Only typer's public API is used (typer vendors
+its own click since 0.26; the project does not depend on click). Start-up stays light: command modules
+import what a command needs inside its body, so ``reformlab --help`` loads no model, no pandas.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 
-import click
 import typer
-import typer.core
-import typer.exceptions
-from rich.console import Console
-from rich.markup import escape
 
 from reformlab import __version__
 from reformlab.errors import ReformlabError
 
-err_console = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def _err_console():
+    from rich.console import Console  # imported on the first error only: start-up stays light
+
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
-class _Group(typer.core.TyperGroup):
-    """Click group that reports :class:`ReformlabError` as a message and exit code 2."""
+def _escape(text: str) -> str:
+    """User and data text is never markup (a party called ``[/]`` is printed as it is)."""
+    from rich.markup import escape
 
-    def list_commands(self, ctx: click.Context) -> list[str]:  # keep registration order in --help
-        return list(self.commands)
+    return escape(text)
 
-    def invoke(self, ctx: click.Context):
+
+def _reported(command):
+    """Run ``command`` so that a :class:`ReformlabError` is one message and exit code 2, a bug exit code 3.
+
+    Only the command's own body runs inside: usage errors are raised by typer before it starts, and typer
+    prints them (exit 2) itself.
+    """
+
+    @functools.wraps(command)
+    def run(*args, **kwargs):
         try:
-            return super().invoke(ctx)
+            return command(*args, **kwargs)
         except ReformlabError as exc:
-            err_console.print(f"[bold red]error:[/] {escape(exc.message())}", markup=True, highlight=False)
+            _err_console().print(f"[bold red]error:[/] {_escape(exc.message())}", markup=True, highlight=False)
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            err_console.print("interrupted; no partial output was written.")
+            _err_console().print("interrupted; no partial output was written.")
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, click.exceptions.Exit, click.exceptions.Abort, click.ClickException,
-                typer.exceptions.TyperException):  # usage errors: the framework prints them, exit 2
+        except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except Exception as exc:  # a bug, not a user error: say so briefly
             if os.environ.get("REFORMLAB_DEBUG"):
                 raise
-            err_console.print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {exc}\n"
+            _err_console().print(
+                f"[bold red]internal error:[/] {type(exc).__name__}: {_escape(str(exc))}\n"
                 "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.",
                 markup=True,
                 highlight=False,
             )
             raise typer.Exit(3) from None
 
+    return run
 
-app = typer.Typer(
-    cls=_Group,
+
+class ReformlabTyper(typer.Typer):
+    """A :class:`typer.Typer` whose every command reports errors through :func:`_reported`."""
+
+    def command(self, *args, **kwargs):
+        register = super().command(*args, **kwargs)
+
+        def decorator(function):
+            register(_reported(function))
+            return function
+
+        return decorator
+
+
+app = ReformlabTyper(
     name="reformlab",
     help="Constitutions as executable rules: who can pass, who can block, and how a reform moves power.",
     no_args_is_help=True,
@@ -81,7 +105,7 @@ def _root(
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
 COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "risk", "process",
-                   "serve")
+                   "serve", "scores")
 
 
 def _register() -> None:

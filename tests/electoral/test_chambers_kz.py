@@ -15,6 +15,9 @@ SIZES = {  # (elected, unelected): kazakhstan.md s.2, table 2a
     "KZ-MAJ-2016": (98, 9),
     "KZ-MAJ-2021": (98, 9),
     "KZ-MAJ-2023": (98, 0),
+    "UA-VR-2006": (450, 0),  # Constitution of Ukraine Art. 76
+    "UA-VR-2007": (450, 0),
+    "KG-JK-2010": (120, 0),  # Constitution of the Kyrgyz Republic (2010) Art. 70(2)
 }
 
 

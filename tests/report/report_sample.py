@@ -89,7 +89,7 @@ def chambers(after: bool) -> tuple[Chamber, ...]:
     """Majilis and Senate seats before or after (parties as in the 2004 and 2007 elections)."""
     if after:
         majilis = seats(("Nur Otan", "#1f6fb4", "elected", 98, "party list"),
-                        ("APK nominees", "#e8a33d", "apk", 9, "APK quota"))
+                        ("APK nominees", "#e8a33d", "assembly", 9, "APK quota"))
         senate = seats(("Non-partisan", NEUTRAL, "indirect", 32, "two per region"),
                        ("Non-partisan", NEUTRAL, "appointed", 15, "presidential appointees"))
         return (Chamber("Majilis", majilis, "after the August 2007 election"), Chamber("Senate", senate))

@@ -47,7 +47,7 @@ def test_hemicycle_shapes_differ_by_filling():
     seats = [Seat("A", "#112233", kind) for kind in FILLING_MARKS]
     root = parse(hemicycle_svg(seats, "all fillings"))
     tags = {seat.get("data-filled-by"): seat.tag.removeprefix(SVG) for seat in marks(root, "seat")}
-    assert tags == {"elected": "g", "indirect": "g", "appointed": "rect", "apk": "polygon"}
+    assert tags == {"elected": "g", "indirect": "g", "appointed": "rect", "assembly": "polygon"}
 
 
 def test_hemicycle_escapes_party_names():

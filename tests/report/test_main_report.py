@@ -33,11 +33,11 @@ def test_report_data_comes_from_the_computation(kz_report):
         next(ch for ch in snap.chambers if ch.name.startswith("Majilis")) for snap in (kz_report.before, kz_report.after)
     )
     assert (len(majilis_before.seats), len(majilis_after.seats)) == (77, 107)
-    assert sum(seat.filled_by == "apk" for seat in majilis_after.seats) == 9
+    assert sum(seat.filled_by == "assembly" for seat in majilis_after.seats) == 9
     senate_after = next(ch for ch in kz_report.after.chambers if ch.name.startswith("Senate"))
     assert sum(seat.filled_by == "appointed" for seat in senate_after.seats) == 15
     figures = {f.label: (f.before, f.after) for f in kz_report.key_figures}
-    assert figures["Majilis seats answering to the president"] == (Fraction(57, 77), Fraction(1))
+    assert figures["Majilis seats answering to the President"] == (Fraction(57, 77), Fraction(1))
     amendment = next(p for p in kz_report.power if p.procedure == "amending the Constitution")
     assert amendment.before["President"] == Fraction(299593, 299596) and amendment.after["President"] == 1
     assert (amendment.alone_before, amendment.alone_after) == (None, "President")

@@ -18,10 +18,10 @@ def test_party_colors_are_stable_and_skip_fixed_ones():
 
 
 def test_seats_from_counts_keep_row_order_and_one_colour_per_party():
-    chamber = chamber_from_counts("Majilis", [("Nur Otan", "elected", 98, "party list"), ("APK", "apk", 9),
+    chamber = chamber_from_counts("Majilis", [("Nur Otan", "elected", 98, "party list"), ("APK", "assembly", 9),
                                               ("Nur Otan", "appointed", 1)], note="test")
     assert len(chamber.seats) == 108 and chamber.note == "test"
-    assert chamber.seats[0].group == "party list" and chamber.seats[98].filled_by == "apk"
+    assert chamber.seats[0].group == "party list" and chamber.seats[98].filled_by == "assembly"
     assert {seat.color for seat in chamber.seats if seat.party == "Nur Otan"} == {PALETTE[0]}
 
 

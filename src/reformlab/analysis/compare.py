@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.power import decision_powers
+from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.diff import KINDS, Change, diff
 
 
@@ -23,12 +24,15 @@ class Comparison:
         before, after: the evaluations.
         changes: the structural differences (path, before, after, article, sources).
         index: the power index compared.
+        camp: the principal whose control is followed first in every table (``president`` by default;
+            any principal of either side, e.g. a party, with ``--camp``).
     """
 
     before: Evaluation
     after: Evaluation
     changes: tuple[Change, ...]
     index: str = "banzhaf"
+    camp: str = "president"
 
     def change_counts(self) -> dict[str, int]:
         """How many changes of each kind (``amendment``, ``newly_known``, ``carried``, ``unknown_after``):
@@ -51,13 +55,13 @@ class Comparison:
             sides = [side.control.procedures.get(proc) for side in (self.before, self.after)]
             actors = {a for pc in sides if pc and pc.control for a in pc.control.players}
             actors |= {a for pc in sides if pc for _, c in pc.alternatives for a in c.players}
-            actors |= {"president"}
+            actors |= {self.camp}
             found[proc] = {
                 actor: {
                     label: _role(side, proc, pc, actor)
                     for label, side, pc in zip(("before", "after"), (self.before, self.after), sides)
                 }
-                for actor in sorted(actors, key=lambda a: (a != "president", a))
+                for actor in sorted(actors, key=lambda a: (a != self.camp, natural_key(a)))
             }
         return found
 
@@ -73,7 +77,7 @@ class Comparison:
                 values = [r[self.index].values for _, r in results]
                 agreed = bool(values) and all(v == values[0] for v in values)
                 sides.append(values[0] if agreed else None)
-            actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != "president", a))
+            actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != self.camp, natural_key(a)))
             found[proc] = {
                 actor: {label: (None if s is None else s.get(actor, Fraction(0))) for label, s in zip(("before", "after"), sides)}
                 for actor in actors
@@ -128,7 +132,20 @@ class Comparison:
                 for proc, actors in self.power().items()
             },
             "index": self.index,
+            "camp": self.camp,
         }
+
+
+def natural_key(name: str) -> tuple:
+    """Sort key reading digit runs as numbers: ``Independent 2`` before ``Independent 10``.
+
+    >>> sorted(["Independent 10", "Independent 2", "Amanat"], key=natural_key)
+    ['Amanat', 'Independent 2', 'Independent 10']
+    """
+    import re
+
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+                 for part in re.split(r"(\d+)", name) if part)
 
 
 def _role(side: Evaluation, proc: str, pc, actor: str) -> str | None:
@@ -159,10 +176,43 @@ def _players(pc) -> set[str]:
 
 
 def compare(before, after, *, scenario_before=None, scenario_after=None, index: str = "banzhaf",
-            alignments: dict[str, str] | None = None) -> Comparison:
-    """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them."""
+            alignments: dict[str, str] | None = None, camp: str = "president") -> Comparison:
+    """Evaluate ``before`` and ``after`` (targets or evaluations) and compare them, following ``camp``.
+
+    Raises:
+        ReformlabError: the two sides are different constitutions (see :func:`~reformlab.analysis.crosscompare.
+            cross_compare`), or ``camp`` is no actor or principal of either side.
+    """
     if not isinstance(before, Evaluation):
         before = evaluate(before, scenario_before, alignments=alignments)
     if not isinstance(after, Evaluation):
         after = evaluate(after, scenario_after, alignments=alignments)
-    return Comparison(before, after, tuple(diff(before.constitution, after.constitution)), index)
+    if before.constitution.id != after.constitution.id:
+        raise ReformlabError(
+            f"{before.constitution.id!r} and {after.constitution.id!r} are different constitutions: their bodies "
+            "cannot be compared one by one",
+            field="after",
+            fix="line them up by role (head of state, chambers, government) with "
+            "reformlab.analysis.crosscompare.cross_compare, which `reformlab compare` uses for two countries",
+        )
+    check_camp(camp, before, after)
+    return Comparison(before, after, tuple(diff(before.constitution, after.constitution)), index, camp)
+
+
+def camp_actors(*evaluations: Evaluation) -> list[str]:
+    """Every name a camp may take: the principals filled on each side and the constitution's actors and bodies."""
+    names: dict[str, None] = {}
+    for side in evaluations:
+        names.update(dict.fromkeys(side.filling.principals()))
+        names.update(dict.fromkeys(side.constitution.actors))
+        names.update(dict.fromkeys(side.constitution.bodies))
+    return list(names)
+
+
+def check_camp(camp: str, *evaluations: Evaluation) -> str:
+    """``camp`` if it is an actor or principal of one of ``evaluations``; otherwise a :class:`ReformlabError`."""
+    known = camp_actors(*evaluations)
+    if camp not in known:
+        raise ReformlabError(f"the camp {camp!r} is no actor or principal here", field="--camp",
+                             fix=did_you_mean(camp, known))
+    return camp

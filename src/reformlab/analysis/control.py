@@ -15,6 +15,7 @@ from reformlab.engine.decisions import Decision, decisions
 from reformlab.engine.filling import Filling
 from reformlab.engine.tree import Always, Never, Node, simple_game
 from reformlab.games import Game, dictator, minimal_winning_coalitions, smallest_winning_coalition, veto_players
+from reformlab.errors import ReformlabError
 
 MAX_WITNESSES = 12
 
@@ -59,9 +60,14 @@ class GameControl:
         else:
             found = smallest_winning_coalition(game)
             smallest = None if found is None else tuple(sorted(found))
-            minimal = tuple(
-                tuple(sorted(c)) for c in minimal_winning_coalitions(game, max_coalitions=MAX_WITNESSES)
-            )
+            try:
+                minimal = tuple(
+                    tuple(sorted(c)) for c in minimal_winning_coalitions(game, max_coalitions=MAX_WITNESSES)
+                )
+            except ReformlabError as error:  # more than MAX_WITNESSES (2023: 7 independents): show the smallest
+                if error.field != "max_coalitions":
+                    raise
+                minimal = ()
         return cls(
             players=tuple(game.players),
             veto_players=tuple(veto_players(game)),

@@ -5,10 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-import attrs
 import typer
 
 from reformlab.errors import ReformlabError
@@ -30,10 +30,11 @@ BASE_WORDS = {
     "valid": "valid votes",
     "ballots_cast": "ballots cast",
     "valid_plus_against_all": "valid votes plus 'against all'",
+    "registered": "registered voters",
 }
 
 
-@attrs.frozen
+@dataclass(frozen=True)
 class Run:
     """One allocation to show: the result, a title, official seats to compare with, and notes."""
 
@@ -110,7 +111,7 @@ def election_run(
         "--tie-break", lambda: ElectoralSystem.from_dict(data)
     )  # the other options are checked
     result = system.allocate(
-        inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all, seed=seed
+        inputs.votes, **inputs.figures, seed=seed
     )
     notes = [f"Rule: {inputs.rule['article']}.", f"Source: {inputs.rule['source']}."]
     if inputs.rule.get("data_base"):

@@ -7,12 +7,11 @@ import json
 from enum import Enum
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False)
+console = LazyConsole(highlight=False)
 
 
 class Format(str, Enum):
@@ -36,6 +35,7 @@ def parse_alignments(values: list[str] | None) -> dict[str, str]:
 
 SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describing the bodies on that date; see `reformlab list`)."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
+CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
 
 
 def _fraction_text(value) -> str:
@@ -50,26 +50,32 @@ def control_command(
     target: str = typer.Argument(..., help="A version: kz@2007-09-01, a constitution file, FILE.yaml@DATE."),
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
 
+    from reformlab.analysis.compare import check_camp
+
     evaluation = evaluate(target, scenario, alignments=parse_alignments(align))
+    check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
         assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation),
+        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
                                "assumptions": assumptions, **data}, indent=2))
         return
-    print_control(evaluation)
+    print_control(evaluation, camp)
 
 
 def _scenario_id(evaluation):
     return evaluation.scenario.id if evaluation.scenario else None
 
 
-def print_control(evaluation) -> None:
+def print_control(evaluation, camp: str = "president") -> None:
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
     control = evaluation.control
@@ -92,17 +98,17 @@ def print_control(evaluation) -> None:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
         console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
     procedures = Table(title="Decisions", title_justify="left")
-    for column in ("decision", "president", "veto players", "smallest winning coalition"):
+    for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
     for proc in control.procedures.values():
         if proc.control is not None:
             c = proc.control
             smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-            procedures.add_row(proc.id, proc.role("president") or "–", ", ".join(c.veto_players) or "none", smallest)
+            procedures.add_row(proc.id, proc.role(camp) or "–", ", ".join(c.veto_players) or "none", smallest)
         elif proc.alternatives:
             for assumption, c in proc.alternatives:
                 smallest = "nothing wins" if c.smallest_winning is None else ", ".join(c.smallest_winning)
-                procedures.add_row(decision_key(proc.id, assumption), c.role("president"), ", ".join(c.veto_players) or "none", smallest)
+                procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     console.print(procedures)
@@ -123,6 +129,11 @@ def compare_command(
     ),
     index: str = typer.Option("banzhaf", "--index", help="Power index compared (banzhaf, shapley, ...)."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
+    camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
+    election: str = typer.Option(None, "--election", help="Fill both sides' lower chamber from this built-in election "
+                                 "(each under its own rules): does the reform move power on its rules alone?"),
+    roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
+                              "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
@@ -138,8 +149,28 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    comparison = compare(before, after, scenario_before=first, scenario_after=second, index=index,
-                         alignments=parse_alignments(align))
+    from reformlab.analysis import evaluate
+
+    alignments = parse_alignments(align)
+    if election:
+        if scenarios:
+            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+        from reformlab.analysis.samevotes import with_election
+
+        sides = (with_election(before, election, alignments=alignments),
+                 with_election(after, election, alignments=alignments))
+    else:
+        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if sides[0].constitution.id != sides[1].constitution.id:
+        from reformlab.analysis.crosscompare import cross_compare
+
+        crossed = cross_compare(*sides, camp=camp, roles_file=roles)
+        if output is Format.json:
+            typer.echo(json.dumps(crossed.to_dict(), indent=2))
+        else:
+            print_cross_comparison(crossed)
+        return
+    comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
         typer.echo(json.dumps(comparison.to_dict(), indent=2))
         return
@@ -156,6 +187,8 @@ CHANGE_KINDS = {
 
 
 def print_comparison(comparison) -> None:
+    from rich.table import Table
+
     data = comparison.to_dict()
     console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
     counts = data["change_counts"]
@@ -178,15 +211,40 @@ def print_comparison(comparison) -> None:
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     console.print(seats)
-    control = Table(title="The president's control of each decision", title_justify="left")
+    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
     for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get("president", {})
-        values = power.get(proc, {}).get("president", {})
+        roles = actors.get(comparison.camp, {})
+        values = power.get(proc, {}).get(comparison.camp, {})
         control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
+    console.print(control)
+
+
+def print_cross_comparison(crossed) -> None:
+    """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
+    console.print(f"[bold]{crossed.before.name}[/bold]  |  [bold]{crossed.after.name}[/bold]  (by role)")
+    bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
+    for column in ("role", crossed.before.target, crossed.after.target):
+        bodies.add_column(column, overflow="fold")
+
+    def cell(entry):
+        if entry is None:
+            return "absent"
+        if entry["seats"] is None:
+            return f"{entry['label']}: membership not known"
+        return f"{entry['label']}: {entry['camp_seats']} of {entry['seats']} ({float(entry['camp_share']):.1%})"
+
+    for role, row in crossed.bodies().items():
+        bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
+    console.print(bodies)
+    control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
+    for column in ("decision", crossed.before.target, crossed.after.target):
+        control.add_column(column, overflow="fold")
+    for name, row in crossed.control().items():
+        control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
     console.print(control)
 
 
@@ -202,6 +260,8 @@ def claims_command(
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
+    from rich.table import Table
+
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 

@@ -1,4 +1,4 @@
-"""``reformlab list``: the built-in constitutions with their versions (and, once added, scenarios).
+"""``reformlab list``: the built-in constitutions with their versions, scenarios and elections.
 
 The list is built from :data:`CATALOG_SOURCES`, functions each returning :class:`CatalogEntry` rows; a later
 layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :func:`add_catalog_source`.
@@ -11,10 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 import typer
-from rich.console import Console
-from rich.table import Table
-
-from reformlab.model import builtin_ids, load_builtin
 
 
 @dataclass(frozen=True)
@@ -36,6 +32,8 @@ class CatalogEntry:
 
 def constitution_entries() -> Iterable[CatalogEntry]:
     """One entry per built-in constitution, with its version dates and labels."""
+    from reformlab.model import builtin_ids, load_builtin
+
     for constitution_id in builtin_ids():
         document = load_builtin(constitution_id)
         versions = tuple((d.isoformat(), document.version_label(d)) for d in document.versions)
@@ -54,7 +52,16 @@ def scenario_entries() -> Iterable[CatalogEntry]:
         )
 
 
-CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries]
+def election_entries() -> Iterable[CatalogEntry]:
+    """One entry per built-in election with a list-tier rule (``reformlab allocate --election ID``)."""
+    from reformlab.data.election_results import built_in_elections, load_rules
+
+    for election_id in built_in_elections():
+        rule = load_rules(election_id.split("-", 1)[0])[election_id]
+        yield CatalogEntry("election", election_id, f"{rule['body']}; rule: {rule['article']}")
+
+
+CATALOG_SOURCES: list[Callable[[], Iterable[CatalogEntry]]] = [constitution_entries, scenario_entries, election_entries]
 
 
 def add_catalog_source(source: Callable[[], Iterable[CatalogEntry]]) -> None:
@@ -72,10 +79,21 @@ def register(app: typer.Typer) -> None:
     app.command("list", help="List built-in constitutions, their versions (dates) and scenarios.")(list_command)
 
 
-def list_command(json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table.")) -> None:
+def list_command(
+    json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
+    output_format: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
     """Print the catalog."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from reformlab.errors import ReformlabError, did_you_mean
+
+    if output_format not in ("table", "json"):
+        raise ReformlabError(f"unknown format {output_format!r}", field="--format",
+                             fix=did_you_mean(output_format, ("table", "json")))
     entries = catalog()
-    if json_output:
+    if json_output or output_format == "json":
         typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))
         return
     table = Table(title="Built-in constitutions and scenarios")

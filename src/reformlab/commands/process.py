@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import typer
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.commands.analysis import Format
 
-console = Console(highlight=False)
+if TYPE_CHECKING:
+    from rich.table import Table
+
+console = LazyConsole(highlight=False)
 
 
 def process_data(process, analysis=None) -> dict:
@@ -46,6 +48,8 @@ def _plain(value):
 
 def _add(table: Table, *cells: str) -> None:
     """A table row of data text, escaped so that brackets in a source's words are not read as markup."""
+    from rich.markup import escape
+
     table.add_row(*(escape(str(cell)) for cell in cells))
 
 
@@ -68,6 +72,9 @@ def process_command(
 
 
 def print_process(process, analysis) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
 
     from reformlab.process.measures import shown
@@ -130,6 +137,9 @@ def print_process(process, analysis) -> None:
 
 
 def print_analysis(analysis) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
     table = Table(title="The road not taken: proposals as proposed vs the adopted package (18 Aug 2007 votes)",
                   title_justify="left", show_lines=True)
     for column in ("counterfactual", "district assumption", "President's seats", "decisions lost", "gained"):

@@ -18,35 +18,70 @@ class ReportFormat(str, Enum):
 
 
 def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
-                format: str = "html", alignments=None, risk_draws: int = 20_000) -> Path:
-    """Evaluate both versions, check the study's claims where they apply, and write the report whole."""
+                format: str = "html", alignments=None, risk_draws: int = 20_000, camp: str | None = None,
+                spec_file: Path | None = None, paper: str = "A4") -> Path:
+    """Evaluate both versions, check the study's claims where they apply, and write the report whole.
+
+    ``camp`` defaults to the report spec's (``data/reports/<id>.yaml``, or ``spec_file``); the study's claims
+    are checked only when the spec names a claims file and both sides are versions of one built-in constitution."""
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
-    from reformlab.atomic import write_atomic
+    from reformlab.atomic import check_output, write_atomic
     from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
+    from reformlab.model.yamlio import read_text
     from reformlab.report.build import build_report
+    from reformlab.report.spec import report_spec
 
     output = Path(output) if output is not None else Path(f"reformlab-report.{format}")
+    check_output(output)  # a folder or read-only file is refused before the work, not after
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
     with steps("Building the report", total=6) as bar:
         with bar.step(f"evaluating {before} and {after}"):
-            comparison = compare(before, after, scenario_before=first, scenario_after=second, alignments=alignments)
+            from reformlab.analysis.evaluation import evaluate
+
+            after_side = evaluate(after, second, alignments=alignments)
+            text = None if spec_file is None else read_text(spec_file)
+            spec = report_spec(after_side.constitution, text, file=None if spec_file is None else str(spec_file))
+            comparison = compare(before, after_side, scenario_before=first, alignments=alignments,
+                                 camp=camp or spec.camp)
         with bar.step("power indices"):
             comparison.power()
         with bar.step("the study's claims"):
-            both_kz = comparison.before.constitution.id == comparison.after.constitution.id == "kz"
-            claims = check_claims(before=before, after=after) if both_kz and not _is_file(before) else ()
+            claims_file = spec.study.get("claims")
+            applies = claims_file and comparison.before.constitution.id == comparison.after.constitution.id
+            claims = check_claims(claims_file, before=before, after=after) if applies and not _is_file(before) else ()
         with bar.step("risk of losing control (Monte Carlo)"):
             custom = bool(scenarios) or bool(alignments)  # the simulation runs on the built-in scenarios only
             risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
         with bar.step("charts and text"):
-            data = build_report(comparison, claims, risk=risk)
+            data = build_report(comparison, claims, risk=risk, spec=spec)
             data = _with_process(data, comparison)
             validate_report(data)
-            content = {"html": render_html, "md": render_markdown, "pdf": render_pdf}[format](data)
+            renderers = {"html": lambda d: render_html(d, paper=paper), "md": render_markdown,
+                         "pdf": lambda d: render_pdf(d, paper=paper)}
+            content = renderers[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
+
+
+def make_reforms_page(reforms: list[str], *, output: Path | None = None, format: str = "html",
+                      camp: str | None = None) -> Path:
+    """Write several reforms (``BEFORE:AFTER`` each) on one page, whole or not at all."""
+    import datetime as dt
+
+    from reformlab.atomic import write_atomic
+    from reformlab.report.browser import html_to_pdf
+    from reformlab.report.reforms import parse_reform, reforms_page, summarize
+
+    output = Path(output) if output is not None else Path(f"reformlab-reforms.{format}")
+    summaries = [summarize(*parse_reform(text), camp=camp) for text in reforms]
+    today = dt.date.today().isoformat()
+    if format == "pdf":
+        content = html_to_pdf(reforms_page(summaries, format="html", generated_on=today))
+    else:
+        content = reforms_page(summaries, format=format, generated_on=today)
+    return write_atomic(output, content)
 
 
 def _with_process(data, comparison):
@@ -73,9 +108,17 @@ def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | No
     simulation runs on those), else None."""
     from reformlab.analysis.risk import risk_section
 
+    from reformlab.errors import ReformlabError
+
     if comparison.before.scenario is None or comparison.after.scenario is None or _is_file(before) or _is_file(after):
         return None
-    return risk_section((before, after), draws=draws)
+    if comparison.camp != "president":  # the simulation follows the president's camp only
+        return None
+    try:
+        return risk_section((before, after), draws=draws)
+    except ReformlabError as error:  # e.g. a scenario of declared seats: the simulation needs an election's votes
+        typer.echo(f"note: no risk section ({error.problem})", err=True)
+        return None
 
 
 def _is_file(target: str) -> bool:
@@ -87,19 +130,28 @@ def report_command(
     after: str = typer.Argument(DEFAULT_AFTER, help="The later version or a reform file (default: kz@2007-05-21)."),
     scenario: list[str] = typer.Option(
         None, "--scenario", "-s", help="Scenario for both sides, or twice (before, after). Default: the fitting one."),
-    output: Path = typer.Option(None, "--output", "-o", help="Where to write (default: ./reformlab-report.FORMAT)."),
+    output: Path = typer.Option(None, "--output", "-o", help="Where to write, - for stdout (default: ./reformlab-report.FORMAT)."),
     format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or pdf."),
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
+    camp: str = typer.Option(None, "--camp", help="The principal followed (default: the report spec's, president)."),
+    spec: Path = typer.Option(None, "--spec", help="A report spec YAML (default: data/reports/<constitution>.yaml)."),
+    paper: str = typer.Option("A4", "--paper", help="Paper size when printed or written as PDF: A4 or Letter."),
+    reform: list[str] = typer.Option(None, "--reform", help="BEFORE:AFTER, repeatable: several reforms on one page "
+                                     "(the camp's control per decision and the Shugart-Carey plane) instead of one report."),
 ) -> None:
     """Write one self-contained report comparing two versions (default: Kazakhstan before and after 21 May 2007)."""
     from reformlab.commands.analysis import parse_alignments
     from reformlab.errors import ReformlabError
 
+    if reform:
+        typer.echo(str(make_reforms_page(reform, output=output, format=format.value, camp=camp).resolve()))
+        return
     if scenario and len(scenario) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
-                       alignments=parse_alignments(align))
-    typer.echo(str(path.resolve()))
+                       alignments=parse_alignments(align), camp=camp, spec_file=spec, paper=paper)
+    if str(path) != "-":  # with -o - the report itself went to standard output
+        typer.echo(str(path.resolve()))
 
 
 def register(app: typer.Typer) -> None:

@@ -8,12 +8,11 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from reformlab.commands import LazyConsole
 from reformlab.errors import ReformlabError
 
-console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
+console = LazyConsole(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 
 class Format(str, Enum):
@@ -54,6 +53,8 @@ def _held(value) -> str:
 
 def print_result(result) -> None:
     """Tables of loss probabilities per version, and the paired differences."""
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
     data = result.to_dict()
@@ -109,6 +110,8 @@ def print_result(result) -> None:
 
 
 def print_sweep(sweep) -> None:
+    from rich.table import Table
+
     from reformlab.engine.tree import decision_key
 
     frame = sweep.frame()
@@ -145,7 +148,7 @@ def risk_command(
     ),
     output_format: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
     output: Path = typer.Option(
-        None, "--output", "-o", help="Write the JSON to this file (whole or not at all)."
+        None, "--output", "-o", help="Write the JSON to this file (whole or not at all), or - for stdout."
     ),
     scheduler: Scheduler = typer.Option(Scheduler.serial, "--scheduler", help="serial, or dask."),
     address: str = typer.Option(
@@ -174,6 +177,10 @@ def risk_command(
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)  # checks every name and value
     points = parse_sweep(sweep) if sweep else None
+    if output is not None:
+        from reformlab.atomic import check_output
+
+        check_output(output)  # refused before the simulation, not after
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )

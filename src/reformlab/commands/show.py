@@ -5,14 +5,14 @@ from __future__ import annotations
 import json
 from enum import Enum
 
-import typer
-from rich.console import Console
-from rich.table import Table
-from rich.tree import Tree
+from typing import TYPE_CHECKING
 
-from reformlab.model import Constitution, Unknown, iter_steps
-from reformlab.model.describe import describe_seat_group, describe_step
-from reformlab.model.targets import resolve_target
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from reformlab.model import Constitution
 
 
 class Format(str, Enum):
@@ -29,6 +29,10 @@ def show(
     format: Format = typer.Option(Format.table, "--format", help="table (default) or json."),
 ) -> None:
     """Print the constitution in force for TARGET, every rule with its article, sources and confidence."""
+    from rich.console import Console
+
+    from reformlab.model.targets import resolve_target
+
     constitution = resolve_target(target)
     if format is Format.json:
         typer.echo(json.dumps(constitution.model_dump(mode="json"), indent=1, ensure_ascii=False))
@@ -54,11 +58,19 @@ def _cite_text(c: Constitution, path: str, *, sources: bool = False) -> str:
 
 
 def _text(value) -> str:
+    from reformlab.model import Unknown
+
     return "unknown" if isinstance(value, Unknown) else "" if value is None else str(value)
 
 
 def render(c: Constitution, console: Console) -> None:
     """Tables of bodies and seat groups, a tree of procedures, party rules and the unknowns."""
+    from rich.table import Table
+    from rich.tree import Tree
+
+    from reformlab.model import Unknown, iter_steps
+    from reformlab.model.describe import describe_seat_group, describe_step
+
     console.print(f"[bold]{c.label}[/] ({c.id}) as of {c.as_of}: version {c.version}, {c.version_label}")
     bodies = Table(title="Bodies and how their seats are filled", show_lines=False)
     for column in ("body", "size", "term", "seat group", "seats", "filled by", "article", "sources", "conf."):

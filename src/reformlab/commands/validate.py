@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import typer
 
-from reformlab.model.targets import parse_target
-
 
 def register(app: typer.Typer) -> None:
     app.command("validate", help="Check a constitution or reform file; list every problem (exit 2 if any).")(validate)
@@ -13,6 +11,8 @@ def register(app: typer.Typer) -> None:
 
 def validate(file: str = typer.Argument(..., help="A constitution or reform YAML file.")) -> None:
     """Load FILE, validate every version (a reform: apply it to its base) and report all problems."""
+    from reformlab.model.targets import parse_target
+
     target = parse_target(file)
     if target.reform is not None:
         result = target.resolve()

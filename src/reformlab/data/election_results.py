@@ -14,7 +14,7 @@ import attrs
 
 from reformlab.errors import ReformlabError, did_you_mean
 
-COUNTRIES = ("KZ",)
+COUNTRIES = ("KG", "KZ", "UA")
 
 
 def _resource(name: str):
@@ -76,6 +76,7 @@ class ElectionInputs:
         election_id: e.g. ``"KZ-MAJ-2012"``.
         votes: party -> list votes, in the published order (the tie-break order).
         official_seats: party -> list seats as officially declared.
+        registered: the voters on the rolls, if the data give them (threshold base ``registered``).
         district_seats: party -> single-member seats as declared (empty when there were none).
         ballots_cast: all ballots cast, if the data give it.
         against_all: "against all" votes, if the data give them.
@@ -89,6 +90,16 @@ class ElectionInputs:
     ballots_cast: int | None
     against_all: int | None
     rule: dict
+    registered: int | None = None
+
+    @property
+    def figures(self) -> dict:
+        """The keyword figures an allocation of this election takes (``ballots_cast``, ``against_all``,
+        ``registered``, and ``regional_passed`` when the rule declares who passed a regional threshold)."""
+        found = {"ballots_cast": self.ballots_cast, "against_all": self.against_all, "registered": self.registered}
+        if self.rule.get("regional_passed") is not None:
+            found["regional_passed"] = tuple(self.rule["regional_passed"])
+        return found
 
     @property
     def system_data(self) -> dict:
@@ -111,6 +122,9 @@ def election_inputs(election_id: str) -> ElectionInputs:
     import pandas as pd
 
     known = built_in_elections()
+    if not isinstance(election_id, str):
+        raise ReformlabError("no built-in election is named", field="--election",
+                             fix="give the id of a built-in election (reformlab list)")
     if election_id not in known:
         raise ReformlabError(
             f"no built-in election {election_id!r}", field="--election", fix=did_you_mean(election_id, known)
@@ -136,6 +150,7 @@ def election_inputs(election_id: str) -> ElectionInputs:
         ballots_cast=figure("ballots_cast"),
         against_all=figure("against_all"),
         rule=rule,
+        registered=figure("registered"),
     )
 
 

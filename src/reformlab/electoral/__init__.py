@@ -18,7 +18,6 @@ nothing of constitutions.
 
 from reformlab.electoral import measures
 from reformlab.electoral.allocation import METHODS, Allocation, Method, allocate, method_named
-from reformlab.electoral.batch import BatchAllocation, allocate_batch, iter_allocate_batch
 from reformlab.electoral.chamber import UNELECTED_KINDS, Chamber, ElectionResult, UnelectedSeats
 from reformlab.electoral.district import (
     DistrictAllocation,
@@ -35,7 +34,9 @@ from reformlab.electoral.kinds import (
     tier_from_dict,
     tier_to_dict,
 )
+from reformlab.electoral.regional import RegionalThreshold
 from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.seat_cap import EXCESS_RULES, SeatCap
 from reformlab.electoral.system import ElectoralSystem
 from reformlab.electoral.threshold import BASES, Threshold, parse_share
 from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel
@@ -45,6 +46,7 @@ from reformlab.electoral.votes_file import read_votes_csv
 __all__ = [
     "BASES",
     "BatchAllocation",
+    "EXCESS_RULES",
     "KINDS",
     "METHODS",
     "OVERHANG_RULES",
@@ -62,6 +64,8 @@ __all__ = [
     "MixedResult",
     "MultiDistrictSystem",
     "SingleMemberSystem",
+    "RegionalThreshold",
+    "SeatCap",
     "Threshold",
     "Tie",
     "TieBreak",
@@ -82,3 +86,14 @@ __all__ = [
     "allocate_batch",
     "iter_allocate_batch",
 ]
+
+#: The numpy batch path, imported on first use (``reformlab allocate`` and the exact path never load numpy).
+_BATCH = ("BatchAllocation", "allocate_batch", "iter_allocate_batch")
+
+
+def __getattr__(name: str):
+    if name in _BATCH:
+        from reformlab.electoral import batch
+
+        return getattr(batch, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -51,16 +51,33 @@ def first_guess(votes: list[int], held: list[int], house: int, divisor: Divisor)
     a common divisor ``D``; ``E = house + n * (offset - 1/2)`` (``n`` parties with votes) makes them add up
     to the house on average, as in the batch path. Only a starting point: :func:`divisor_seats` repairs it.
     """
-    eligible = [v for v in votes if v > 0]
-    total = sum(eligible)
-    on, od = divisor.offset.numerator, divisor.offset.denominator
-    spread = 2 * od * house + len(eligible) * (2 * on - od)  # 2 * od * E
+    total = sum(votes)  # votes are >= 0: the parties with votes make the total
+    on, od = divisor.offset.as_integer_ratio()
+    spread = 2 * od * house + (len(votes) - votes.count(0)) * (2 * on - od)  # 2 * od * E
     scale = 2 * od * total
     lead = 2 * on * total
-    return [
-        max(h, min(house, -((lead - v * spread) // scale))) if v > 0 else h
-        for v, h in zip(votes, held, strict=True)
-    ]
+    guess = [-((lead - v * spread) // scale) if v > 0 else h for v, h in zip(votes, held, strict=True)]
+    return [max(h, house if g > house else g) for g, h in zip(guess, held, strict=True)]
+
+
+_TABLES: dict[int, tuple[Divisor, list[tuple[int, int]]]] = {}  # id(divisor) -> (divisor, its table)
+TABLE_SIZE = 1024  # seats up to this many use a precomputed table of the sequence; beyond, the function
+
+
+def ratios(divisor: Divisor, house: int):
+    """``s -> divisor.ratio(s)`` for ``0 <= s <= house``: a list lookup from a table made once per method
+    (one Python call less per average), or the function itself for houses beyond :data:`TABLE_SIZE`.
+
+    >>> from reformlab.electoral.divisor import DIVISORS
+    >>> ratios(DIVISORS["d_hondt"], 98)(3), ratios(DIVISORS["d_hondt"], 10**6)(3)
+    ((4, 1), (4, 1))
+    """
+    if house >= TABLE_SIZE:
+        return divisor.ratio
+    entry = _TABLES.get(id(divisor))
+    if entry is None or entry[0] is not divisor:
+        entry = _TABLES[id(divisor)] = (divisor, [divisor.ratio(s) for s in range(TABLE_SIZE + 1)])
+    return entry[1].__getitem__
 
 
 def divisor_seats(
@@ -87,7 +104,7 @@ def divisor_seats(
     eligible = [i for i, v in enumerate(votes) if v > 0]
     if not eligible or sum(held) >= house:
         return list(held), [], []
-    ratio, power = divisor.ratio, divisor.power
+    ratio, power = ratios(divisor, house), divisor.power
     seats = first_guess(votes, held, house, divisor)
     weight = votes if power == 1 else [v**power for v in votes]
     count = len(votes)
@@ -104,18 +121,26 @@ def divisor_seats(
         else:
             won_a[i] = -1
 
+    # best_bid and worst_won compare finite averages inline (the usual case, a * a' > 0) and call above()
+    # only where an average is infinite: the same order, at a fraction of the calls.
     def best_bid() -> int:
         best = eligible[0]
+        bn, ba = bid_n[best], bid_a[best]
         for k in eligible:
-            if above(bid_n[k], bid_a[k], bid_n[best], bid_a[best]):
-                best = k
+            n, a = bid_n[k], bid_a[k]
+            if (n * ba > bn * a) if (a and ba) else above(n, a, bn, ba):
+                best, bn, ba = k, n, a
         return best
 
     def worst_won() -> int:
-        worst = -1
+        worst, wn, wa = -1, 0, 0
         for k in eligible:
-            if won_a[k] >= 0 and (worst < 0 or above(won_n[worst], won_a[worst], won_n[k], won_a[k])):
-                worst = k
+            a = won_a[k]
+            if a < 0:
+                continue
+            n = won_n[k]
+            if worst < 0 or ((wn * a > n * wa) if (a and wa) else above(wn, wa, n, a)):
+                worst, wn, wa = k, n, a
         return worst
 
     for i in eligible:

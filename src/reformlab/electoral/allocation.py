@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from reformlab.electoral.divisor import DIVISORS, highest_averages
-from reformlab.electoral.quota import QUOTAS, quota_allocation
+from reformlab.electoral.quota import QUOTAS, clear_cut, quota_allocation
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
@@ -139,6 +139,85 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
+_TEXT_RULES: dict = {}  # "7%" -> its Threshold, parsed and validated once (bounded: cleared when full)
+
+
+def _threshold_from_text(share: str | Fraction) -> Threshold | None:
+    """A share threshold from ``"7%"`` (or a Fraction), parsed and validated once; ``None`` if it is invalid
+    (the general path then raises the error)."""
+    rule = _TEXT_RULES.get(share)
+    if rule is None:
+        try:
+            rule = Threshold(share=parse_share(share, field="threshold")).validate()
+        except ReformlabError:
+            return None
+        if len(_TEXT_RULES) >= 256:
+            _TEXT_RULES.clear()
+        _TEXT_RULES[share] = rule
+    return rule
+
+
+def _common_case(votes: dict, seats, method, threshold, ballots_cast, against_all) -> Allocation | None:
+    """:func:`allocate` for the usual call, with the set-up cut to the bone: whole votes in a dict, a share
+    threshold or none, the default tie-break, and (quota methods) one clean cut through the remainders.
+
+    Exact all the same: the threshold test, integer parts and remainders are the whole-number ones of the
+    general path (:meth:`Threshold.share_terms`, ``divmod`` over the quota's terms), and divisor methods run
+    the general :func:`highest_averages`. ``None`` whenever anything is out of the ordinary (bad input,
+    another kind of threshold, a tie or a second round of remainders), so the general path decides it and
+    raises its errors. Property tests check the two paths agree.
+    """
+    spec = METHODS.get(method)
+    if spec is None or type(seats) is not int or seats <= 0:
+        return None
+    try:
+        valid = sum(votes.values())
+    except TypeError:
+        return None
+    if threshold is None:
+        rule = base_total = None
+        den, need, inclusive = 1, 0, True
+    else:
+        if type(threshold) is Threshold:
+            rule = threshold
+        elif type(threshold) is str or type(threshold) is Fraction:
+            rule = _threshold_from_text(threshold)
+            if rule is None:
+                return None
+        else:
+            return None
+        terms = rule.share_terms(valid, ballots_cast, against_all)
+        if terms is None:
+            return None
+        base_total, den, need = terms
+        inclusive = rule.inclusive
+    passed = []
+    for party, v in votes.items():  # checks every count, and applies the threshold, in one pass
+        if type(v) is not int or v < 0:
+            return None
+        if v * den >= need if inclusive else v * den > need:
+            passed.append(party)
+    admitted_total = sum(map(votes.__getitem__, passed))
+    if not admitted_total:
+        return None
+    seats_won = dict.fromkeys(votes, 0)  # every party given, in input order
+    if spec.family == "quota":
+        quota = QUOTAS[method](admitted_total, seats)
+        qn, qd = quota.numerator, quota.denominator
+        remainder = {}
+        for party in passed:
+            seats_won[party], remainder[party] = divmod(votes[party] * qd, qn)
+        left = seats - sum(seats_won.values())
+        if left and not clear_cut(seats_won, remainder, left):
+            return None
+        ties = ()
+    else:
+        quota = None
+        won, ties = highest_averages({p: votes[p] for p in passed}, seats, method, _IN_INPUT_ORDER)
+        seats_won.update(won)
+    return Allocation(seats_won, method, dict(votes), quota, tuple(passed), ties, rule, base_total, ())
+
+
 def allocate(
     votes: Mapping[Hashable, int],
     seats: int,
@@ -148,6 +227,7 @@ def allocate(
     ballots_cast: int | None = None,
     against_all: int | None = None,
     district_wins: Mapping[Hashable, int] | None = None,
+    registered: int | None = None,
     minimum_parties: MinimumParties | None = None,
     tie_break: str | TieBreak = "order",
     order: tuple | None = None,
@@ -164,6 +244,7 @@ def allocate(
         ballots_cast: all ballots cast (threshold base ``ballots_cast``).
         against_all: the "against all" votes (threshold base ``valid_plus_against_all``).
         district_wins: party -> districts won (for a threshold's ``districts`` alternative).
+        registered: the voters on the rolls (threshold base ``registered``).
         minimum_parties: a rule admitting runners-up when too few lists pass (Kazakhstan 2009).
         tie_break: ``"order"``, ``"lot"`` or ``"raise"`` (or a :class:`TieBreak`).
         order: the tie-break order for ``"order"`` (default: the order of ``votes``).
@@ -173,6 +254,19 @@ def allocate(
     >>> r.seats, r.quota, r.passed
     ({'A': 6, 'B': 4, 'C': 0}, Fraction(18, 1), ('A', 'B'))
     """
+    if (
+        type(votes) is dict
+        and district_wins is None
+        and minimum_parties is None
+        and type(tie_break) is str
+        and tie_break == "order"
+        and order is None
+        and seed is None
+        and rng is None
+    ):
+        result = _common_case(votes, seats, method, threshold, ballots_cast, against_all)
+        if result is not None:
+            return result
     spec = method_named(method)
     votes = _check_votes(votes)
     if isinstance(seats, bool) or not isinstance(seats, int) or seats <= 0:
@@ -190,7 +284,7 @@ def allocate(
     admitted = votes
     if rule is not None:
         rule.validate()
-        base_total = rule.base_total(votes, ballots_cast, against_all)
+        base_total = rule.base_total(votes, ballots_cast, against_all, registered)
         admitted = rule.passing_votes(votes, base_total, district_wins)
     passed = tuple(admitted)
     extra: tuple = ()

@@ -114,7 +114,16 @@ def quota_allocation(
     >>> quota_allocation({"A": 7, "B": 5, "C": 2}, Fraction(2), 7, TieBreak())[0]
     {'A': 4, 'B': 2, 'C': 1}
     """
-    qn, qd = quota.as_integer_ratio()
+    qn, qd = quota.numerator, quota.denominator
+    if not correction and not minimum:  # the usual case: divmod, then one clean cut through the remainders
+        whole, remainder = {}, {}
+        for party, v in votes.items():
+            whole[party], remainder[party] = divmod(v * qd, qn)
+        left = seats - sum(whole.values())
+        if not left or clear_cut(whole, remainder, left):
+            return whole, ()
+        idle = _NOBODY if all(votes.values()) else {p for p, v in votes.items() if v <= 0}
+        return _award_remainders(whole, remainder, idle, seats, tie_break, minimum)
     common, scale = 1, None
     if correction:
         factor = {p: Fraction(c) for p, c in correction.items()}
@@ -130,6 +139,20 @@ def quota_allocation(
             whole[party], remainder[party] = divmod(v * times, denominator)
     idle = _NOBODY if all(votes.values()) else {p for p, v in votes.items() if v <= 0}
     return _award_remainders(whole, remainder, idle, seats, tie_break, minimum)
+
+
+def clear_cut(whole: dict, remainder: Mapping, left: int) -> bool:
+    """Give the ``left`` seats to the largest remainders in one round when the cut is clean: fewer seats than
+    parties, and the last remainder served strictly above the first one left out (no tie; and a party
+    without votes, remainder 0, cannot be served). Returns whether it did; ``whole`` is changed in place."""
+    if not 0 < left < len(remainder):
+        return False
+    ranked = sorted(remainder, key=remainder.__getitem__, reverse=True)
+    if remainder[ranked[left - 1]] <= remainder[ranked[left]]:
+        return False
+    for party in ranked[:left]:
+        whole[party] += 1
+    return True
 
 
 def _award_remainders(
@@ -153,12 +176,8 @@ def _award_remainders(
     if left == 0:
         return whole, ()
     eligible = {p: r for p, r in remainder.items() if p not in excluded} if excluded else remainder
-    if 0 < left < len(eligible):  # the usual case: one round, no tie at the boundary; ranked once
-        ranked = sorted(eligible, key=eligible.__getitem__, reverse=True)
-        if eligible[ranked[left - 1]] != eligible[ranked[left]]:
-            for party in ranked[:left]:
-                whole[party] += 1
-            return whole, ()
+    if clear_cut(whole, eligible, left):
+        return whole, ()
     ties: list[Tie] = []
     minimum = minimum or {}
     while (

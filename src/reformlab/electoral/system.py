@@ -14,7 +14,9 @@ from typing import Any
 import attrs
 
 from reformlab.electoral.allocation import Allocation, allocate, method_named
+from reformlab.electoral.regional import RegionalThreshold
 from reformlab.electoral.runner_up import MinimumParties
+from reformlab.electoral.seat_cap import SeatCap
 from reformlab.electoral.threshold import Threshold
 from reformlab.electoral.ties import TIE_BREAKS
 from reformlab.errors import ReformlabError, did_you_mean
@@ -49,6 +51,8 @@ class ElectoralSystem:
         seats: seats in this tier.
         threshold: the legal threshold, if any.
         minimum_parties: a rule admitting runners-up when too few lists pass (Kazakhstan since 2009).
+        regional_threshold: a share every list must pass in every region too (Kyrgyzstan), see :mod:`.regional`.
+        seat_cap: at most so many seats per list (Kyrgyzstan 2010, Art. 70(2): 65), see :mod:`.seat_cap`.
         tie_break: ``"order"`` (the law's order, e.g. earlier-registered list), ``"lot"`` or ``"raise"``.
 
     >>> data = {"method": "hare", "seats": 98, "threshold": {"share": "7%", "base": "ballots_cast"}}
@@ -61,8 +65,10 @@ class ElectoralSystem:
     threshold: Threshold | None = None
     minimum_parties: MinimumParties | None = None
     tie_break: str = "order"
+    seat_cap: SeatCap | None = None
+    regional_threshold: RegionalThreshold | None = None
 
-    FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break")
+    FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break", "seat_cap", "regional_threshold")
 
     @property
     def elected_seats(self) -> int:
@@ -77,6 +83,10 @@ class ElectoralSystem:
             self.threshold.validate()
         if self.minimum_parties is not None:
             self.minimum_parties.validate()
+        if self.seat_cap is not None:
+            self.seat_cap.validate()
+        if self.regional_threshold is not None:
+            self.regional_threshold.validate()
         if self.tie_break not in TIE_BREAKS:
             raise ReformlabError(
                 f"unknown tie-break rule {self.tie_break!r}",
@@ -87,8 +97,17 @@ class ElectoralSystem:
 
     def allocate(self, votes: Mapping[Hashable, int], **figures: Any) -> Allocation:
         """Allocate this tier's seats; ``figures`` are passed to :func:`~reformlab.electoral.allocate`
-        (``ballots_cast``, ``against_all``, ``district_wins``, ``order``, ``seed``, ``rng``)."""
-        return allocate(
+        (``ballots_cast``, ``against_all``, ``registered``, ``district_wins``, ``order``, ``seed``, ``rng``).
+
+        With a regional threshold (``regions``, ``regional_registered`` or ``regional_passed`` among the
+        figures, see :mod:`.regional`), the seats go to the lists passing both tests. With a seat cap, the
+        seats above it are treated by its excess rule. Re-allocations use the same method and tie-break, the
+        threshold already applied."""
+        regional = {k: figures.pop(k) for k in ("regions", "regional_registered", "regional_passed") if k in figures}
+        if regional and self.regional_threshold is None:
+            raise ReformlabError("regional votes were given, but this system has no regional threshold",
+                                 field=sorted(regional)[0], fix="drop them, or add regional_threshold to the system")
+        result = allocate(
             votes,
             self.seats,
             self.method,
@@ -97,6 +116,26 @@ class ElectoralSystem:
             tie_break=self.tie_break,
             **figures,
         )
+        keep = {k: v for k, v in figures.items() if k in ("order", "seed", "rng")}
+        if self.regional_threshold is not None:
+            passing = set(self.regional_threshold.passing(votes, **regional))
+            if any(p not in passing for p in result.passed):
+                admitted = {p: result.votes[p] for p in result.passed if p in passing}
+                if not admitted:
+                    raise ReformlabError("no list passes both the national and the regional threshold",
+                                         field="regional_threshold")
+                rest = allocate(admitted, self.seats, self.method, tie_break=self.tie_break, **keep)
+                result = attrs.evolve(result, seats={p: rest.seats.get(p, 0) for p in result.seats},
+                                      passed=tuple(admitted), ties=result.ties + rest.ties)
+        if self.seat_cap is None:
+            return result
+
+        def allocate_rest(lists: tuple, house: int) -> tuple[dict, tuple]:
+            rest = allocate({p: result.votes[p] for p in lists}, house, self.method, tie_break=self.tie_break, **keep)
+            return rest.seats, rest.ties
+
+        seats, ties = self.seat_cap.apply(result.seats, result.passed, allocate_rest)
+        return attrs.evolve(result, seats=seats, ties=result.ties + ties)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data, defaults left out."""
@@ -107,6 +146,10 @@ class ElectoralSystem:
             data["minimum_parties"] = self.minimum_parties.to_dict()
         if self.tie_break != "order":
             data["tie_break"] = self.tie_break
+        if self.seat_cap is not None:
+            data["seat_cap"] = self.seat_cap.to_dict()
+        if self.regional_threshold is not None:
+            data["regional_threshold"] = self.regional_threshold.to_dict()
         return data
 
     @classmethod
@@ -119,10 +162,14 @@ class ElectoralSystem:
             )
         threshold = data.get("threshold")
         rule = data.get("minimum_parties")
+        cap = data.get("seat_cap")
+        regional = data.get("regional_threshold")
         return cls(
             method=data["method"],
             seats=data["seats"],
             threshold=None if threshold is None else Threshold.from_dict(threshold),
             minimum_parties=None if rule is None else MinimumParties.from_dict(rule),
             tie_break=data.get("tie_break", "order"),
+            seat_cap=None if cap is None else SeatCap.from_dict(cap),
+            regional_threshold=None if regional is None else RegionalThreshold.from_dict(regional),
         ).validate()

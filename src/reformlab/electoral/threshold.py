@@ -10,7 +10,8 @@ Bases (:data:`BASES`):
 - ``valid``: the votes for all lists (the sum of the votes given);
 - ``ballots_cast``: everyone who took part, valid or not (Kazakh election law Art. 97(1): "of the voters
   who took part in voting");
-- ``valid_plus_against_all``: list votes plus the "against all" line (Kazakhstan 2023).
+- ``valid_plus_against_all``: list votes plus the "against all" line (Kazakhstan 2023);
+- ``registered``: every voter on the rolls (Kyrgyzstan 2007 and 2010: 5 % "of the total number of voters").
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import attrs
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.shares import format_share, parse_share
 
-BASES = ("valid", "ballots_cast", "valid_plus_against_all")
+BASES = ("valid", "ballots_cast", "valid_plus_against_all", "registered")
 
 
 @attrs.frozen
@@ -67,12 +68,30 @@ class Threshold:
         return self
 
     def base_total(
-        self, votes: Mapping[Hashable, int], ballots_cast: int | None = None, against_all: int | None = None
+        self,
+        votes: Mapping[Hashable, int],
+        ballots_cast: int | None = None,
+        against_all: int | None = None,
+        registered: int | None = None,
     ) -> int:
         """The number the share is taken of; raises if the base needs a figure that was not given."""
         valid = sum(votes.values())
         if self.base == "valid":
             return valid
+        if self.base == "registered":
+            if registered is None:
+                raise ReformlabError(
+                    "the threshold base 'registered' needs the number of registered voters",
+                    field="registered",
+                    fix="give the number of voters on the rolls, or use another base",
+                )
+            if registered < valid:
+                raise ReformlabError(
+                    f"registered voters ({registered}) are fewer than the votes for the lists ({valid})",
+                    field="registered",
+                    fix="check the number of registered voters",
+                )
+            return registered
         if self.base == "ballots_cast":
             if ballots_cast is None:
                 raise ReformlabError(
@@ -106,6 +125,7 @@ class Threshold:
         ballots_cast: int | None = None,
         against_all: int | None = None,
         district_wins: Mapping[Hashable, int] | None = None,
+        registered: int | None = None,
     ) -> tuple:
         """The parties that pass, in input order.
 
@@ -116,7 +136,7 @@ class Threshold:
         ('A',)
         """
         self.validate()
-        total = self.base_total(votes, ballots_cast, against_all)
+        total = self.base_total(votes, ballots_cast, against_all, registered)
         return tuple(self.passing_votes(votes, total, district_wins))
 
     def passing_votes(
@@ -150,6 +170,38 @@ class Threshold:
             wins = district_wins or {}
             return {p: v for p, v in votes.items() if p in passed or wins.get(p, 0) >= self.districts}
         return passed
+
+    def share_terms(
+        self, valid: int, ballots_cast: int | None = None, against_all: int | None = None
+    ) -> tuple[int, int, int] | None:
+        """The usual threshold, a share alone, as whole numbers: ``(base_total, den, need)``.
+
+        A list passes when ``votes * den >= need`` (``>`` when not inclusive), ``need = num * base_total`` for
+        ``share = num / den``: the test of :meth:`passing_votes`. ``None`` for anything else (a votes or
+        districts condition, a share that is not a Fraction, an invalid rule or a missing base figure):
+        :meth:`validate`, :meth:`base_total` and :meth:`passing_votes` decide those, and raise their errors.
+
+        >>> Threshold(share=Fraction(7, 100)).share_terms(1000)
+        (1000, 100, 7000)
+        >>> Threshold(share=Fraction(7, 100), base="ballots_cast").share_terms(1000) is None  # no ballots
+        True
+        """
+        share = self.share
+        if type(share) is not Fraction or self.votes is not None or self.districts is not None:
+            return None
+        num, den = share.numerator, share.denominator
+        if not 0 <= num < den:
+            return None
+        base = self.base
+        if base == "valid":
+            total = valid
+        elif base == "ballots_cast" and type(ballots_cast) is int and ballots_cast >= valid:
+            total = ballots_cast
+        elif base == "valid_plus_against_all" and type(against_all) is int:
+            total = valid + against_all
+        else:
+            return None
+        return total, den, num * total
 
     def to_dict(self) -> dict:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""

@@ -112,7 +112,7 @@ def _from_election(tier: ElectoralSystem, group, spec, where: str) -> tuple[dict
         data["threshold"] = {**data["threshold"], "base": inputs.rule["data_base"]}
         tier = tier_of(data)
         notes.append(f"threshold base taken as {inputs.rule['data_base']} ({inputs.rule.get('data_base_reason', '').strip()})")
-    result = tier.allocate(inputs.votes, ballots_cast=inputs.ballots_cast, against_all=inputs.against_all)
+    result = tier.allocate(inputs.votes, **inputs.figures)
     seats = {party: int(n) for party, n in result.seats.items()}
     official = {p: n for p, n in inputs.official_seats.items() if n}
     same = {p: n for p, n in seats.items() if n} == official

@@ -175,10 +175,15 @@ class Scenario(FrozenModel):
 
 
 def load_scenarios(path: str | Path | None = None, *, text: str | None = None) -> dict[str, Scenario]:
-    """Read a scenarios file (the built-in Kazakh one when ``path`` is None), validated with line numbers."""
+    """Read a scenarios file (every built-in one when ``path`` is None), validated with line numbers."""
     if path is None:
-        resource = resources.files("reformlab.data").joinpath("scenarios/kz.yaml")
-        file, text = "reformlab/data/scenarios/kz.yaml", resource.read_text(encoding="utf-8")
+        found: dict[str, Scenario] = {}
+        folder = resources.files("reformlab.data").joinpath("scenarios")
+        for resource in sorted(folder.iterdir(), key=lambda r: r.name):
+            if resource.name.endswith(".yaml"):
+                name = f"reformlab/data/scenarios/{resource.name}"
+                found.update(load_scenarios(name, text=resource.read_text(encoding="utf-8")))
+        return found
     else:
         file = str(path)
         text = read_text(path) if text is None else text

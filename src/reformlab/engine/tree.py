@@ -56,7 +56,7 @@ class Quota:
     """
 
     majority: Fraction
-    base: str
+    base: str | None  # None: the data give no base (an assumed majority); counted as the members
     strict: bool
 
     def needed(self, members: int) -> int:
@@ -269,7 +269,8 @@ def render(tree: Node, indent: str = "") -> str:
     if isinstance(tree, Vote):
         quota = tree.quota
         words = "more than" if quota.strict else "at least"
-        line = f"vote of {tree.body}: {words} {quota.majority} of {quota.base} = {tree.needed} of {tree.members}"
+        base = quota.base or "members (no base given)"
+        line = f"vote of {tree.body}: {words} {quota.majority} of {base} = {tree.needed} of {tree.members}"
     elif isinstance(tree, AnyMember):
         line = f"any member of {tree.body}"
     elif isinstance(tree, Controller):

@@ -12,6 +12,7 @@ from fractions import Fraction
 from urllib.parse import urlparse
 
 from reformlab import __version__
+from reformlab.analysis.compare import natural_key
 from reformlab.model import Unknown as UnknownValue
 from reformlab.model.describe import describe_seat_group
 from reformlab.model.tree import to_tree
@@ -31,30 +32,32 @@ def actor_name(actor: str) -> str:
 CAMP_COLOR = "#1f4e9c"
 
 
-def _filling_mark(block) -> str:
+def _filling_mark(block, constitution) -> str:
+    """``elected``, ``indirect``, ``appointed``, or ``assembly`` when the electors are a body of kind assembly."""
     if block.filled_by == "popular":
         return "elected"
     if block.filled_by == "indirect":
-        return "apk" if "apk" in block.selector else "indirect"
+        elector = constitution.bodies.get(block.selector)
+        return "assembly" if elector is not None and elector.kind == "assembly" else "indirect"
     return "appointed"
 
 
-def _seat_label(block) -> str:
+def _seat_label(block, spec, constitution) -> str:
     if block.party:
         return "Independents" if block.party.startswith("Independent ") else block.party
-    selector = {"president": "the President", "apk": "the APK", "maslikhats": "the maslikhats"}.get(
-        block.selector, block.selector.replace("_", " "))
+    selector = spec.label(block.selector, constitution)
     return {"appointed": f"appointed by {selector}", "indirect": f"chosen by {selector}"}.get(block.filled_by, block.how)
 
 
-def _chambers(evaluation, colors):
+def _chambers(evaluation, colors, spec, camp):
     chambers = []
+    c = evaluation.constitution
     for body in evaluation.filling.bodies.values():
         if body.kind != "chamber" or body.unknown:
             continue
         rows = {}
-        for block in sorted(body.blocks, key=lambda b: (b.principal != "president", b.filled_by, _seat_label(b))):
-            key = (_seat_label(block), _filling_mark(block), block.group)
+        for block in sorted(body.blocks, key=lambda b: (b.principal != camp, b.filled_by, natural_key(_seat_label(b, spec, c)))):
+            key = (_seat_label(block, spec, c), _filling_mark(block, c), block.group)
             rows[key] = rows.get(key, 0) + block.seats
         note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
         chambers.append(chamber_from_counts(
@@ -62,7 +65,7 @@ def _chambers(evaluation, colors):
     return tuple(chambers)
 
 
-def _graph(evaluation) -> AppointmentGraph:
+def _graph(evaluation, camp: str) -> AppointmentGraph:
     c = evaluation.constitution
     actors = {"electorate": Actor("electorate", "Voters", "electorate")}
     relations = []
@@ -70,7 +73,8 @@ def _graph(evaluation) -> AppointmentGraph:
     def node(actor_id: str) -> str:
         if actor_id not in actors:
             label = c.bodies[actor_id].label if actor_id in c.bodies else actor_id.replace("_", " ").title()
-            kind = "person" if actor_id in ("president", "first_president") else "body"
+            person = actor_id in c.actors and c.actors[actor_id].kind == "person"
+            kind = "person" if actor_id == camp or person else "body"
             actors[actor_id] = Actor(actor_id, label, kind)
         return actor_id
 
@@ -110,8 +114,10 @@ def _source(c, key: str, locator: str = "") -> Source:
     return Source(host, locator, entry.url or "")
 
 
-def _snapshot(label: str, evaluation, colors) -> Snapshot:
-    return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors), _graph(evaluation))
+def _snapshot(label: str, evaluation, colors, spec, camp) -> Snapshot:
+    unfilled = tuple(body.label for body in evaluation.filling.bodies.values() if body.kind == "chamber" and body.unknown)
+    return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors, spec, camp),
+                    _graph(evaluation, camp), unfilled)
 
 
 def _power(comparison) -> tuple[ProcedurePower, ...]:
@@ -327,7 +333,9 @@ def _unknowns(comparison) -> tuple[Unknown, ...]:
     return tuple(found)
 
 
-def _key_figures(comparison) -> tuple[KeyFigure, ...]:
+def _key_figures(comparison, spec) -> tuple[KeyFigure, ...]:
+    """Per key body of the spec: its size and the camp's share; then the decisions the camp passes alone."""
+    camp_id = comparison.camp
     def size(side, body):
         value = side.constitution.bodies[body].size if body in side.constitution.bodies else None
         return None if isinstance(value, UnknownValue) else value
@@ -337,22 +345,24 @@ def _key_figures(comparison) -> tuple[KeyFigure, ...]:
         if filled is None or filled.unknown or not filled.blocks:
             return None
         total = sum(b.seats for b in filled.blocks)
-        return Fraction(filled.by_principal().get("president", 0), total)
+        return Fraction(filled.by_principal().get(camp_id, 0), total)
 
     def alone(side):
-        roles = [pc.role("president") for pc in side.control.procedures.values()]
+        roles = [pc.role(camp_id) for pc in side.control.procedures.values()]
         return sum(r == "passes alone" for r in roles)
 
     def unknown(side):
-        return sum(pc.role("president") is None for pc in side.control.procedures.values())
+        return sum(pc.role(camp_id) is None for pc in side.control.procedures.values())
 
     b, a = comparison.before, comparison.after
-    return (
-        KeyFigure("Majilis seats", size(b, "majilis"), size(a, "majilis"), "seats"),
-        KeyFigure("Senate seats", size(b, "senate"), size(a, "senate"), "seats"),
-        KeyFigure("Majilis seats answering to the president", camp(b, "majilis"), camp(a, "majilis"), "%"),
-        KeyFigure("Senate seats answering to the president", camp(b, "senate"), camp(a, "senate"), "%"),
-        KeyFigure("Decisions the president passes alone", alone(b), alone(a), ""),
+    who = spec.label(camp_id, a.constitution)
+    names = {body: spec.label(body, a.constitution if body in a.constitution.bodies else b.constitution)
+             for body in spec.key_bodies}
+    sizes = tuple(KeyFigure(f"{names[body]} seats", size(b, body), size(a, body), "seats") for body in spec.key_bodies)
+    shares = tuple(KeyFigure(f"{names[body]} seats answering to {who}", camp(b, body), camp(a, body), "%")
+                   for body in spec.key_bodies)
+    return sizes + shares + (
+        KeyFigure(f"Decisions {who} passes alone", alone(b), alone(a), ""),
         KeyFigure("Decisions that cannot be told (rules unknown)", unknown(b), unknown(a), ""),
     )
 
@@ -369,7 +379,7 @@ def _risk(comparison, risk: dict | None) -> RiskSection | None:
             continue
         procedure = entry["label"] + (entry["procedure"][entry["procedure"].index(" ["):] if " [" in entry["procedure"] else "")
         control = getattr(comparison, side).control.procedures.get(entry["procedure"].split(" [")[0])
-        held = control is None or control.role("president") in (None, "passes alone")
+        held = control is None or control.role(comparison.camp) in (None, "passes alone")
         series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
                                  tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
     return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
@@ -377,26 +387,34 @@ def _risk(comparison, risk: dict | None) -> RiskSection | None:
 
 
 def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,
-                 generated_on: str | None = None, study: str = "Isaacs 2008") -> ReportData:
+                 generated_on: str | None = None, study: str | None = None, spec=None) -> ReportData:
     """The report of ``comparison`` (a :class:`~reformlab.analysis.compare.Comparison`) with checked ``claims``
-    and, when given, the risk section data of :func:`reformlab.analysis.risk.risk_section`."""
+    and, when given, the risk section data of :func:`reformlab.analysis.risk.risk_section`.
+
+    ``spec`` (:class:`~reformlab.report.spec.ReportSpec`, default: the after-version's) gives the country,
+    the key bodies, the short labels and the camp's parties; the camp itself is ``comparison.camp``."""
+    from reformlab.report.spec import checked_spec, report_spec
+
     before, after = comparison.before, comparison.after
+    spec = report_spec(after.constitution) if spec is None else checked_spec(spec, after.constitution)
     parties = [b.party or "" for side in (before, after) for body in side.filling.bodies.values() for b in body.blocks]
-    colors = party_colors([_seat_label_name(p) for p in parties if p], {"Nur Otan": CAMP_COLOR, "Otan": CAMP_COLOR})
-    country = {"kz": "Kazakhstan"}.get(after.constitution.id, after.constitution.label)
+    colors = party_colors([_seat_label_name(p) for p in parties if p], dict.fromkeys(spec.camp_parties, CAMP_COLOR))
+    country = spec.country
+    study = study or spec.study.get("citation") or "the study"
+    camp = comparison.camp
     reform = f"{after.constitution.version_label}"
     return ReportData(
         title=title or f"{country}: {before.target} → {after.target}",
         country=country,
         reform=reform,
-        before=_snapshot("Before", before, colors),
-        after=_snapshot("After", after, colors),
+        before=_snapshot("Before", before, colors, spec, camp),
+        after=_snapshot("After", after, colors, spec, camp),
         power=_power(comparison),
         changes=_changes(comparison),
         claims=_claims(claims, Source(study)),
         facts=_facts(comparison),
         unknowns=_unknowns(comparison),
-        key_figures=_key_figures(comparison),
+        key_figures=_key_figures(comparison, spec),
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
         risk=_risk(comparison, risk),

@@ -25,9 +25,9 @@ Number = int | Fraction | float
 # hemicycle chart (see reformlab.report.charts.hemicycle.FILLING_MARKS).
 FILLINGS: dict[str, str] = {
     "elected": "elected by voters",
-    "indirect": "elected indirectly (by local councils)",
-    "appointed": "appointed by the president",
-    "apk": "chosen by the Assembly of People (APK)",
+    "indirect": "elected indirectly (by other bodies' members)",
+    "appointed": "appointed by one actor",
+    "assembly": "chosen by an appointed assembly",
 }
 
 # Relations between actors in the appointment graph, by short name, with their legend text.
@@ -72,7 +72,7 @@ class Seat:
     Args:
         party: the party or group holding the seat ("Nur Otan", "non-partisan").
         color: its colour as CSS hex ("#1f77b4"); all seats of a party should share one colour.
-        filled_by: how the seat is filled: one of :data:`FILLINGS` ("elected", "indirect", "appointed", "apk").
+        filled_by: how the seat is filled: one of :data:`FILLINGS` ("elected", "indirect", "appointed", "assembly").
         group: the seat group of the constitution it belongs to ("party list", "presidential appointees").
     """
 
@@ -283,12 +283,14 @@ class Snapshot:
         as_of: the date the rules are resolved at, ISO format ("2007-05-20").
         chambers: the chambers' seats.
         graph: the appointment graph.
+        unfilled: names of chambers that exist then but whose membership is not known (no scenario fills them).
     """
 
     label: str
     as_of: str
     chambers: tuple[Chamber, ...]
     graph: AppointmentGraph
+    unfilled: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

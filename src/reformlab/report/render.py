@@ -57,6 +57,19 @@ def domain(url: str) -> str:
     return host.removeprefix("www.") if host else url
 
 
+PAPERS = ("A4", "Letter")
+
+
+def css_string(value: object) -> str:
+    """``value`` safe inside a double-quoted CSS string (the PDF's running header): no quotes, backslashes,
+    newlines or markup.
+
+    >>> css_string('Ukraine: "2004" <reform>')
+    'Ukraine: 2004 reform'
+    """
+    return "".join(ch for ch in str(value) if ch not in '"\\<>\n\r{}')
+
+
 def _environment(autoescape: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("reformlab.report", "templates"),
@@ -70,6 +83,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     environment.filters["power"] = format_power
     environment.filters["domain"] = domain
     environment.filters["cell"] = _markdown_cell
+    environment.filters["css_string"] = css_string
     environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
     return environment
 
@@ -215,13 +229,17 @@ def risk_value(report: ReportData, procedure: str, side: str, index: int) -> str
     return "—"
 
 
-def render_html(report: ReportData) -> str:
-    """The report as one self-contained HTML page (inline CSS and SVG, no scripts, no network).
+def render_html(report: ReportData, *, paper: str = "A4") -> str:
+    """The report as one self-contained HTML page (inline CSS and SVG, no scripts, no network); printed, it
+    has a running header, page numbers and ``paper`` size (``A4`` or ``Letter``).
 
     Raises:
-        ReformlabError: the report data cannot be shown (see :func:`validate_report`).
+        ReformlabError: the report data cannot be shown (see :func:`validate_report`), or an unknown paper.
     """
-    return _environment(autoescape=True).get_template("report.html.j2").render(_context(report, charts=True))
+    if paper not in PAPERS:
+        raise ReformlabError(f"unknown paper size {paper!r}", field="--paper", fix=did_you_mean(paper, PAPERS))
+    context = {**_context(report, charts=True), "paper": paper}
+    return _environment(autoescape=True).get_template("report.html.j2").render(context)
 
 
 def render_markdown(report: ReportData) -> str:
@@ -229,7 +247,7 @@ def render_markdown(report: ReportData) -> str:
     return _environment(autoescape=False).get_template("report.md.j2").render(_context(report, charts=False))
 
 
-def render_pdf(report: ReportData) -> bytes:
+def render_pdf(report: ReportData, *, paper: str = "A4") -> bytes:
     """The report as PDF, printed from the HTML page by headless Chromium.
 
     Raises:
@@ -243,7 +261,7 @@ def render_pdf(report: ReportData) -> bytes:
             fix="install it (Debian/Ubuntu: apt-get install chromium), or write HTML and print it: "
             "chromium --headless --print-to-pdf=report.pdf report.html (or File > Print in any browser)",
         )
-    return html_to_pdf(render_html(report))
+    return html_to_pdf(render_html(report, paper=paper))
 
 
 def write_report(report: ReportData, path: str | Path, format: str = "html") -> Path:

@@ -48,8 +48,8 @@ def seats_from_counts(rows: Iterable[tuple[str, str, int] | tuple[str, str, int,
     Raises:
         ReformlabError: a negative count or an unknown ``filled_by``.
 
-    >>> [s.filled_by for s in seats_from_counts([("A", "elected", 2), ("B", "apk", 1, "APK quota")])]
-    ['elected', 'elected', 'apk']
+    >>> [s.filled_by for s in seats_from_counts([("A", "elected", 2), ("B", "assembly", 1, "quota")])]
+    ['elected', 'elected', 'assembly']
     """
     rows = list(rows)
     palette = party_colors((row[0] for row in rows), colors)

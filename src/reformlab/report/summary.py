@@ -157,6 +157,10 @@ def summary_sentences(report: ReportData) -> Iterator[str]:
     before = {chamber.name: chamber for chamber in report.before.chambers}
     after = {chamber.name: chamber for chamber in report.after.chambers}
     for name in dict.fromkeys([*before, *after]):
+        side = "before" if name not in before else "after"
+        if name in getattr(report, side).unfilled:  # it exists then; only its membership is not known
+            yield f"The membership of the {name} {side} the reform is not known (no scenario fills it)."
+            continue
         yield chamber_sentence(before.get(name), after.get(name))
     yield from control_sentences(report.power)
     yield from power_sentences(report.power)

@@ -16,7 +16,7 @@ from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
 
 HIGHLIGHT = "#f6d860"
 GHOST = "#9aa5b1"
-BENDS = (16.0, 32.0, 48.0, 64.0, 88.0)  # sideways offsets an edge may take to avoid actors, in px
+BENDS = (16.0, 32.0, 48.0, 64.0, 88.0, 120.0, 160.0, 210.0)  # sideways offsets an edge may take to avoid actors, in px
 
 # Stroke colour, width and dash pattern of each relation.
 EDGE_STYLES: dict[str, tuple[str, float, str]] = {
@@ -65,12 +65,14 @@ def _control(p0: tuple[float, float], p2: tuple[float, float], bend: float) -> t
     return (p0[0] + p2[0]) / 2 - dy / length * bend * 2, (p0[1] + p2[1]) / 2 + dx / length * bend * 2
 
 
-def _routes(relations: Sequence[Relation], placed: dict[str, Placed]) -> list[float]:
+def _routes(relations: Sequence[Relation], placed: dict[str, Placed], bounds: tuple[float, float] | None = None
+            ) -> list[float]:
     """A sideways bend for each edge: parallel edges apart first, then as few actors crossed as possible.
 
     Each edge tries bends from straight outwards and keeps the first best one (fewest curve samples inside
     another actor's box), so the routing is deterministic. Bends are measured in the direction of the
-    sorted pair of actors, so that an edge and its reverse bend to different sides.
+    sorted pair of actors, so that an edge and its reverse bend to different sides. With ``bounds`` (the
+    canvas width and height), a bend whose curve would leave the canvas is tried last.
     """
     used: dict[tuple[str, str], list[float]] = {}
     bends = []
@@ -86,6 +88,7 @@ def _routes(relations: Sequence[Relation], placed: dict[str, Placed]) -> list[fl
         p0, p2 = (source.x, source.y), (target.x, target.y)
         taken = used.get(pair, [])
         best = min(candidates, key=lambda bend, p0=p0, p2=p2, sign=sign, others=others, taken=taken: (
+            _outside(p0, _control(p0, p2, sign * bend), p2, bounds),  # never drawn off the canvas
             sum(abs(bend - other) < 14 for other in taken),  # parallel edges apart
             _crossings(p0, _control(p0, p2, sign * bend), p2, others),
             abs(bend),
@@ -93,6 +96,15 @@ def _routes(relations: Sequence[Relation], placed: dict[str, Placed]) -> list[fl
         used.setdefault(pair, []).append(best)
         bends.append(sign * best)
     return bends
+
+
+def _outside(p0, p1, p2, bounds: tuple[float, float] | None, margin: float = 4.0) -> bool:
+    """Whether the curve leaves the canvas ``bounds`` (width, height) by more than ``margin``."""
+    if bounds is None:
+        return False
+    width, height = bounds
+    samples = (_curve_point(p0, p1, p2, step / 20) for step in range(21))
+    return any(not (margin <= x <= width - margin and margin <= y <= height - margin) for x, y in samples)
 
 
 def _crossings(p0, p1, p2, boxes: Sequence[Placed]) -> int:
@@ -206,7 +218,7 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
         raise ReformlabError(f"the layout graph lacks {len(missing)} relation(s) of '{title}'", field="layout",
                              fix="lay out the union of the graphs drawn: union(before, after)")
     placed, width, height = place(shared)
-    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, _routes(shared.relations, placed))}
+    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, _routes(shared.relations, placed, (width, height)))}
     prefix = chart_id("graph", title, graph)
     labels = {actor.id: actor.label for actor in graph.actors}
     kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]

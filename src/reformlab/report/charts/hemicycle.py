@@ -25,7 +25,7 @@ FILLING_MARKS: dict[str, str] = {
     "elected": "disc",
     "indirect": "ring",
     "appointed": "square",
-    "apk": "triangle",
+    "assembly": "triangle",
 }
 
 
@@ -97,7 +97,7 @@ def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     """An inline SVG hemicycle of ``seats``, drawn from left to right in the order given.
 
     Colour shows the party; shape shows how the seat is filled (disc: elected by voters, ring: elected
-    indirectly, square: appointed by the president, triangle: chosen by the APK); appointed and APK seats
+    indirectly, square: appointed by one actor, triangle: chosen by an appointed assembly); appointed and assembly seats
     also have a dark outline. Two legends below list the parties and the ways of filling, with counts.
 
     Args:
@@ -108,7 +108,7 @@ def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     Raises:
         ReformlabError: no seats, or a seat with a ``filled_by`` that has no mark.
 
-    >>> svg = hemicycle_svg([Seat("A", "#1f77b4", "elected"), Seat("B", "#d62728", "apk")], "Tiny")
+    >>> svg = hemicycle_svg([Seat("A", "#1f77b4", "elected"), Seat("B", "#d62728", "assembly")], "Tiny")
     >>> svg.count('class="seat"'), 'data-chart="hemicycle"' in svg
     (2, True)
     """

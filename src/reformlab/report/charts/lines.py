@@ -6,7 +6,7 @@ from reformlab.report.charts.svg import GRID, MUTED, chart_id, document, heading
 from reformlab.report.data import RiskSection
 
 WIDTH, HEIGHT = 470.0, 250.0
-LEFT, RIGHT, TOP, BOTTOM = 48.0, 16.0, 40.0, 62.0
+LEFT, RIGHT, TOP, BOTTOM = 62.0, 16.0, 40.0, 62.0
 COLORS = {"before": "#9a6b00", "after": "#1f5f99"}
 
 
@@ -33,7 +33,11 @@ def risk_lines_svg(section: RiskSection, procedure: str) -> str:
         body.append(text(LEFT - 6, y(tick) + 4, f"{tick:.0%}", size=11, anchor="end", fill=MUTED))
     for i, value in enumerate(section.values):
         body.append(text(x(i), top + plot_h + 16, f"{value:g}", size=11, anchor="middle", fill=MUTED))
-    body.append(text(LEFT + plot_w / 2, top + plot_h + 32, section.parameter, size=12, anchor="middle", fill=MUTED))
+    body.append(text(LEFT + plot_w / 2, top + plot_h + 32, f"{section.parameter} (the swept parameter)", size=12,
+                     anchor="middle", fill=MUTED))
+    middle = top + plot_h / 2  # the y axis: what the lines measure
+    body.append(f'<text x="14" y="{number(middle)}" font-size="11" text-anchor="middle" fill="{MUTED}" '
+                f'transform="rotate(-90 14 {number(middle)})">P(camp loses passing it alone)</text>')
     for line in series:
         color = COLORS.get(line.side, MUTED)
         if line.low and line.high:
