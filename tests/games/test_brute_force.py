@@ -29,10 +29,10 @@ from reformlab.games import (
     smallest_winning_coalition,
     veto_players,
 )
-from reformlab.games._enumerate import enumerate_profile
-from reformlab.games._minimal import minimal_counts, minimal_counts_by_size, weighted_minimal_winning
+from reformlab.games.counting.enumeration import enumerate_profile
+from reformlab.games.counting.minimal_winning import minimal_counts, minimal_counts_by_size, weighted_minimal_winning
 from reformlab.games.dump import game_to_dict
-from reformlab.games.exact import counted_critical_profile, counted_profile, listed_minimal_profile
+from reformlab.games.exact_path import counted_critical_profile, counted_profile, listed_minimal_profile
 from reformlab.games.loader import game_from_dict
 
 NAMES = ["A", "B", "C", "D", "E", "F", "G"]

@@ -20,8 +20,8 @@ from reformlab.games.counting import (
     weighted_swings_by_size,
     weighted_winning_count,
 )
-from reformlab.games.counting_mitm import mitm_swings_by_size
-from reformlab.games.counting_modular import crt, moduli
+from reformlab.games.counting.meet_in_the_middle import mitm_swings_by_size
+from reformlab.games.counting.modular_tables import crt, moduli
 
 
 def brute_force(weights: list[int], thresholds: list[int]) -> tuple[list[list[int]], int]:

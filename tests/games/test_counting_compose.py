@@ -20,9 +20,9 @@ from reformlab.games.counting import (
     vector_swings,
     vector_winning_count,
 )
-from reformlab.games.counting_compose import _player_types, clauses, combine, size_thresholds
-from reformlab.games.counting_sized import sized_swings_by_size
-from reformlab.games.counting_types import enumerate_swings_by_size, size_polynomial, types_swings_by_size
+from reformlab.games.counting.compositions import _player_types, clauses, combine, size_thresholds
+from reformlab.games.counting.size_thresholds import sized_swings_by_size
+from reformlab.games.counting.player_types import enumerate_swings_by_size, size_polynomial, types_swings_by_size
 
 
 def evaluate(rule, members: set[int]) -> bool:

@@ -4,8 +4,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reformlab.games import WeightedGame, powers
-from reformlab.games._enumerate import enumerate_profile
-from reformlab.games.indices import _EXACT
+from reformlab.games.counting.enumeration import enumerate_profile
+from reformlab.games import INDICES
 
 SWING_INDICES = ["banzhaf", "penrose", "coleman_collectivity", "coleman_preventive", "coleman_initiative"]
 
@@ -18,4 +18,4 @@ def test_totals_path_matches_enumeration(weights, percent):
     profile = enumerate_profile(game, 16)
     for name in SWING_INDICES:
         assert fast[name].method == "exact"
-        assert fast[name].values == _EXACT[name](profile), name
+        assert fast[name].values == INDICES[name].exact(profile), name

@@ -14,27 +14,21 @@ import typer
 
 from reformlab.errors import ReformlabError, did_you_mean
 
-INDEX_CHOICES = {
-    "banzhaf": ("banzhaf",),
-    "penrose": ("penrose",),
-    "shapley": ("shapley",),
-    "holler": ("holler",),
-    "deegan_packel": ("deegan_packel",),
-    "johnston": ("johnston",),
-    "coleman": ("coleman_collectivity", "coleman_preventive", "coleman_initiative"),
-}
 FORMATS = ("table", "json")
-SWING_INDICES = ("penrose", "banzhaf", "shapley", "coleman_preventive", "coleman_initiative")
-HEADERS = {
-    "banzhaf": "Banzhaf",
-    "penrose": "Penrose",
-    "shapley": "Shapley",
-    "holler": "Holler",
-    "deegan_packel": "D-Packel",
-    "johnston": "Johnston",
-    "coleman_preventive": "Col.prev",
-    "coleman_initiative": "Col.init",
-}
+
+
+def _choices() -> dict[str, tuple[str, ...]]:
+    """``--index`` words from the power-index registry: each index by name, each family (``coleman``) as a group."""
+    from reformlab.games.indices import INDICES, families
+
+    groups = families()
+    choices: dict[str, tuple[str, ...]] = {}
+    for record in INDICES.values():
+        if record.family is None:
+            choices[record.name] = (record.name,)
+        elif record.family not in choices:
+            choices[record.family] = groups[record.family]
+    return choices
 
 
 def register(app: typer.Typer) -> None:
@@ -48,16 +42,17 @@ def _indices(index: str) -> list[str]:
 
     if index == "all":
         return list(INDICES)
+    choices = _choices()
     chosen: list[str] = []
     for name in index.split(","):
         name = name.strip()
-        if name in INDEX_CHOICES:
-            chosen.extend(INDEX_CHOICES[name])
+        if name in choices:
+            chosen.extend(choices[name])
         elif name in INDICES:
             chosen.append(name)
         else:
             raise ReformlabError(
-                f"unknown index {name!r}", field="--index", fix=did_you_mean(name, [*INDEX_CHOICES, "all"])
+                f"unknown index {name!r}", field="--index", fix=did_you_mean(name, [*choices, "all"])
             )
     return list(dict.fromkeys(chosen))
 
@@ -158,7 +153,7 @@ def _witness(game) -> list[str] | None:
 
 
 def _report(game, indices: list[str], **options) -> dict:
-    from reformlab.games import dictator, powers, veto_players
+    from reformlab.games import INDICES, dictator, powers, veto_players
 
     results = powers(game, indices, **options)
     report = {
@@ -171,8 +166,12 @@ def _report(game, indices: list[str], **options) -> dict:
         "method": "exact" if all(r.method == "exact" for r in results.values()) else "monte_carlo",
         "methods": {name: r.method for name, r in results.items()},
     }
-    swing_based = [r for n, r in results.items() if n in SWING_INDICES and r.method == "exact"]
-    if swing_based:  # zero exactly when the player is never a swing
+    swing_based = [  # zero exactly when the player is never a swing
+        r
+        for n, r in results.items()
+        if INDICES[n].needs in ("totals", "swings") and INDICES[n].per_player and r.method == "exact"
+    ]
+    if swing_based:
         report["dummy_players"] = [p for p, v in swing_based[0].values.items() if v == 0]
     report["smallest_winning_coalition"] = _witness(game)
     estimated = {name: r for name, r in results.items() if r.ci is not None}
@@ -194,19 +193,19 @@ def _print_table(label: str, report: dict) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from reformlab.games import GAME_KEY
+    from reformlab.games import GAME_KEY, INDICES
 
     table = Table(title=f"Voting power: {label}")
     table.add_column("player")
     indices = [index for index in report["float"] if index != "coleman_collectivity"]
     for index in indices:
         mark = "" if report["methods"][index] == "exact" else "~"
-        table.add_column(HEADERS[index] + mark, justify="right")
+        table.add_column(INDICES[index].label + mark, justify="right")
     players = list(dict.fromkeys(p for values in report["float"].values() for p in values if p != GAME_KEY))
     for player in players:
         table.add_row(player, *[_cell(report, index, player) for index in indices])
     console = Console(highlight=False, soft_wrap=True)
-    needed = 4 + max(map(len, players), default=6) + sum(len(HEADERS[index]) + 4 for index in indices)
+    needed = 4 + max(map(len, players), default=6) + sum(len(INDICES[index].label) + 4 for index in indices)
     if console.width < needed:  # a narrow or non-terminal output must not cut the headers
         console = Console(highlight=False, soft_wrap=True, width=needed)
     console.print(table)
@@ -240,7 +239,7 @@ def power(
     index: str = typer.Option(
         "all",
         "--index",
-        help="banzhaf|penrose|shapley|holler|deegan_packel|johnston|coleman|all, or several: shapley,holler.",
+        help="A power index (banzhaf, shapley, holler, ...), a family (coleman), all, or several: shapley,holler.",
     ),
     output: str = typer.Option("table", "--format", help="table or json."),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
@@ -251,15 +250,15 @@ def power(
     ),
 ) -> None:
     """Voting-power indices, veto players and the dictator of a game."""
-    from reformlab.games import METHODS
+    from reformlab.games import POWER_METHODS
 
     if output not in FORMATS:
         raise ReformlabError(
             f"unknown format {output!r}", field="--format", fix=did_you_mean(output, FORMATS)
         )
-    if method not in METHODS:
+    if method not in POWER_METHODS:
         raise ReformlabError(
-            f"unknown method {method!r}", field="--method", fix=did_you_mean(method, METHODS)
+            f"unknown method {method!r}", field="--method", fix=did_you_mean(method, POWER_METHODS)
         )
     chosen = _indices(index)
     games = _games(target, quota, weights, names, scenario)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from reformlab.commands.analysis import Format
 
@@ -17,6 +15,9 @@ def scores_command(
     output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
 ) -> None:
     """Score each version's presidential powers from its encoded rules; each item with the article deciding it."""
+    from rich.console import Console
+    from rich.table import Table
+
     from reformlab.analysis.scores import CCP, SHUGART_CAREY, scores
     from reformlab.model import resolve_target
 
@@ -24,7 +25,7 @@ def scores_command(
     if output is Format.json:
         typer.echo(json.dumps([s.to_dict() for s in found], indent=2))
         return
-    console = Console(highlight=False, width=160)
+    console = Console(highlight=False, markup=False)  # data text is never markup
     for result in found:
         table = Table(title=f"{result.target}: presidential powers (unknown items count as their whole range)",
                       title_justify="left")

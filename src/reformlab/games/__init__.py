@@ -1,6 +1,8 @@
 """Simple games and power indices: weighted, vector-weighted and composite games, queries, exact indices.
 
-This layer knows players and coalitions only, nothing of constitutions.
+This layer knows players and coalitions only, nothing of constitutions. Power indices are registered once
+each in :mod:`reformlab.games.indices` (:data:`INDICES`); exact counting lives in :mod:`reformlab.games.counting`,
+its limits in :mod:`reformlab.games.limits`.
 
 >>> from reformlab.games import WeightedGame, power
 >>> g = WeightedGame({"A": 40, "B": 30, "C": 20, "D": 10}, quota=51)
@@ -20,7 +22,7 @@ from reformlab.games.composite import (
 )
 from reformlab.games.dump import game_to_dict
 from reformlab.games.examples import eu_council
-from reformlab.games.indices import INDICES, METHODS, power, powers
+from reformlab.games.indices import INDICES, POWER_METHODS, PowerIndex, power, power_index, powers
 from reformlab.games.loader import game_from_dict, load_game
 from reformlab.games.queries import (
     count_winning,
@@ -37,7 +39,7 @@ from reformlab.games.weighted import VectorWeightedGame, WeightedGame
 __all__ = [
     "GAME_KEY",
     "INDICES",
-    "METHODS",
+    "POWER_METHODS",
     "AndGame",
     "AtLeastGame",
     "BlocGame",
@@ -45,6 +47,7 @@ __all__ = [
     "Game",
     "MinimalWinningGame",
     "OrGame",
+    "PowerIndex",
     "PowerResult",
     "PredicateGame",
     "VectorWeightedGame",
@@ -58,6 +61,7 @@ __all__ = [
     "load_game",
     "minimal_winning_coalitions",
     "power",
+    "power_index",
     "power_table",
     "powers",
     "smallest_winning_coalition",

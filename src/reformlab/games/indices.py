@@ -1,28 +1,142 @@
-"""Power indices, exact (integer counts, ``Fraction`` results) with a Monte Carlo path for large games.
+"""Power indices: the registry (one record per index), the nine indices, and :func:`power` / :func:`powers`.
 
-Every index is computed from the counts in :class:`~reformlab.games._enumerate.Profile`: swing counts by
-coalition size (Banzhaf, Penrose, Shapley-Shubik, Coleman), minimal winning coalitions (Holler,
-Deegan-Packel) and critical sets (Johnston). :func:`power` picks the exact path when one fits and says
-which path it used. Notation: ``n`` players, ``eta_i`` the number of coalitions in which ``i`` is a swing
-(a losing coalition without ``i`` that wins with ``i``), ``W`` the number of winning coalitions.
+Every index is registered ONCE here with :func:`power_index`: its exact formula over the counts in
+:class:`~reformlab.games.counting.enumeration.Profile`, the counts it needs, its Monte Carlo statistic, its
+label and the axioms it promises. The rest is derived: :func:`powers` picks the counting path from ``needs``,
+:mod:`~reformlab.games.montecarlo` estimates with ``estimator``, ``reformlab power`` takes its ``--index``
+choices and headers from :data:`INDICES`, and ``tests/games/test_index_axioms.py`` checks every record
+against the axioms its flags promise. :func:`power` picks the exact path when one fits and says which path
+it used (exact integer counts, ``Fraction`` results; Monte Carlo for games too large). Notation: ``n`` players, ``eta_i`` the number of coalitions in which ``i`` is a
+swing (a losing coalition without ``i`` that wins with ``i``), ``W`` the number of winning coalitions.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from fractions import Fraction
-from math import factorial
+
+import numpy as np
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.games import montecarlo
-from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile
+from reformlab.games import counting, montecarlo
 from reformlab.games.base import Game
-from reformlab.games import counting
-from reformlab.games.exact import exact_profile
+from reformlab.games.counting.enumeration import Profile
+from reformlab.games.exact_path import exact_profile
+from reformlab.games.limits import ENUMERATION_LIMIT
 from reformlab.games.result import GAME_KEY, PowerResult
 
-METHODS = ("auto", "exact", "monte_carlo")
-NEEDS = {"holler": "minimal", "deegan_packel": "minimal", "johnston": "critical"}  # the others: "swings"
+POWER_METHODS = ("auto", "exact", "monte_carlo")
+"""How :func:`power` may compute: exact when a path fits else Monte Carlo, exact or an error, Monte Carlo."""
 _FIELD = {"swings": "swings", "totals": "swings", "minimal": "minimal", "critical": "johnston"}  # the Profile count each needs
+
+
+# --- the registry -----------------------------------------------------------------------------------------
+
+NEEDS = ("totals", "swings", "minimal", "critical")
+"""What an index is computed from, cheapest first: swing totals and the winning count (``"totals"``), swing
+counts by coalition size (``"swings"``), minimal winning coalitions (``"minimal"``), critical sets
+(``"critical"``)."""
+SAMPLINGS = ("coalitions", "orderings")
+"""What a Monte Carlo estimator draws: random coalitions (each player in with probability 1/2, each flipped
+in and out) or random orderings of the players."""
+
+Statistic = tuple[np.ndarray, np.ndarray, np.ndarray]
+"""``(numerator rows m x k, their divisors m, denominator rows m)``: the estimate is
+``sum_r numerator[r] / divisors[r]`` over ``sum_r denominator[r]``."""
+
+
+@dataclass(frozen=True)
+class PowerIndex:
+    """One power index: what it is computed from, how it is estimated, and what it promises.
+
+    Attributes:
+        name: the short name users type (``"banzhaf"``).
+        exact: the exact values from a profile, ``{player: Fraction}`` (``{GAME_KEY: ...}`` for a game value).
+        needs: one of :data:`NEEDS`.
+        estimator: the Monte Carlo statistic from a sample of kind ``sampling``.
+        sampling: one of :data:`SAMPLINGS`.
+        label: column header (at most 8 characters).
+        family: the ``--index`` group that names several indices at once (``"coleman"``), or ``None``.
+        per_player: ``False`` for a value of the whole game (Coleman's power of a collectivity to act).
+        null_player: a player who is never a swing gets exactly 0.
+        symmetric: interchangeable players get equal values.
+        efficient: the values sum to 1 over the players.
+        doc: the definition and its source (the formula's docstring).
+    """
+
+    name: str
+    exact: Callable[[object], dict[str, Fraction]]
+    needs: str
+    estimator: Callable[[object], Statistic]
+    sampling: str = "coalitions"
+    label: str = ""
+    family: str | None = None
+    per_player: bool = True
+    null_player: bool = True
+    symmetric: bool = True
+    efficient: bool = False
+    doc: str = ""
+
+    def __call__(self, game, **options):
+        """This index of ``game``: ``power(game, self.name, **options)``."""
+        return power(game, self.name, **options)
+
+
+INDICES: dict[str, PowerIndex] = {}
+"""Every registered index by name, in registration order (the order tables and ``--index all`` use)."""
+
+
+def power_index(
+    name: str,
+    *,
+    needs: str,
+    estimator: Callable[[object], Statistic],
+    label: str,
+    sampling: str = "coalitions",
+    family: str | None = None,
+    per_player: bool = True,
+    null_player: bool = True,
+    symmetric: bool = True,
+    efficient: bool = False,
+) -> Callable:
+    """Register the decorated exact formula as the power index ``name`` (see :class:`PowerIndex`).
+
+    Raises:
+        ValueError: a name registered twice, or an unknown ``needs`` / ``sampling`` (a programming error).
+    """
+    if name in INDICES:
+        raise ValueError(f"power index {name!r} is registered twice")
+    if needs not in NEEDS or sampling not in SAMPLINGS:
+        raise ValueError(f"power index {name!r}: needs must be one of {NEEDS}, sampling one of {SAMPLINGS}")
+
+    def register(exact: Callable) -> Callable:
+        INDICES[name] = PowerIndex(
+            name=name,
+            exact=exact,
+            needs=needs,
+            estimator=estimator,
+            sampling=sampling,
+            label=label,
+            family=family,
+            per_player=per_player,
+            null_player=null_player and per_player,
+            symmetric=symmetric and per_player,
+            efficient=efficient and per_player,
+            doc=" ".join((exact.__doc__ or "").split()),
+        )
+        return exact
+
+    return register
+
+
+def families() -> dict[str, tuple[str, ...]]:
+    """``--index`` groups: each family name with its indices in registration order (``coleman`` -> three)."""
+    groups: dict[str, list[str]] = {}
+    for record in INDICES.values():
+        if record.family is not None:
+            groups.setdefault(record.family, []).append(record.name)
+    return {family: tuple(names) for family, names in groups.items()}
 
 
 def _ratio(numerators: list, denominator, what: str) -> list[Fraction]:
@@ -42,73 +156,113 @@ def _per_player(profile: Profile, values: list[Fraction]) -> dict[str, Fraction]
     return dict(zip(profile.players, values, strict=True))
 
 
-def _banzhaf(profile: Profile) -> dict[str, Fraction]:
+# --- the indices: one registration each --------------------------------------------------------------------
+
+
+@power_index("banzhaf", needs="totals", label="Banzhaf", efficient=True,
+             estimator=lambda s: (s.swing, s.ones, s.swing.sum(axis=1)))  # fmt: skip
+def banzhaf(profile: Profile) -> dict[str, Fraction]:
+    """Normalised Banzhaf index: ``eta_i / sum_j eta_j`` (Banzhaf 1965, "Weighted voting doesn't work",
+    Rutgers Law Review 19: 317-343)."""
     eta = _eta(profile)
     return _per_player(profile, _ratio(eta, sum(eta), "no player is ever a swing"))
 
 
-def _penrose(profile: Profile) -> dict[str, Fraction]:
+@power_index("penrose", needs="totals", label="Penrose", estimator=lambda s: (s.swing, s.ones, s.ones))
+def penrose(profile: Profile) -> dict[str, Fraction]:
+    """Absolute Banzhaf (Penrose) index: ``eta_i / 2^(n-1)``, the probability that ``i`` decides the outcome
+    when all others vote at random (Penrose 1946, "The elementary statistics of majority voting", JRSS 109:
+    53-57)."""
     n = len(profile.players)
     return _per_player(profile, [Fraction(e, 2 ** (n - 1)) for e in _eta(profile)])
 
 
-def _shapley(profile: Profile) -> dict[str, Fraction]:
+@power_index("shapley", needs="swings", label="Shapley", sampling="orderings", efficient=True,
+             estimator=lambda s: (s.pivots, s.ones, s.ones))  # fmt: skip
+def shapley(profile: Profile) -> dict[str, Fraction]:
+    """Shapley-Shubik index: the share of the ``n!`` orderings in which ``i`` is pivotal, ``sum_S
+    k!(n-k-1)!/n!`` over swing coalitions ``S`` of size ``k`` (Shapley & Shubik 1954, "A method for
+    evaluating the distribution of power in a committee system", APSR 48: 787-792)."""
     # integer sums with one Fraction per distinct row: players of one type (435 representatives) share a row
     return _per_player(profile, counting.shapley_from_swings_by_size(profile.swings))
 
 
-def _holler(profile: Profile) -> dict[str, Fraction]:
+@power_index("holler", needs="minimal", label="Holler", efficient=True,
+             estimator=lambda s: (s.minimal[:, None] & s.members, s.ones, s.minimal * s.size))  # fmt: skip
+def holler(profile: Profile) -> dict[str, Fraction]:
+    """Holler's public good index: the number of minimal winning coalitions containing ``i``, normalised to
+    sum to 1 (Holler 1982, "Forming coalitions and measuring voting power", Political Studies 30: 262-271)."""
     counts = [sum(row) for row in profile.minimal]
     return _per_player(profile, _ratio(counts, sum(counts), "there is no minimal winning coalition"))
 
 
-def _deegan_packel(profile: Profile) -> dict[str, Fraction]:
+def _deegan_packel_sample(s) -> tuple:
+    return s.minimal[:, None] & s.members, np.maximum(s.size, 1), s.minimal.astype(np.int64)
+
+
+@power_index("deegan_packel", needs="minimal", label="D-Packel", efficient=True, estimator=_deegan_packel_sample)
+def deegan_packel(profile: Profile) -> dict[str, Fraction]:
+    """Deegan-Packel index: ``(1/|M|) sum_{S in M, i in S} 1/|S|`` over the minimal winning coalitions ``M``
+    (Deegan & Packel 1978, "A new index of power for simple n-person games", IJGT 7: 113-123)."""
     shares = [sum((Fraction(c, s) for s, c in enumerate(row) if s), Fraction(0)) for row in profile.minimal]
     return _per_player(
         profile, _ratio(shares, sum(profile.minimal_total), "there is no minimal winning coalition")
     )
 
 
-def _johnston(profile: Profile) -> dict[str, Fraction]:
+def _johnston_sample(s) -> tuple:
+    return s.critical, np.maximum(s.n_critical, 1), (s.n_critical > 0).astype(np.int64)
+
+
+@power_index("johnston", needs="critical", label="Johnston", efficient=True, estimator=_johnston_sample)
+def johnston(profile: Profile) -> dict[str, Fraction]:
+    """Johnston index: over winning coalitions where ``i`` is critical, the sum of 1 / (number of critical
+    players), normalised to sum to 1 (Johnston 1978, "On the measurement of power: some reactions to Laver",
+    Environment and Planning A 10: 907-914)."""
     return _per_player(
         profile, _ratio(list(profile.johnston), sum(profile.johnston), "no player is ever critical")
     )
 
 
-def _coleman_collectivity(profile: Profile) -> dict[str, Fraction]:
+@power_index("coleman_collectivity", needs="totals", label="Col.coll", family="coleman", per_player=False,
+             estimator=lambda s: (s.win[:, None], s.ones, s.ones))  # fmt: skip
+def coleman_collectivity(profile: Profile) -> dict[str, Fraction]:
+    """Coleman's power of a collectivity to act: ``W / 2^n``, the share of coalitions that win (Coleman 1971,
+    "Control of collectivities and the power of a collectivity to act", in Lieberman (ed.), Social Choice).
+    Its value belongs to the game: key ``"<game>"``."""
     return {GAME_KEY: Fraction(profile.winning, 2 ** len(profile.players))}
 
 
-def _coleman_preventive(profile: Profile) -> dict[str, Fraction]:
+@power_index("coleman_preventive", needs="totals", label="Col.prev", family="coleman",
+             estimator=lambda s: (s.swing, s.ones, 2 * s.win))  # fmt: skip
+def coleman_preventive(profile: Profile) -> dict[str, Fraction]:
+    """Coleman's power to prevent action: ``eta_i / W``, the share of winning coalitions that ``i`` can turn
+    into losing ones by leaving (Coleman 1971)."""
     return _per_player(profile, _ratio(_eta(profile), profile.winning, "no coalition wins"))
 
 
-def _coleman_initiative(profile: Profile) -> dict[str, Fraction]:
+@power_index("coleman_initiative", needs="totals", label="Col.init", family="coleman",
+             estimator=lambda s: (s.swing, s.ones, 2 * ~s.win))  # fmt: skip
+def coleman_initiative(profile: Profile) -> dict[str, Fraction]:
+    """Coleman's power to initiate action: ``eta_i / (2^n - W)``, the share of losing coalitions that ``i``
+    turns into winning ones by joining (Coleman 1971)."""
     losing = 2 ** len(profile.players) - profile.winning
     return _per_player(profile, _ratio(_eta(profile), losing, "every coalition wins"))
 
 
-_EXACT = {
-    "banzhaf": _banzhaf,
-    "penrose": _penrose,
-    "shapley": _shapley,
-    "holler": _holler,
-    "deegan_packel": _deegan_packel,
-    "johnston": _johnston,
-    "coleman_collectivity": _coleman_collectivity,
-    "coleman_preventive": _coleman_preventive,
-    "coleman_initiative": _coleman_initiative,
-}
+# --- computing them -------------------------------------------------------------------------------------------
 
 
 def _check_options(indices: list[str], method: str) -> None:
     for name in indices:
-        if name not in _EXACT:
+        if name not in INDICES:
             raise ReformlabError(
-                f"unknown power index {name!r}", field="index", fix=did_you_mean(name, _EXACT)
+                f"unknown power index {name!r}", field="index", fix=did_you_mean(name, INDICES)
             )
-    if method not in METHODS:
-        raise ReformlabError(f"unknown method {method!r}", field="method", fix=did_you_mean(method, METHODS))
+    if method not in POWER_METHODS:
+        raise ReformlabError(
+            f"unknown method {method!r}", field="method", fix=did_you_mean(method, POWER_METHODS)
+        )
 
 
 def powers(
@@ -129,9 +283,12 @@ def powers(
     if method != "monte_carlo":
         found: list[Profile] = []  # an enumerated profile has every count: reuse it for every index
         tried: set[str] = set()
-        by_size = "shapley" in indices  # otherwise swing totals suffice, which weighted games count faster
+        # swing totals suffice unless some index needs them by size: then all share the by-size counts
+        by_size = any(INDICES[name].needs == "swings" for name in indices)
         for name in indices:
-            needs = NEEDS.get(name, "swings" if by_size else "totals")
+            needs = INDICES[name].needs
+            if needs == "totals" and by_size:
+                needs = "swings"
             profile = next((p for p in found if getattr(p, _FIELD[needs]) is not None), None)
             if profile is None and needs not in tried:
                 tried.add(needs)
@@ -139,7 +296,7 @@ def powers(
                 if profile is not None:
                     found.append(profile)
             if profile is not None:
-                results[name] = PowerResult(name, _EXACT[name](profile), "exact")
+                results[name] = PowerResult(name, INDICES[name].exact(profile), "exact")
     missing = [name for name in indices if name not in results]
     if missing and method == "exact":
         raise ReformlabError(
@@ -148,7 +305,9 @@ def powers(
             fix="allow Monte Carlo estimation (method 'auto' or 'monte_carlo'), or simplify the game",
         )
     if missing:
-        results.update(montecarlo.estimate(game, missing, samples=samples, seed=seed, rng=rng))
+        results.update(
+            montecarlo.estimate(game, [INDICES[name] for name in missing], samples=samples, seed=seed, rng=rng)
+        )
     return {name: results[name] for name in indices}
 
 
@@ -171,72 +330,4 @@ def power(game: Game, index: str = "banzhaf", **options) -> PowerResult:
     return powers(game, [index], **options)[index]
 
 
-def banzhaf(game: Game, **options) -> PowerResult:
-    """Normalised Banzhaf index: ``eta_i / sum_j eta_j`` (Banzhaf 1965, "Weighted voting doesn't work",
-    Rutgers Law Review 19: 317-343). Options as in :func:`power`."""
-    return power(game, "banzhaf", **options)
-
-
-def penrose(game: Game, **options) -> PowerResult:
-    """Absolute Banzhaf (Penrose) index: ``eta_i / 2^(n-1)``, the probability that ``i`` decides the
-    outcome when all others vote at random (Penrose 1946, "The elementary statistics of majority voting",
-    JRSS 109: 53-57). Options as in :func:`power`."""
-    return power(game, "penrose", **options)
-
-
-def shapley(game: Game, **options) -> PowerResult:
-    """Shapley-Shubik index: the share of the ``n!`` orderings in which ``i`` is pivotal,
-    ``sum_S k!(n-k-1)!/n!`` over swing coalitions ``S`` of size ``k`` (Shapley & Shubik 1954, "A method for
-    evaluating the distribution of power in a committee system", APSR 48: 787-792)."""
-    return power(game, "shapley", **options)
-
-
-def holler(game: Game, **options) -> PowerResult:
-    """Holler's public good index: the number of minimal winning coalitions containing ``i``, normalised to
-    sum to 1 (Holler 1982, "Forming coalitions and measuring voting power", Political Studies 30: 262-271)."""
-    return power(game, "holler", **options)
-
-
-def deegan_packel(game: Game, **options) -> PowerResult:
-    """Deegan-Packel index: ``(1/|M|) sum_{S in M, i in S} 1/|S|`` over the minimal winning coalitions ``M``
-    (Deegan & Packel 1978, "A new index of power for simple n-person games", IJGT 7: 113-123)."""
-    return power(game, "deegan_packel", **options)
-
-
-def johnston(game: Game, **options) -> PowerResult:
-    """Johnston index: over winning coalitions where ``i`` is critical, the sum of 1 / (number of critical
-    players), normalised to sum to 1 (Johnston 1978, "On the measurement of power: some reactions to Laver",
-    Environment and Planning A 10: 907-914)."""
-    return power(game, "johnston", **options)
-
-
-def coleman_collectivity(game: Game, **options) -> PowerResult:
-    """Coleman's power of a collectivity to act: ``W / 2^n``, the share of coalitions that win (Coleman 1971,
-    "Control of collectivities and the power of a collectivity to act", in Lieberman (ed.), Social Choice).
-    Its value belongs to the game: key ``"<game>"``."""
-    return power(game, "coleman_collectivity", **options)
-
-
-def coleman_preventive(game: Game, **options) -> PowerResult:
-    """Coleman's power to prevent action: ``eta_i / W``, the share of winning coalitions that ``i`` can turn
-    into losing ones by leaving (Coleman 1971)."""
-    return power(game, "coleman_preventive", **options)
-
-
-def coleman_initiative(game: Game, **options) -> PowerResult:
-    """Coleman's power to initiate action: ``eta_i / (2^n - W)``, the share of losing coalitions that ``i``
-    turns into winning ones by joining (Coleman 1971)."""
-    return power(game, "coleman_initiative", **options)
-
-
-INDICES = {
-    "banzhaf": banzhaf,
-    "penrose": penrose,
-    "shapley": shapley,
-    "holler": holler,
-    "deegan_packel": deegan_packel,
-    "johnston": johnston,
-    "coleman_collectivity": coleman_collectivity,
-    "coleman_preventive": coleman_preventive,
-    "coleman_initiative": coleman_initiative,
-}
+__all__ = ["INDICES", "POWER_METHODS", "PowerIndex", "families", "power", "power_index", "powers"]

@@ -1,20 +1,23 @@
 """Monte Carlo estimates of power indices for games too large for the exact path (seeded, with a 95% CI).
 
-Swing-based indices (Penrose, Banzhaf, Coleman) and the coalition-based ones (Holler, Deegan-Packel,
-Johnston) sample coalitions uniformly (each player joins with probability 1/2) and flip each player in
-and out; Shapley-Shubik samples orderings of the players and finds the pivot by bisection (assuming the game
-is monotone). Each estimate is a ratio of sample sums, kept exact as a Fraction; the confidence interval
+Each registered index (:class:`~reformlab.games.indices.PowerIndex`) names what it samples and its statistic over the
+sample: swing-based indices (Penrose, Banzhaf, Coleman) and the coalition-based ones (Holler, Deegan-Packel,
+Johnston) sample coalitions uniformly (each player joins with probability 1/2) and flip each player in and
+out; Shapley-Shubik samples orderings of the players and finds the pivot by bisection (assuming the game is
+monotone). Each kind of sample is drawn once for all the indices asked. Each estimate is a ratio of sample sums, kept exact as a Fraction; the confidence interval
 comes from 20 batch means (normal approximation).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 import numpy as np
 
 from reformlab.errors import ReformlabError
 from reformlab.games.base import Game
+from reformlab.games.limits import SAMPLE_CELLS_LIMIT
 from reformlab.games.result import GAME_KEY, PowerResult
 
 BATCHES = 20
@@ -36,7 +39,7 @@ def generator(seed: int | None = None, rng: np.random.Generator | None = None) -
     return np.random.default_rng(DEFAULT_SEED if seed is None else seed)
 
 
-def _flips(game: Game, members: np.ndarray, win: np.ndarray) -> np.ndarray:
+def _flips(game: Game, members: np.ndarray) -> np.ndarray:
     """``out[r, i]``: whether coalition ``r`` with player ``i`` toggled wins."""
     out = np.empty(members.shape, dtype=bool)
     for i in range(members.shape[1]):
@@ -46,33 +49,63 @@ def _flips(game: Game, members: np.ndarray, win: np.ndarray) -> np.ndarray:
     return out
 
 
-def _coalition_statistics(game: Game, samples: int, rng: np.random.Generator) -> dict[str, tuple]:
-    """Per index: (numerator rows m x n, their divisors m, denominator rows m)."""
-    n = len(game.players)
-    members = rng.random((samples, n)) < 0.5
+@dataclass(frozen=True)
+class CoalitionSample:
+    """Random coalitions (each player joins with probability 1/2), each player flipped in and out.
+
+    Attributes:
+        members: ``m x n``, who is in each sampled coalition.
+        win: whether each coalition wins.
+        swing: ``[r, i]``: ``i`` turns coalition ``r`` (taken without ``i``) from losing to winning.
+        critical: ``[r, i]``: ``i`` is a member of the winning coalition ``r`` whose leaving makes it lose.
+        n_critical: critical members of each coalition.
+        size: members of each coalition.
+        minimal: whether each coalition wins minimally (every member critical).
+        ones: a column of ones (unit divisors and denominators).
+    """
+
+    members: np.ndarray
+    win: np.ndarray
+    swing: np.ndarray
+    critical: np.ndarray
+    n_critical: np.ndarray
+    size: np.ndarray
+    minimal: np.ndarray
+    ones: np.ndarray
+
+
+@dataclass(frozen=True)
+class OrderingSample:
+    """Random orderings of the players; ``pivots[r, i]``: ``i`` turns the coalition of those before it winning."""
+
+    pivots: np.ndarray
+    ones: np.ndarray
+
+
+def coalition_sample(game: Game, samples: int, rng: np.random.Generator) -> CoalitionSample:
+    """Draw ``samples`` coalitions and flip each player (``n + 1`` evaluations of the game per coalition)."""
+    members = rng.random((samples, len(game.players))) < 0.5
     win = game._wins(members)
-    toggled = _flips(game, members, win)
+    toggled = _flips(game, members)
     with_i = np.where(members, win[:, None], toggled)
     without_i = np.where(members, toggled, win[:, None])
-    swing = with_i & ~without_i
     critical = members & win[:, None] & ~toggled
     n_critical = critical.sum(axis=1)
     size = members.sum(axis=1)
-    minimal = win & (n_critical == size)
-    ones = np.ones(samples, dtype=np.int64)
-    return {
-        "penrose": (swing, ones, ones),
-        "banzhaf": (swing, ones, swing.sum(axis=1)),
-        "coleman_collectivity": (win[:, None], ones, ones),
-        "coleman_preventive": (swing, ones, 2 * win),
-        "coleman_initiative": (swing, ones, 2 * ~win),
-        "holler": (minimal[:, None] & members, ones, minimal * size),
-        "deegan_packel": (minimal[:, None] & members, np.maximum(size, 1), minimal.astype(np.int64)),
-        "johnston": (critical, np.maximum(n_critical, 1), (n_critical > 0).astype(np.int64)),
-    }
+    return CoalitionSample(
+        members=members,
+        win=win,
+        swing=with_i & ~without_i,
+        critical=critical,
+        n_critical=n_critical,
+        size=size,
+        minimal=win & (n_critical == size),
+        ones=np.ones(samples, dtype=np.int64),
+    )
 
 
-def _shapley_statistics(game: Game, samples: int, rng: np.random.Generator) -> tuple:
+def ordering_sample(game: Game, samples: int, rng: np.random.Generator) -> OrderingSample:
+    """Draw ``samples`` orderings and find each one's pivot by bisection (the game must be monotone)."""
     n = len(game.players)
     ends = game._wins(np.array([[False] * n, [True] * n]))
     if ends[0] or not ends[1]:
@@ -88,8 +121,10 @@ def _shapley_statistics(game: Game, samples: int, rng: np.random.Generator) -> t
         high, low = np.where(wins, middle, high), np.where(wins, low, middle)
     pivots = np.zeros((samples, n), dtype=bool)
     pivots[np.arange(samples), order[np.arange(samples), high - 1]] = True
-    ones = np.ones(samples, dtype=np.int64)
-    return pivots, ones, ones
+    return OrderingSample(pivots=pivots, ones=np.ones(samples, dtype=np.int64))
+
+
+_SAMPLERS = {"coalitions": coalition_sample, "orderings": ordering_sample}  # drawn in this order
 
 
 def _exact_sum(flags: np.ndarray, divisors: np.ndarray) -> list[Fraction]:
@@ -120,22 +155,33 @@ def _interval(
 
 
 def estimate(
-    game: Game, indices: list[str], *, samples: int = 20_000, seed: int | None = None, rng=None
+    game: Game, records: list, *, samples: int = 20_000, seed: int | None = None, rng=None
 ) -> dict[str, PowerResult]:
-    """Monte Carlo estimates of ``indices`` on ``game`` (see the module docstring)."""
+    """Monte Carlo estimates on ``game`` of the indices ``records`` (their registry records; see the module
+    docstring): each kind of sample they name is drawn once, then each record's estimator reads it."""
     if isinstance(samples, bool) or not isinstance(samples, int) or samples < 2 * BATCHES:
         raise ReformlabError(
             f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples"
         )
     game.validate()
+    cells = samples * max(len(game.players), 1)
+    if cells > SAMPLE_CELLS_LIMIT:
+        raise ReformlabError(
+            f"{samples:,} samples of {len(game.players)} players need {cells:,} coalition cells, "
+            f"over the limit of {SAMPLE_CELLS_LIMIT:,}",
+            field="samples",
+            fix=f"ask for at most {SAMPLE_CELLS_LIMIT // max(len(game.players), 1):,} samples",
+        )
     generator_ = generator(seed, rng)
-    statistics: dict[str, tuple] = {}
-    if any(name != "shapley" for name in indices):
-        statistics.update(_coalition_statistics(game, samples, generator_))
-    if "shapley" in indices:
-        statistics["shapley"] = _shapley_statistics(game, samples, generator_)
+    drawn = {
+        kind: sampler(game, samples, generator_)
+        for kind, sampler in _SAMPLERS.items()
+        if any(record.sampling == kind for record in records)
+    }
+    statistics = {record.name: record.estimator(drawn[record.sampling]) for record in records}
     results = {}
-    for name in indices:
+    for record in records:
+        name = record.name
         numerator, divisors, denominator = statistics[name]
         below = int(denominator.sum())
         if not below:
@@ -144,7 +190,7 @@ def estimate(
                 field="samples",
                 fix="draw more samples, or check that the game has winning and losing coalitions",
             )
-        keys = [GAME_KEY] if name == "coleman_collectivity" else list(game.players)
+        keys = list(game.players) if record.per_player else [GAME_KEY]
         values = [total / below for total in _exact_sum(numerator, divisors)]
         intervals = _interval(numerator, divisors, denominator)
         results[name] = PowerResult(

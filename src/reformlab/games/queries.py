@@ -9,14 +9,13 @@ from __future__ import annotations
 import numpy as np
 
 from reformlab.errors import ReformlabError
-from reformlab.games._enumerate import ENUMERATION_LIMIT, _popcounts, check_enumerable, winning_table
-from reformlab.games._minimal import weighted_minimal_winning
+from reformlab.games.counting.enumeration import ENUMERATION_LIMIT, _popcounts, check_enumerable, winning_table
+from reformlab.games.counting.minimal_winning import weighted_minimal_winning
 from reformlab.games.base import Game
 from reformlab.games.composite import MinimalWinningGame
-from reformlab.games.exact import exact_profile
+from reformlab.games.exact_path import exact_profile
+from reformlab.games.limits import LISTED_COALITIONS as MINIMAL_LIMIT
 from reformlab.games.weighted import WeightedGame
-
-MINIMAL_LIMIT = 10_000
 
 
 def _grand_minus_each(game: Game) -> tuple[bool, np.ndarray]:

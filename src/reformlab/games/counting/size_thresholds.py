@@ -2,20 +2,23 @@
 
 Weighted games (``T`` constant), head-count clauses and blocking-minority rules (``T`` depends on the size)
 all reduce to this form. Two paths: a multi-modular generating-function table when the weights are small
-(:mod:`reformlab.games.counting_modular`), meet in the middle when they are huge but players are few
-(:mod:`reformlab.games.counting_mitm`).
+(:mod:`reformlab.games.counting.modular_tables`), meet in the middle when they are huge but players are few
+(:mod:`reformlab.games.counting.meet_in_the_middle`).
 """
 
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from reformlab.errors import ReformlabError
-from reformlab.games.counting_mitm import MITM_LIMIT, mitm_swings_by_size
-from reformlab.games.counting_modular import (
+from reformlab.games.counting.meet_in_the_middle import MITM_LIMIT, mitm_swings_by_size
+from reformlab.games.counting.modular_tables import (
+    alternating_at,
     alternating_sums,
     crt,
     cumulative_table,
@@ -25,8 +28,7 @@ from reformlab.games.counting_modular import (
     prime_bits_for,
     size_rows,
 )
-
-TABLE_LIMIT = 64_000_000  # uint64 cells of the (size x weight) tables of all moduli together: 512 MB
+from reformlab.games.limits import PARALLEL_TABLE, TABLE_LIMIT
 
 
 def check_weights(weights: Sequence[int], field: str = "weights") -> list[int]:
@@ -97,7 +99,7 @@ def table_swings_by_size(
     """Swings by size per distinct weight, and the winning count, from one table per modulus.
 
     ``S_w[k] = G[k, T[k]-1] - G[k, T[k+1]-w-1]`` where ``G`` is the cumulative table with one player of
-    weight ``w`` removed (:func:`~reformlab.games.counting_modular.alternating_gather`); losing coalitions
+    weight ``w`` removed (:func:`~reformlab.games.counting.modular_tables.alternating_gather`); losing coalitions
     number ``sum_k F[k, T[k]-1]``.
 
     Args:
@@ -146,17 +148,21 @@ def table_swings(weights: Sequence[int], quota: int) -> tuple[dict[int, int], in
     distinct = [weight for weight in _distinct(weights) if weight > 0]
     lightest = min(distinct, default=1)
     mods = moduli(n + 1, prime_bits_for(quota // lightest + 2))
-    residues = []
-    for modulus in mods:
-        table = cumulative_table(weights, quota, modulus, by_size=False)
-        values = []
-        for weight in distinct:
-            cols = np.asarray([quota - 1, quota - 1 - weight], dtype=np.int64)
-            plan = gather_plan(table.shape, weight, np.zeros(2, np.int64), cols, by_size=False)
-            upper, lower = alternating_sums(table, modulus, plan)
-            values.append((upper - lower) % modulus)
-        values.append(int(table[0, quota - 1]) % modulus)
-        residues.append(values)
+
+    def residues_for(modulus: int) -> list[int]:  # one table alive per worker
+        row = cumulative_table(weights, quota, modulus, by_size=False)[0]
+        values = [
+            (alternating_at(row, modulus, w, quota - 1) - alternating_at(row, modulus, w, quota - 1 - w)) % modulus
+            for w in distinct
+        ]
+        return [*values, int(row[quota - 1]) % modulus]
+
+    workers = min(len(mods), os.cpu_count() or 1, 2)
+    if workers < 2 or n * quota < PARALLEL_TABLE * 16:
+        residues = [residues_for(modulus) for modulus in mods]
+    else:  # numpy releases the GIL while it adds: the moduli share the cores
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            residues = list(pool.map(residues_for, mods))
     exact = crt(residues, mods)
     swings = dict(zip(distinct, exact[:-1], strict=True))
     swings[0] = 0

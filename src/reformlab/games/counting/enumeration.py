@@ -9,9 +9,8 @@ import numpy as np
 
 from reformlab.errors import ReformlabError
 from reformlab.games.base import Game, all_coalitions
-
-ENUMERATION_LIMIT = 22
-_CHUNK = 1 << 16
+from reformlab.games.limits import ENUMERATION_CHUNK as _CHUNK
+from reformlab.games.limits import ENUMERATION_LIMIT
 
 
 @attrs.frozen

@@ -5,8 +5,8 @@ A *rule* is a tree of :class:`Clause` leaves (one integer weight per player and 
 
 * **one weight and head counts**: when every clause either weighs all players equally (a head count) or is
   a multiple of one common weight vector, the rule is a size-threshold game
-  (:mod:`reformlab.games.counting_sized`) -- the EU Council with its blocking minority is one;
-* **player types** (:mod:`reformlab.games.counting_types`): players identical in every clause form a type;
+  (:mod:`reformlab.games.counting.size_thresholds`) -- the EU Council with its blocking minority is one;
+* **player types** (:mod:`reformlab.games.counting.player_types`): players identical in every clause form a type;
   the rule is evaluated once per vector of counts per type and weighed by binomial coefficients. The US
   federal law game (435 representatives, 100 senators, Vice-President, President) has 4 types and
   ``436 * 101 * 2 * 2`` count vectors instead of ``2^537`` coalitions;
@@ -22,17 +22,14 @@ from math import prod
 import numpy as np
 
 from reformlab.errors import ReformlabError
-from reformlab.games.counting_mitm import MITM_LIMIT
-from reformlab.games.counting_sized import (
-    TABLE_LIMIT,
+from reformlab.games.counting.size_thresholds import (
     check_quota,
     check_weights,
     sized_swings_by_size,
     table_cells,
 )
-from reformlab.games.counting_types import GRID_LIMIT, enumerate_swings_by_size, types_swings_by_size
-
-ENUMERATION_LIMIT = 20
+from reformlab.games.counting.player_types import enumerate_swings_by_size, types_swings_by_size
+from reformlab.games.limits import ENUMERATION_LIMIT, GRID_LIMIT, MITM_LIMIT, TABLE_LIMIT
 
 
 @dataclass(frozen=True)

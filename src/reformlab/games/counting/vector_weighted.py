@@ -2,7 +2,7 @@
 
 ``weight_vectors[j][i]`` is player ``i``'s weight in clause ``j`` and ``quotas[j]`` that clause's quota; a
 head-count clause gives every player weight 1. The game is the rule ``AllOf(clauses)`` of
-:mod:`reformlab.games.counting_compose`, which picks the exact path (size thresholds when one clause
+:mod:`reformlab.games.counting.compositions`, which picks the exact path (size thresholds when one clause
 carries the weights and the others count heads, player types, or enumeration).
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reformlab.errors import ReformlabError
-from reformlab.games.counting_compose import AllOf, Clause, rule_swings_by_size
-from reformlab.games.counting_sized import check_quota
+from reformlab.games.counting.compositions import AllOf, Clause, rule_swings_by_size
+from reformlab.games.counting.size_thresholds import check_quota
 
 
 def _rule(weight_vectors: Sequence[Sequence[int]], quotas: Sequence[int]) -> tuple[AllOf, int]:

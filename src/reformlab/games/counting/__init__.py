@@ -1,16 +1,22 @@
-"""Fast exact counting for large games: winning coalitions, swings and power indices as Python ints.
+"""Exact counting for simple games: winning coalitions, swings and power indices as Python ints.
 
 All functions are pure: they take plain integers (weights, quotas), never modify their inputs, and return
-exact Python ints or :class:`~fractions.Fraction` values (no floats). The algorithms:
+exact Python ints or :class:`~fractions.Fraction` values (no floats). One module per strategy:
 
-* generating functions counting coalitions by weight (and size), one table per modulus, rebuilt exactly
-  by Chinese remaindering (:mod:`reformlab.games.counting_modular`);
-* one player removed by deconvolution (an alternating series) instead of a new table per player, and
-  players of equal weight computed once;
-* meet in the middle for few players with huge weights (:mod:`reformlab.games.counting_mitm`);
-* size-threshold games for head-count clauses (:mod:`reformlab.games.counting_sized`), vector-weighted
-  games (:mod:`reformlab.games.counting_vector`) and compositions counted over player types
-  (:mod:`reformlab.games.counting_compose`).
+* :mod:`~reformlab.games.counting.modular_tables`: generating functions counting coalitions by weight (and
+  size), one numpy table per modulus, rebuilt exactly by Chinese remaindering; one player removed by
+  deconvolution (an alternating series) instead of a new table per player;
+* :mod:`~reformlab.games.counting.size_thresholds`: games won when ``w(C) >= T[|C|]`` (weighted games,
+  head-count clauses, blocking minorities) on those tables, or by
+* :mod:`~reformlab.games.counting.meet_in_the_middle` for few players with huge weights;
+* :mod:`~reformlab.games.counting.compositions`: AND / OR / at-least-k rules of weighted clauses, by size
+  thresholds, :mod:`~reformlab.games.counting.player_types` or enumeration;
+  :mod:`~reformlab.games.counting.vector_weighted` for vector-weighted games;
+* :mod:`~reformlab.games.counting.enumeration`: every coalition of a game listed (small games, all counts);
+* :mod:`~reformlab.games.counting.minimal_winning` and :mod:`~reformlab.games.counting.critical_players`:
+  minimal winning coalitions and Johnston's critical sums of weighted games.
+
+Every size limit and switch-over point is in :mod:`reformlab.games.limits`, with its reason.
 
 References: Brams & Affuso (1976), Bilbao, Fernandez, Jimenez Losada & Lopez (2000) "Generating functions
 for computing power indices efficiently"; Uno (2012) on deconvolution; Knuth TAOCP 4.3.2 (modular arithmetic).
@@ -22,7 +28,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 from math import factorial
 
-from reformlab.games.counting_compose import (
+from reformlab.games.counting.compositions import (
     AllOf,
     AnyOf,
     AtLeast,
@@ -31,9 +37,7 @@ from reformlab.games.counting_compose import (
     rule_swings_by_size,
     rule_winning_count,
 )
-from reformlab.games.counting_mitm import MITM_LIMIT
-from reformlab.games.counting_sized import (
-    TABLE_LIMIT,
+from reformlab.games.counting.size_thresholds import (
     check_quota,
     check_weights,
     one_row_fits,
@@ -42,11 +46,12 @@ from reformlab.games.counting_sized import (
     sized_swings_by_size,
     table_winning_count,
 )
-from reformlab.games.counting_vector import (
+from reformlab.games.counting.vector_weighted import (
     vector_swings,
     vector_swings_by_size,
     vector_winning_count,
 )
+from reformlab.games.limits import MITM_LIMIT, TABLE_LIMIT
 
 __all__ = [
     "AllOf",

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reformlab.games.counting_sized import reduce_common_factor
+from reformlab.games.counting.size_thresholds import reduce_common_factor
+from reformlab.games.limits import MINIMAL_COST_LIMIT
 
 
 def weighted_minimal_winning(weights: Sequence[int], quota: int, cap: int) -> list[int] | None:
@@ -59,16 +60,13 @@ def minimal_counts(masks: Sequence[int], n: int) -> tuple[tuple[tuple[int, ...],
     return tuple(map(tuple, per_player)), tuple(total)
 
 
-GF_COST_LIMIT = 8_000_000  # players^2 x quota (after dividing out the common factor): big-int additions
-
-
 def _reduced(weights: Sequence[int], quota: int) -> tuple[list[int], int]:
     reduced, (quota,) = reduce_common_factor(list(weights), [quota])
     return reduced, quota
 
 
 def gf_cost(weights: Sequence[int], quota: int) -> int:
-    """Work of :func:`minimal_counts_by_size` (compare with :data:`GF_COST_LIMIT`)."""
+    """Work of :func:`minimal_counts_by_size` (compare with :data:`~reformlab.games.limits.MINIMAL_COST_LIMIT`)."""
     weights, quota = _reduced(weights, quota)
     return len(weights) ** 2 * quota
 

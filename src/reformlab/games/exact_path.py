@@ -6,9 +6,9 @@ Paths by the counts an index needs (n = number of players):
   vector-weighted, minimal-winning and bloc games and AND / OR / at-least compositions of them; else
   enumeration up to n = 22.
 * minimal winning coalitions (Holler, Deegan-Packel): enumeration up to n = 22; weighted games (and blocs of
-  them) at any n by :mod:`~reformlab.games._minimal`.
+  them) at any n by :mod:`~reformlab.games.counting.minimal_winning`.
 * critical sets (Johnston): enumeration up to n = 22; weighted games at any n by
-  :mod:`~reformlab.games._johnston`.
+  :mod:`~reformlab.games.counting.critical_players`.
 
 Each counting path has a cost bound; past it, :func:`exact_profile` returns ``None`` and the caller decides
 (Monte Carlo, or an error when only the exact path is allowed).
@@ -18,10 +18,9 @@ from __future__ import annotations
 
 from reformlab.errors import ReformlabError
 from reformlab.games import counting
-from reformlab.games._enumerate import ENUMERATION_LIMIT, Profile, enumerate_profile
-from reformlab.games._johnston import JOHNSTON_COST_LIMIT, johnston_cost, johnston_sums
-from reformlab.games._minimal import (
-    GF_COST_LIMIT,
+from reformlab.games.counting.enumeration import Profile, enumerate_profile
+from reformlab.games.counting.critical_players import johnston_cost, johnston_sums
+from reformlab.games.counting.minimal_winning import (
     gf_cost,
     minimal_counts,
     minimal_counts_by_size,
@@ -29,10 +28,14 @@ from reformlab.games._minimal import (
 )
 from reformlab.games.base import Game
 from reformlab.games.composite import AndGame, AtLeastGame, BlocGame, MinimalWinningGame, OrGame
+from reformlab.games.limits import (
+    COUNTING_FROM,
+    ENUMERATION_LIMIT,
+    JOHNSTON_COST_LIMIT,
+    MINIMAL_COST_LIMIT,
+    MINIMAL_LIST_LIMIT,
+)
 from reformlab.games.weighted import VectorWeightedGame, WeightedGame
-
-COUNTING_FROM = 13  # below this many players, enumerating every coalition is as fast and gives every count
-MINIMAL_PROFILE_LIMIT = 100_000  # minimal winning coalitions listed one by one for Holler and Deegan-Packel
 
 
 def _merged(game: WeightedGame, owner: dict[str, str]) -> WeightedGame:
@@ -112,10 +115,10 @@ def listed_minimal_profile(game: Game) -> Profile | None:
     if game is None:
         return None
     weights = list(game.weights.values())
-    if gf_cost(weights, game.quota) <= GF_COST_LIMIT:
+    if gf_cost(weights, game.quota) <= MINIMAL_COST_LIMIT:
         per_player, total = minimal_counts_by_size(weights, game.quota)
     else:
-        masks = weighted_minimal_winning(weights, game.quota, MINIMAL_PROFILE_LIMIT)
+        masks = weighted_minimal_winning(weights, game.quota, MINIMAL_LIST_LIMIT)
         if masks is None:
             return None
         per_player, total = minimal_counts(masks, len(game.players))

@@ -13,9 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from reformlab.errors import ReformlabError
-
-MITM_LIMIT = 36  # most players; the work grows like 2^(n/2) per player
-_SAFE_TOTAL = 1 << 61
+from reformlab.games.limits import MITM_LIMIT, MITM_TOTAL
 
 
 def _subsets(weights: Sequence[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -75,7 +73,7 @@ def _check(weights: Sequence[int]) -> None:
             field="weights",
             fix="use method='monte_carlo' or smaller integer weights",
         )
-    if sum(weights) >= _SAFE_TOTAL:
+    if sum(weights) >= MITM_TOTAL:
         raise ReformlabError("total weight too large for exact counting (over 2^61)", field="weights")
 
 
@@ -102,17 +100,17 @@ def mitm_swings_by_size(weights: Sequence[int], thresholds: Sequence[int]) -> tu
     halves = (list(range(cut)), list(range(cut, n)))
     listed = [_subsets([weights[i] for i in half]) for half in halves]
     sorted_halves = [_SortedHalf([weights[i] for i in half]) for half in halves]
-    clamp = np.asarray([min(max(int(t), -1), _SAFE_TOTAL) for t in thresholds], dtype=np.int64)
+    clamp = np.asarray([min(max(int(t), -1), MITM_TOTAL) for t in thresholds], dtype=np.int64)
     swings: list[list[int]] = []
     for player, weight in enumerate(weights):
         side = 0 if player < cut else 1
         position = player - (0 if side == 0 else cut)
         members, sizes, sums = listed[side]
         keep = (members >> position) & 1 == 0  # subsets of this half without the player, still by size
-        low = np.minimum(clamp[1:] - weight, _SAFE_TOTAL)
+        low = np.minimum(clamp[1:] - weight, MITM_TOTAL)
         high = clamp[:-1] - 1
         swings.append(_grouped_counts(sizes[keep], sums[keep], sorted_halves[1 - side], low, high, n))
     _, sizes, sums = listed[0]
-    top = np.full(n + 1, _SAFE_TOTAL, dtype=np.int64)
+    top = np.full(n + 1, MITM_TOTAL, dtype=np.int64)
     winning = sum(_grouped_counts(sizes, sums, sorted_halves[1], clamp, top, n + 1))
     return swings, winning

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from reformlab.games.counting_sized import reduce_common_factor
-
-JOHNSTON_COST_LIMIT = 8_000_000  # distinct weights x players x (quota + largest weight): big-int additions
+from reformlab.games.counting.size_thresholds import reduce_common_factor
+from reformlab.games.limits import JOHNSTON_COST_LIMIT
 
 
 def johnston_cost(weights: Sequence[int], quota: int) -> int:

@@ -19,10 +19,10 @@ from functools import lru_cache
 
 import numpy as np
 
-WRAP = 1 << 64
+from reformlab.games.limits import MIN_PRIME_BITS, PARALLEL_TABLE, PRIME_BITS, SMALL_TABLE, WRAP_BITS
+
+WRAP = 1 << WRAP_BITS
 _UINT64_MAX = WRAP - 1
-SMALL_TABLE = 1 << 16  # cells below which whole-table shifts beat the banded row-by-row loop
-PARALLEL_TABLE = 1 << 20  # cells from which the tables of several moduli are built on two threads
 _WITNESSES = (2, 3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37)  # deterministic Miller-Rabin below 3.18e23
 
 
@@ -141,7 +141,7 @@ def cumulative_table(weights: Sequence[int], limit: int, modulus: int, *, by_siz
     """
     order = sorted((int(weight) for weight in weights), reverse=True)
     rows = size_rows(order, limit) if by_size else 1
-    if rows * limit <= SMALL_TABLE:
+    if rows == 1 or rows * limit <= SMALL_TABLE:  # one row: a whole-row shift is the whole work
         return _whole_table(order, rows, limit, modulus)
     table = np.zeros((rows, limit), dtype=np.uint64)
     lowest = [0] + [limit] * (rows - 1)  # below: zeros
@@ -198,9 +198,12 @@ def _whole_table(order: Sequence[int], rows: int, limit: int, modulus: int) -> n
     """:func:`cumulative_table` by one whole-table shift per player (small tables, or a single row).
 
     Without sizes the row is ``F[x] = #{C : w(C) <= x}`` and a player adds it to itself shifted by ``w``.
+    The sum is written into a second buffer and the two swap: an in-place ``t[w:] += t[:-w]`` overlaps,
+    and numpy then copies the source first (about twice the memory traffic).
     """
     table = np.zeros((rows, limit), dtype=np.uint64)
     table[0, :] = 1
+    spare = np.empty_like(table)
     divisor = np.uint64(modulus) if modulus < WRAP else None
     bound = 1
     for weight in order:
@@ -211,12 +214,31 @@ def _whole_table(order: Sequence[int], rows: int, limit: int, modulus: int) -> n
         if weight >= limit:
             continue
         if rows == 1:
-            table[0, weight:] += table[0, : limit - weight]  # numpy buffers the overlap: old values
+            spare[0, :weight] = table[0, :weight]
+            np.add(table[0, weight:], table[0, : limit - weight], out=spare[0, weight:])
         else:
-            table[1:, weight:] += table[:-1, : limit - weight]
+            spare[0] = table[0]
+            spare[1:, :weight] = table[1:, :weight]
+            np.add(table[1:, weight:], table[:-1, : limit - weight], out=spare[1:, weight:])
+        table, spare = spare, table
     if divisor is not None:
         np.remainder(table, divisor, out=table)
     return table
+
+
+def alternating_at(row: np.ndarray, modulus: int, weight: int, column: int) -> int:
+    """``G[column] mod modulus`` with ``G[x] = sum_j (-1)^j row[x - j * weight]``, over a strided view.
+
+    The size-blind form of :func:`gather_plan` and :func:`alternating_sums`: no index arrays. Even and odd
+    terms are summed apart in uint64 (no overflow for primes from :func:`prime_bits_for`; for ``2^64`` the
+    wrap-around is the reduction).
+    """
+    if column < 0:
+        return 0
+    terms = row[column::-weight]
+    even = int(terms[0::2].sum(dtype=np.uint64))
+    odd = int(terms[1::2].sum(dtype=np.uint64))
+    return (even - odd) % modulus
 
 
 def gather_plan(
@@ -269,5 +291,5 @@ def alternating_sums(table: np.ndarray, modulus: int, plan: tuple[np.ndarray, np
 
 
 def prime_bits_for(terms: int) -> int:
-    """Largest prime size (bits) such that ``terms`` residues sum without overflowing uint64, capped at 50."""
-    return max(20, min(50, 63 - max(terms, 1).bit_length()))
+    """Largest prime size (bits) such that ``terms`` residues sum without overflowing uint64 (see :mod:`~reformlab.games.limits`)."""
+    return max(MIN_PRIME_BITS, min(PRIME_BITS, 63 - max(terms, 1).bit_length()))

@@ -15,9 +15,8 @@ from collections.abc import Callable, Sequence
 from math import comb
 
 import numpy as np
-
-GRID_LIMIT = 4_000_000  # count vectors evaluated at once
-_INT64_BITS = 62
+from reformlab.games.limits import GRID_LIMIT
+from reformlab.games.limits import INT64_BITS as _INT64_BITS
 
 
 def _binomials(top: int) -> list[int]:
@@ -80,7 +79,7 @@ def types_swings_by_size(
     """``(S_by_type, winning)``: swings by size for one player of each type, and the winning count.
 
     Args:
-        rule: the rule (see :mod:`reformlab.games.counting_compose`).
+        rule: the rule (see :mod:`reformlab.games.counting.compositions`).
         leaves: its clauses, in the order of ``columns``' entries.
         columns: per type, the weight a player of that type has in each clause.
         counts: players per type.
@@ -102,15 +101,28 @@ def types_swings_by_size(
     return by_type, winning
 
 
+def _subset_sums(weights: Sequence[int]) -> np.ndarray:
+    """``sums[mask]``: the weight of the coalition with bitmask ``mask`` (bit ``i`` = player ``i``), by doubling.
+
+    int64 while the total fits, Python ints past it (no silent overflow); ``2^n`` entries, no member matrix.
+    """
+    dtype = np.int64 if sum(weights) < 1 << _INT64_BITS else object
+    sums = np.zeros(1, dtype=dtype)
+    for weight in weights:
+        sums = np.concatenate([sums, sums + (int(weight) if dtype is object else weight)])
+    return sums
+
+
 def enumerate_swings_by_size(
     rule: object, leaves: Sequence, n: int, combine: Callable
 ) -> tuple[list[list[int]], int]:
-    """``(S, winning)`` by listing all ``2^n`` coalitions (for small ``n``; ``O(n 2^n)``)."""
+    """``(S, winning)`` by listing all ``2^n`` coalitions (for small ``n``; ``O(n 2^n)`` time and memory)."""
+    sizes = np.zeros(1, dtype=np.uint8)
+    for _ in range(n):
+        sizes = np.concatenate([sizes, sizes + 1])
+    values = {id(leaf): _subset_sums(leaf.weights) >= leaf.quota for leaf in leaves}
+    win = np.asarray(combine(rule, values, _boolean_pick), dtype=bool)
     coalitions = np.arange(1 << n, dtype=np.int64)
-    members = (coalitions[:, None] >> np.arange(n)) & 1
-    sizes = members.sum(axis=1)
-    values = {id(leaf): members @ np.asarray(leaf.weights, dtype=np.int64) >= leaf.quota for leaf in leaves}
-    win = combine(rule, values, _boolean_pick)
     swings = []
     for player in range(n):
         without = coalitions[(coalitions >> player) & 1 == 0]
