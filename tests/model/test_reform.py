@@ -152,3 +152,19 @@ def test_reform_on_a_user_constitution_file_via_target(tmp_path):
     with pytest.raises(ReformlabError) as info:  # in 2005 the assembly had no appointed seats: 80 != 100
         resolve_target(f"{tmp_path / 'r.yaml'}@2005-01-01")
     assert "add up to 80" in info.value.message()
+
+
+def test_a_reform_addresses_seat_groups_by_id(tmp_path):
+    from reformlab.errors import ReformlabError
+    from reformlab.model import load_builtin
+
+    base = load_builtin("kz").as_of("2007-09-01")
+    text = ("reform: by_id\nbase: kz\nsources: {whatif: test}\nchanges:\n"
+            "  - {op: set, path: \"bodies.majilis.seat_groups[apk].seats\", value: 10, source: whatif}\n"
+            "  - {op: set, path: bodies.majilis.size, value: 108, source: whatif}\n")
+    new = apply(base, load_reform(tmp_path / "r.yaml", text=text))
+    assert new.get("bodies.majilis.seat_groups[apk].seats") == 10 and new.bodies["majilis"].seat_groups[1].id == "apk"
+    assert base.get("bodies.majilis.seat_groups[apk].seats") == 9  # the base never changes
+    wrong = text.replace("[apk]", "[apc]")
+    with pytest.raises(ReformlabError, match="no item with id 'apc'"):
+        apply(base, load_reform(tmp_path / "r.yaml", text=wrong))

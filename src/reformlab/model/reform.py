@@ -128,6 +128,7 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
         line = reform.lines[index] if index < len(reform.lines) else None
         change_line[change.path] = line
         try:
+            change = change.model_copy(update={"path": _positional(data, change.path)})
             final = _patch(data, change)
         except ReformlabError as exc:
             problems.items.append(ReformlabError(exc.problem, file=reform.file, line=line,
@@ -161,6 +162,29 @@ def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> 
                 problems.items.append(ReformlabError(
                     f"unknown source {source!r}", file=reform.file, line=line, field=f"changes.{index}.source",
                     fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+
+
+def _positional(data: dict, path: str) -> str:
+    """``path`` with each ``name[id]`` (a seat group by id) replaced by its position in the tree being amended."""
+    if "[" not in path:
+        return path
+    node: object = data
+    out: list[str] = []
+    for part in path.split("."):
+        name, _, item = part.partition("[")
+        node = node.get(name) if isinstance(node, dict) else None
+        out.append(name)
+        if item:
+            ids = [x.get("id") if isinstance(x, dict) else None for x in node] if isinstance(node, list) else []
+            wanted = item.rstrip("]")
+            if wanted not in ids:
+                raise ReformlabError(f"no item with id {wanted!r} under {'.'.join(out)}",
+                                     fix=f"name one of: {', '.join(str(i) for i in ids if i) or 'none'}")
+            node = node[ids.index(wanted)]
+            out.append(str(ids.index(wanted)))
+        if node is None:
+            return path  # the path does not exist: _patch says so
+    return ".".join(out)
 
 
 def _patch(data: dict, change: Patch) -> str:
