@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from reformlab.model.bodies import Actor, Body
 from reformlab.model.steps import Procedure
+from reformlab.model.tree import positional
 from reformlab.model.values import ActorId, FrozenModel, Ref, Share, SourceEntry, Unknown
 
 SCHEMA_VERSION = 1
@@ -141,23 +142,7 @@ class Constitution(ConstitutionSpec):
 
         ``KeyError`` (its message naming the ids there are) when no item has that id.
         """
-        if "[" not in path:
-            return path
-        node: Any = self
-        out: list[str] = []
-        for part in path.split("."):
-            name, _, item = part.partition("[")
-            node = _child(node, name)
-            out.append(name)
-            if item:
-                item_id = item.rstrip("]")
-                ids = [getattr(x, "id", None) for x in node] if isinstance(node, (tuple, list)) else []
-                if item_id not in ids:
-                    raise KeyError(f"no item with id {item_id!r} under {'.'.join(out)} (there are: "
-                                   f"{', '.join(str(i) for i in ids if i) or 'none'})")
-                node = node[ids.index(item_id)]
-                out.append(str(ids.index(item_id)))
-        return ".".join(out)
+        return positional(self, path, _child)
 
     def leaves(self) -> Iterator[tuple[str, Any]]:
         """``(path, value)`` for every leaf of the content (actors, bodies, procedures, rules)."""

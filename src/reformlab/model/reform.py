@@ -28,7 +28,7 @@ from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check
 from reformlab.model.constitution import Constitution
 from reformlab.model.loader import InvalidFile, Problems, add_validation_errors
-from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
+from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
 from reformlab.model.yamlio import Lines, load_yaml, read_text
 
@@ -166,25 +166,22 @@ def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> 
 
 def _positional(data: dict, path: str) -> str:
     """``path`` with each ``name[id]`` (a seat group by id) replaced by its position in the tree being amended."""
-    if "[" not in path:
-        return path
-    node: object = data
-    out: list[str] = []
-    for part in path.split("."):
-        name, _, item = part.partition("[")
-        node = node.get(name) if isinstance(node, dict) else None
-        out.append(name)
-        if item:
-            ids = [x.get("id") if isinstance(x, dict) else None for x in node] if isinstance(node, list) else []
-            wanted = item.rstrip("]")
-            if wanted not in ids:
-                raise ReformlabError(f"no item with id {wanted!r} under {'.'.join(out)}",
-                                     fix=f"name one of: {', '.join(str(i) for i in ids if i) or 'none'}")
-            node = node[ids.index(wanted)]
-            out.append(str(ids.index(wanted)))
-        if node is None:
-            return path  # the path does not exist: _patch says so
-    return ".".join(out)
+    def child(node, name):
+        if not isinstance(node, dict) or name not in node:
+            raise _Missing
+        return node[name]
+
+    try:
+        return positional(data, path, child)
+    except _Missing:
+        return path  # the path does not exist: _patch says so
+    except KeyError as error:
+        problem, _, ids = str(error).strip("'\"").partition(" (there are: ")
+        raise ReformlabError(problem, fix=f"name one of: {ids.rstrip(')')}") from None
+
+
+class _Missing(Exception):
+    """A path step that is not in the tree."""
 
 
 def _patch(data: dict, change: Patch) -> str:
