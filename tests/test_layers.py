@@ -19,12 +19,10 @@ RANKS = {
     "analysis": 4,
     "report": 5,
     "web": 6,
-    "commands": 7, "cli": 7,
+    "commands": 7, "cli": 8,  # the command line registers the commands
 }
 #: Cycles that run through lazy imports today, with the issue that ends each; nothing else may join them.
-KNOWN_CYCLES = {
-    frozenset({"reformlab.model.loader", "reformlab.model.reform"}): "issue 9.4 (one YAML reader)",
-}
+KNOWN_CYCLES: dict[frozenset, str] = {}  # model/loader <-> model/reform ended by model/problems.py (issue 9.4)
 
 
 def _rank(package: str) -> int:
@@ -92,7 +90,7 @@ def test_every_package_has_a_rank():
 
 def test_the_bottom_layer_and_data_import_nothing_above_them():
     bottom = [m for m in MODULES if _rank(_package(m)) == 0 and m != "reformlab"]
-    assert {"reformlab.errors", "reformlab.atomic"} <= set(bottom)
+    assert {"reformlab.errors", "reformlab.atomic", "reformlab.yamlio"} <= set(bottom)
     for module in bottom + [m for m in MODULES if _package(m) == "data"]:
         above = {t for t in GRAPH[module] if _rank(_package(t)) > 0 and _package(t) != _package(module)}
         assert not above, f"{module} imports {sorted(above)}"
@@ -155,4 +153,13 @@ def test_no_unsafe_yaml_loading():
         for needle in ("yaml.load(", "yaml.unsafe_load", "yaml.full_load", "FullLoader", "UnsafeLoader"):
             if needle in text:
                 offenders.append(f"{path.relative_to(SRC)}: {needle}")
+    assert not offenders, offenders
+
+
+def test_one_yaml_reader():
+    """Only ``reformlab.yamlio`` parses YAML (with its alias, depth and size guards); everyone else calls it
+    (writing YAML, as the web editor does, is not reading it)."""
+    offenders = [str(path.relative_to(SRC)) for path in sorted(SRC.rglob("*.py"))
+                 if path.name != "yamlio.py" and any(needle in path.read_text(encoding="utf-8")
+                                                     for needle in ("safe_load", "yaml.compose", "yaml.parse", "SafeLoader(", "yaml.load"))]
     assert not offenders, offenders

@@ -16,20 +16,8 @@ import sys
 import typer
 
 from reformlab import __version__
+from reformlab.commands.output import print_error
 from reformlab.errors import ReformlabError
-
-
-def _err_console():
-    from rich.console import Console  # imported on the first error only: start-up stays light
-
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _escape(text: str) -> str:
-    """User and data text is never markup (a party called ``[/]`` is printed as it is)."""
-    from rich.markup import escape
-
-    return escape(text)
 
 
 def _reported(command):
@@ -44,22 +32,18 @@ def _reported(command):
         try:
             return command(*args, **kwargs)
         except ReformlabError as exc:
-            _err_console().print(f"[bold red]error:[/] {_escape(exc.message())}", markup=True, highlight=False)
+            print_error("error:", exc.message())
             raise typer.Exit(2) from None
         except KeyboardInterrupt:
-            _err_console().print("interrupted; no partial output was written.")
+            print_error("interrupted;", "no partial output was written.")
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except Exception as exc:  # a bug, not a user error: say so briefly
             if os.environ.get("REFORMLAB_DEBUG"):
                 raise
-            _err_console().print(
-                f"[bold red]internal error:[/] {type(exc).__name__}: {_escape(str(exc))}\n"
-                "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.",
-                markup=True,
-                highlight=False,
-            )
+            print_error("internal error:", f"{type(exc).__name__}: {exc}\n"
+                        "This is a bug in reformlab; rerun with REFORMLAB_DEBUG=1 for the traceback and report it.")
             raise typer.Exit(3) from None
 
     return run

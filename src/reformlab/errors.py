@@ -87,4 +87,20 @@ def did_you_mean(name: str, choices) -> str:
     close = nearest(name, choices)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    return "choose one of: " + ", ".join(sorted(choices))
+    names = sorted(map(str, choices))
+    shown = ", ".join(names[:12]) + (f", ... ({len(names) - 12} more)" if len(names) > 12 else "")
+    return "choose one of: " + shown
+
+
+def unknown_name(what: str, name: str, choices, *, file: str | Path | None = None, line: int | None = None,
+                 field: str | None = None, fix: str | None = None) -> ReformlabError:
+    """The one "unknown X" error: names the kind and the name, and suggests the nearest valid ones.
+
+    ``fix``, when given, comes first ("declare it under 'bodies'"), then "or did you mean ...".
+
+    >>> print(unknown_name("party", "Otn", ["Otan", "Asar"], field="--align").message())
+    field '--align': unknown party 'Otn'. Fix: did you mean 'Otan'?
+    """
+    hint = did_you_mean(str(name), [str(c) for c in choices]) if choices else None
+    text = " or ".join(p for p in (fix, hint) if p)
+    return ReformlabError(f"unknown {what} {name!r}", file=file, line=line, field=field, fix=text or None)

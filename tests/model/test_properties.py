@@ -12,7 +12,7 @@ from reformlab.errors import ReformlabError
 from reformlab.model import load_constitution
 from reformlab.model.reform import reform_from_data
 from reformlab.model.values import parse_share
-from reformlab.model.yamlio import load_yaml
+from reformlab.yamlio import load_yaml
 
 GOOD = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text(encoding="utf-8")
 YAML_BITS = [":", "-", " ", "\n", "  ", "[", "]", "{", "}", "&a", "*a", "!!python/object:os.system", "!!", "'",

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 from typer.testing import CliRunner
 
 from reformlab.cli import app
@@ -60,7 +59,7 @@ def test_a_missing_file_is_a_clear_error():
 
 
 def test_markup_in_names_is_shown_as_text(tmp_path, monkeypatch):
-    monkeypatch.setattr("reformlab.commands.process.console", Console(width=250, highlight=False))
+    monkeypatch.setenv("COLUMNS", "250")  # the console takes the terminal width
     """A label with terminal markup or HTML stays text in the table, the JSON and the charts."""
     import datetime as dt
 

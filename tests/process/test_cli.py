@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from rich.console import Console
 from typer.testing import CliRunner
 
 from reformlab.analysis.process import builtin_analysis
@@ -28,7 +27,7 @@ def test_process_json_lists_bodies_areas_proposals_and_traces():
 
 
 def test_process_table(monkeypatch):
-    monkeypatch.setattr("reformlab.commands.process.console", Console(width=250, highlight=False))
+    monkeypatch.setenv("COLUMNS", "250")  # the console takes the terminal width
     result = runner.invoke(app, ["process", "--no-counterfactuals"])
     assert result.exit_code == 0, result.output
     for text in ("consultative bodies", "Agenda areas", "outside", "untraced", "increase[s]"):

@@ -25,7 +25,7 @@ from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.quantities import QUANTITIES, CannotTell
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.values import parse_share
-from reformlab.model.yamlio import load_yaml
+from reformlab.yamlio import load_yaml
 
 SIDES = ("before", "after")
 ABOUT_ANOTHER = "about another comparison"

@@ -68,5 +68,22 @@ def evaluate(
                 field="--scenario", fix="choose a date in that range or a scenario that fits (reformlab list)",
             )
         if alignments:
+            _check_alignments(alignments, fill(constitution, scenario), scenario)
             scenario = scenario.with_alignments(alignments)
+    elif alignments:
+        raise ReformlabError("--align needs a scenario: nothing fills the bodies of this version",
+                             field="--align", fix="give --scenario (reformlab list shows them)")
     return Evaluation(name, constitution, scenario, fill(constitution, scenario))
+
+
+def _check_alignments(alignments: dict[str, str], filling, scenario: Scenario) -> None:
+    """Every party to re-align must hold seats in the filling or be aligned by the scenario (a typo would
+    otherwise change nothing, silently)."""
+    from reformlab.errors import unknown_name
+
+    known = {block.party for body in filling.bodies.values() for block in body.blocks if block.party}
+    known |= set(scenario.alignments)
+    for party in alignments:
+        if party not in known:
+            raise unknown_name("party", party, sorted(known), field="--align",
+                               fix=f"name a party that holds seats in scenario {scenario.id!r}")

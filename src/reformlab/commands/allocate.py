@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 
 import typer
 
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 from reformlab.errors import ReformlabError
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-
 
 BASE_NAMES = {
     "ballots": "ballots_cast",
@@ -59,11 +49,9 @@ def _threshold_data(share: str | None, base: str | None) -> dict | None:
 
     base_name = BASE_NAMES.get((base or "valid").lower())
     if base_name is None:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(
-            f"unknown threshold base {base!r}", field="--threshold-base", fix=did_you_mean(base, BASE_NAMES)
-        )
+        raise unknown_name("threshold base", base, BASE_NAMES, field="--threshold-base")
     value = _as_option("--threshold", lambda: parse_share(share, field="--threshold"))
     _as_option("--threshold", lambda: Threshold(share=value).validate())
     return {"share": share, "base": base_name}
@@ -162,6 +150,20 @@ def describe(result) -> str:
     return text
 
 
+#: A terminal table lists at most this many parties (those with most votes); csv and json list all.
+TABLE_PARTIES = 200
+
+
+def _table_parties(result) -> list:
+    """The parties a table shows, in input order: all of them, or the :data:`TABLE_PARTIES` with most votes."""
+    if len(result.votes) <= TABLE_PARTIES:
+        return list(result.votes)
+    import heapq
+
+    keep = set(heapq.nlargest(TABLE_PARTIES, result.votes, key=result.votes.__getitem__))
+    return [party for party in result.votes if party in keep]
+
+
 def render_table(run: Run):
     """A rich renderable: the seats table, then measures, ties and notes."""
     from rich.console import Group
@@ -174,22 +176,24 @@ def render_table(run: Run):
     total = sum(result.votes.values())
     table = Table(title=f"{run.title}: {describe(result)}", title_justify="left")
     for name in ("Party", "Votes", "Share", "Passed", "Seats", "Seat share"):
-        table.add_column(name, justify="left" if name == "Party" else "right")
+        table.add_column(name, justify="left" if name == "Party" else "right", overflow="fold")
     if run.official is not None:
         table.add_column("Official", justify="right")
-    for party, votes in result.votes.items():
-        seats = result.seats[party]
+    passed = set(result.passed)
+    shown_parties = _table_parties(result)
+    for party in shown_parties:
+        votes, seats = result.votes[party], result.seats[party]
         row = [
             str(party),
             f"{votes:,}",
             f"{100 * votes / total:.2f}%",
-            "yes" if party in result.passed else "",
+            "yes" if party in passed else "",
             str(seats),
             f"{100 * seats / result.house:.2f}%",
         ]
         if run.official is not None:
             official = run.official.get(party, 0)
-            row.append(str(official) if official == seats else f"[bold red]{official}[/]")
+            row.append(str(official) if official == seats else Text(str(official), style="bold red"))
         table.add_row(*row)
     shown = {k: float(v) for k, v in measures.summary(result.votes, result.seats).items()}
     lines = [
@@ -202,6 +206,9 @@ def render_table(run: Run):
             f"Tie for {tie.seats} seat(s) among {', '.join(map(str, tie.parties))}: "
             f"resolved by {tie.resolved_by} to {', '.join(map(str, tie.awarded_to))}"
         )
+    if len(shown_parties) < len(result.votes):
+        lines.append(f"{len(result.votes) - len(shown_parties):,} more parties with fewer votes are not shown; "
+                     "--format csv or json lists every party.")
     lines += list(run.notes)
     return Group(table, *(Text(line) for line in lines))
 
@@ -209,20 +216,33 @@ def render_table(run: Run):
 def print_run(run: Run, output: Format = Format.table) -> None:
     """Print one allocation in the chosen format on standard output."""
     if output is Format.json:
-        typer.echo(json.dumps(run.allocation.to_dict(), ensure_ascii=False, indent=2))
+        echo_json(run.allocation.to_dict())
     elif output is Format.csv:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["party", "votes", "passed", "seats"])
-        for party, votes in run.allocation.votes.items():
-            writer.writerow([party, votes, party in run.allocation.passed, run.allocation.seats[party]])
-        typer.echo(buffer.getvalue(), nl=False)
+        echo_csv(["party", "votes", "passed", "seats"], csv_rows(run))
     else:
-        import sys
+        console().print(render_table(run))
 
-        from rich.console import Console
 
-        Console(highlight=False, width=None if sys.stdout.isatty() else 120).print(render_table(run))
+def csv_rows(run: Run) -> list[list]:
+    """One row per party: party, votes, passed, seats."""
+    passed, seats = set(run.allocation.passed), run.allocation.seats
+    return [[party, votes, party in passed, seats[party]] for party, votes in run.allocation.votes.items()]
+
+
+def _check_companions(threshold, base, ballots, against_all, tie_break, seed, election: bool) -> None:
+    """Refuse options that would be silently ignored, and a lot without a seed (not reproducible)."""
+    if threshold is None:
+        for option, value in (("--threshold-base", base), ("--ballots", ballots), ("--against-all", against_all)):
+            if value is not None:
+                raise ReformlabError(f"{option} has no effect without --threshold", field=option,
+                                     fix="add --threshold SHARE (e.g. 7%), or drop " + option)
+    if election and (ballots is not None or against_all is not None):
+        option = "--ballots" if ballots is not None else "--against-all"
+        raise ReformlabError(f"{option} is taken from the built-in election's data", field=option,
+                             fix="drop " + option + " (or allocate a votes file)")
+    if tie_break == "lot" and seed is None:
+        raise ReformlabError("--tie-break lot needs --seed: a lot drawn without one differs on every run",
+                             field="--seed", fix="add --seed N (any whole number) and report it with the result")
 
 
 def allocate_command(
@@ -238,7 +258,7 @@ def allocate_command(
     ),
     threshold: str = typer.Option(None, "--threshold", help="Legal threshold: '7%', '7/100' or '0.07'."),
     threshold_base: str = typer.Option(
-        "valid", "--threshold-base", help="valid, ballots or valid_plus_against_all."
+        None, "--threshold-base", help="valid (default), ballots or valid_plus_against_all; needs --threshold."
     ),
     ballots: int = typer.Option(None, "--ballots", help="Ballots cast (for --threshold-base ballots)."),
     against_all: int = typer.Option(
@@ -248,9 +268,10 @@ def allocate_command(
         "order", "--tie-break", help="order (file order), lot (with --seed) or raise."
     ),
     seed: int = typer.Option(None, "--seed", help="Seed for --tie-break lot."),
-    output: Format = typer.Option(Format.table, "--format", help="table, json or csv."),
+    output: Format = format_option(),
 ) -> None:
     """Allocate seats from votes, exactly; or replay a built-in election under the rule then in force."""
+    _check_companions(threshold, threshold_base, ballots, against_all, tie_break, seed, bool(election))
     if election and votes_file:
         raise ReformlabError("give a votes file or --election, not both", field="--election", fix="drop one")
     if election:

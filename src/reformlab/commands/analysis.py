@@ -4,19 +4,11 @@ whether the study's claims hold."""
 from __future__ import annotations
 
 import json
-from enum import Enum
 
 import typer
 
-from reformlab.commands import LazyConsole
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, readable, styled
 from reformlab.errors import ReformlabError
-
-console = LazyConsole(highlight=False)
-
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
 
 
 def parse_alignments(values: list[str] | None) -> dict[str, str]:
@@ -51,7 +43,7 @@ def control_command(
     scenario: str = typer.Option(None, "--scenario", "-s", help=SCENARIO_HELP),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
     camp: str = typer.Option("president", "--camp", help=CAMP_HELP),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Who fills each body, and for each decision who can pass it alone or block it."""
     from reformlab.analysis import evaluate
@@ -63,8 +55,12 @@ def control_command(
     data = evaluation.control.to_dict()
     if output is Format.json:
         assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
-        typer.echo(json.dumps({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
-                               "assumptions": assumptions, **data}, indent=2))
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
+                   "assumptions": assumptions, **data})
+        return
+    if output is Format.csv:
+        echo_csv(["body", "principal", "seats", "how"],
+                 [[s.body, s.principal, s.seats, "; ".join(s.how)] for s in evaluation.control.bodies])
         return
     print_control(evaluation, camp)
 
@@ -78,9 +74,10 @@ def print_control(evaluation, camp: str = "president") -> None:
 
     from reformlab.engine.tree import decision_key
 
+    out = console()
     control = evaluation.control
-    console.print(f"[bold]{evaluation.name}[/bold] — version of {evaluation.constitution.version}: "
-                  f"{evaluation.constitution.version_label}")
+    out.print(styled((evaluation.name, "bold"), f" — version of {evaluation.constitution.version}: "
+                         f"{evaluation.constitution.version_label}"))
     bodies = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "seats", "share", "how filled"):
         bodies.add_column(column, justify="right" if column in ("seats", "share") else "left")
@@ -92,11 +89,11 @@ def print_control(evaluation, camp: str = "president") -> None:
             if share.principal.startswith("Independent ") else share.seats
         total = sum(s.seats for s in control.bodies if s.body == share.body)
         bodies.add_row(share.body, name, str(seats), f"{seats / total:.1%}", "; ".join(share.how))
-    console.print(bodies)
+    out.print(bodies)
     unknown = [b for b in evaluation.filling.bodies.values() if b.unknown]
     for body in unknown:
         extra = f" (controlled by {body.controlled_by})" if body.controlled_by else ""
-        console.print(f"  [dim]{body.id}: cannot tell — {body.unknown}{extra}[/dim]")
+        out.print(styled((f"  {body.id}: cannot tell — {body.unknown}{extra}", "dim")))
     procedures = Table(title="Decisions", title_justify="left")
     for column in ("decision", camp, "veto players", "smallest winning coalition"):
         procedures.add_column(column)
@@ -111,13 +108,13 @@ def print_control(evaluation, camp: str = "president") -> None:
                 procedures.add_row(decision_key(proc.id, assumption), c.role(camp), ", ".join(c.veto_players) or "none", smallest)
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
-    console.print(procedures)
+    out.print(procedures)
     for check in evaluation.filling.checks:
-        console.print(f"[dim]check: {check}[/dim]")
+        out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
         for what, assumption in evaluation.scenario.assumptions():
-            console.print(f"[dim]assumption: {what} {assumption.principal} "
-                          f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})[/dim]")
+            out.print(styled((f"assumption: {what} {assumption.principal} "
+                                  f"({assumption.confidence}; {', '.join(assumption.sources) or 'no source'})", "dim")))
 
 
 def compare_command(
@@ -134,16 +131,16 @@ def compare_command(
                                  "(each under its own rules): does the reform move power on its rules alone?"),
     roles: str = typer.Option(None, "--roles", help="Role mapping YAML for a comparison across constitutions "
                               "({id: {head_of_state, lower_chamber, upper_chamber, government}}); default: built-in."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """What changed between two versions, with articles and sources, and how control and power moved."""
     from reformlab.analysis.compare import compare
     from reformlab.games import INDICES
 
     if index not in INDICES:
-        from reformlab.errors import did_you_mean
+        from reformlab.errors import unknown_name
 
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     scenarios = list(scenario or [])
     if len(scenarios) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
@@ -166,13 +163,21 @@ def compare_command(
 
         crossed = cross_compare(*sides, camp=camp, roles_file=roles)
         if output is Format.json:
-            typer.echo(json.dumps(crossed.to_dict(), indent=2))
+            echo_json(crossed.to_dict())
+        elif output is Format.csv:
+            echo_csv(["decision", "before", "after"],
+                     [[name, row["before"], row["after"]] for name, row in crossed.control().items()])
         else:
             print_cross_comparison(crossed)
         return
     comparison = compare(*sides, index=index, camp=camp)
     if output is Format.json:
-        typer.echo(json.dumps(comparison.to_dict(), indent=2))
+        echo_json(comparison.to_dict())
+        return
+    if output is Format.csv:
+        echo_csv(["path", "before", "after", "article", "source"],
+                 [[c["path"], _json(c["before"]), _json(c["after"]), c["article"], "; ".join(c["source"])]
+                  for c in comparison.to_dict()["changes"]])
         return
     print_comparison(comparison)
 
@@ -189,18 +194,27 @@ CHANGE_KINDS = {
 def print_comparison(comparison) -> None:
     from rich.table import Table
 
+    out = console()
     data = comparison.to_dict()
-    console.print(f"[bold]{comparison.before.name}[/bold]  →  [bold]{comparison.after.name}[/bold]")
+    out.print(styled((comparison.before.name, "bold"), "  →  ", (comparison.after.name, "bold")))
     counts = data["change_counts"]
-    title = ", ".join(f"{n} {CHANGE_KINDS[kind]}" for kind, n in counts.items() if n) or "no change"
-    changes = Table(title=f"What changed: {title}", title_justify="left")
-    for column in ("kind", "path", "before", "after", "article", "source"):
-        changes.add_column(column, overflow="fold")
-    for change in data["changes"]:
-        kind = change["kind"].replace("_", " ") + (f" ({change['carried_from']})" if change["carried_from"] else "")
-        changes.add_row(kind, change["path"], _short(change["before"]), _short(change["after"]),
-                        change["article"] or "", ", ".join(change["source"]))
-    console.print(changes)
+    title = "What changed: " + (", ".join(f"{n} {CHANGE_KINDS[kind]}" for kind, n in counts.items() if n) or "no change")
+    if out.width < 120:  # narrow: one line per change, folding on words; sources in --format json/csv
+        out.print(styled((title, "bold"), " (sources: --format json or csv)"))
+        for change in data["changes"]:
+            article = f"  (art. {change['article']})" if change["article"] else ""
+            kind = change["kind"].replace("_", " ")
+            out.print(styled((readable(change["path"]), "bold"),
+                             f" [{kind}]: {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
+    else:
+        changes = Table(title=title, title_justify="left")
+        for column in ("kind", "path", "before", "after", "article", "source"):
+            changes.add_column(column, overflow="fold")
+        for change in data["changes"]:
+            kind = change["kind"].replace("_", " ") + (f" ({change['carried_from']})" if change["carried_from"] else "")
+            changes.add_row(kind, readable(change["path"]), _short(change["before"]), _short(change["after"]),
+                            change["article"] or "", ", ".join(change["source"]))
+        out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
     for column in ("body", "principal", "before", "after"):
         seats.add_column(column, justify="right" if column in ("before", "after") else "left")
@@ -210,22 +224,29 @@ def print_comparison(comparison) -> None:
                 continue  # the principals' rows show "?" on the side where the membership is unknown
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
-    console.print(seats)
+    out.print(seats)
     control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index} before", f"{comparison.index} after"):
+    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
         roles = actors.get(comparison.camp, {})
         values = power.get(proc, {}).get(comparison.camp, {})
-        control.add_row(proc, roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
-    console.print(control)
+    out.print(control)
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
 def print_cross_comparison(crossed) -> None:
     """Two constitutions side by side: bodies by role, and the camp's role in each shared decision."""
-    console.print(f"[bold]{crossed.before.name}[/bold]  |  [bold]{crossed.after.name}[/bold]  (by role)")
+    from rich.table import Table
+
+    out = console()
+    out.print(styled((crossed.before.name, "bold"), "  |  ", (crossed.after.name, "bold"), "  (by role)"))
     bodies = Table(title=f"Bodies by role, seats answering to {crossed.camp}", title_justify="left")
     for column in ("role", crossed.before.target, crossed.after.target):
         bodies.add_column(column, overflow="fold")
@@ -239,25 +260,26 @@ def print_cross_comparison(crossed) -> None:
 
     for role, row in crossed.bodies().items():
         bodies.add_row(role.replace("_", " "), cell(row["before"]), cell(row["after"]))
-    console.print(bodies)
+    out.print(bodies)
     control = Table(title=f"The control of {crossed.camp} over each decision both regulate", title_justify="left")
     for column in ("decision", crossed.before.target, crossed.after.target):
         control.add_column(column, overflow="fold")
     for name, row in crossed.control().items():
         control.add_row(name, row["before"] or "cannot tell", row["after"] or "cannot tell")
-    console.print(control)
+    out.print(control)
 
 
 def _short(value) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
+    text = _json(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
 
 
 
 
 def claims_command(
     claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
     from rich.table import Table
@@ -265,24 +287,32 @@ def claims_command(
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
+    from rich.table import Table
+
     results = check_process_claims(claims) if is_process_claims(claims) else check_claims(claims)
+    rows = [r.to_dict() for r in results]
     if output is Format.json:
-        typer.echo(json.dumps(
-            [r.to_dict() for r in results], indent=2))
+        echo_json(rows)
         return
+    if output is Format.csv:
+        echo_csv(list(rows[0]) if rows else ["id"], [[_json(v) if v is not None else None for v in r.values()]
+                                                     for r in rows])
+        return
+    out = console()
     table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
     colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
     for result in results:
         data = result.to_dict()
-        verdict = f"[{colours[result.verdict]}]{result.verdict}[/]" + (f"\n{result.reason}" if result.reason else "")
-        if result.rounding:
+        verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
+        if getattr(result, "rounding", None):
             verdict += f"\n{result.rounding}: rounded {_short(data['rounded'])}"
-        table.add_row(f"[bold]{result.id}[/bold]\n{result.text}", _short(data["expected"]), _short(data["computed"]), verdict)
-    console.print(table)
+        table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
+                      _short(data["computed"]), verdict)
+    out.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    console.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,11 +6,12 @@ layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :f
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
 import typer
+
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 
 
 @dataclass(frozen=True)
@@ -80,21 +81,20 @@ def register(app: typer.Typer) -> None:
 
 
 def list_command(
-    json_output: bool = typer.Option(False, "--json", help="Print JSON instead of a table."),
-    output_format: str = typer.Option("table", "--format", help="table or json."),
+    output: Format = format_option(),
+    json_output: bool = typer.Option(False, "--json", hidden=True, help="Deprecated: use --format json."),
 ) -> None:
     """Print the catalog."""
-    from rich.console import Console
     from rich.table import Table
 
-    from reformlab.errors import ReformlabError, did_you_mean
-
-    if output_format not in ("table", "json"):
-        raise ReformlabError(f"unknown format {output_format!r}", field="--format",
-                             fix=did_you_mean(output_format, ("table", "json")))
     entries = catalog()
-    if json_output or output_format == "json":
-        typer.echo(json.dumps([asdict(e) for e in entries], indent=1, ensure_ascii=False))
+    if json_output or output is Format.json:
+        echo_json([asdict(e) for e in entries])
+        return
+    if output is Format.csv:
+        echo_csv(["kind", "id", "version", "label"],
+                 [row for e in entries for row in [[e.kind, e.id, "", e.label],
+                                                   *([e.kind, f"{e.id}@{d}", d, label] for d, label in e.versions)]])
         return
     table = Table(title="Built-in constitutions and scenarios")
     for column in ("kind", "id", "version", "label"):
@@ -103,4 +103,4 @@ def list_command(
         table.add_row(entry.kind, entry.id, "", entry.label)
         for day, label in entry.versions:
             table.add_row("", f"{entry.id}@{day}", day, label)
-    Console(highlight=False, width=160).print(table)
+    console().print(table)

@@ -7,15 +7,12 @@ version becomes a game (:func:`_power_for_target`).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
-from reformlab.errors import ReformlabError, did_you_mean
-
-FORMATS = ("table", "json")
-
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
+from reformlab.errors import ReformlabError, unknown_name
 
 def _choices() -> dict[str, tuple[str, ...]]:
     """``--index`` words from the power-index registry: each index by name, each family (``coleman``) as a group."""
@@ -51,9 +48,7 @@ def _indices(index: str) -> list[str]:
         elif name in INDICES:
             chosen.append(name)
         else:
-            raise ReformlabError(
-                f"unknown index {name!r}", field="--index", fix=did_you_mean(name, [*choices, "all"])
-            )
+            raise unknown_name("index", name, [*choices, "all"], field="--index")
     return list(dict.fromkeys(chosen))
 
 
@@ -189,40 +184,93 @@ def _cell(report: dict, index: str, player: str) -> str:
     return "" if value is None else f"{value:.4f}"
 
 
+def _players(report: dict) -> list[str]:
+    from reformlab.games import GAME_KEY
+
+    return list(dict.fromkeys(p for values in report["float"].values() for p in values if p != GAME_KEY))
+
+
+def _csv(reports: dict) -> None:
+    """One row per game, player and index: the exact value where there is one, the float always."""
+    rows = []
+    for label, report in reports.items():
+        if "unknown" in report:
+            rows.append([label, "", "", "", "", "cannot tell: " + report["unknown"]])
+            continue
+        for index, values in report["float"].items():
+            for player, value in values.items():
+                exact = report["exact"].get(index, {}).get(player)
+                rows.append([label, player, index, exact, value, report["methods"][index]])
+    echo_csv(["game", "player", "index", "exact", "value", "method"], rows)
+
+
+def _fitting(report: dict, players: list[str], indices: list[str], width: int) -> list[list[str]]:
+    """The index columns split into groups that each fit ``width`` next to the player column."""
+    from reformlab.games import INDICES
+
+    def need(index: str) -> int:
+        return 3 + max(len(INDICES[index].label) + 1, *(len(_cell(report, index, p)) for p in players))
+
+    room = width - 4 - min(max(map(len, players), default=6), width // 3)
+    groups: list[list[str]] = [[]]
+    used = 0
+    for index in indices:
+        if groups[-1] and used + need(index) > room:
+            groups.append([])
+            used = 0
+        groups[-1].append(index)
+        used += need(index)
+    return groups
+
+
 def _print_table(label: str, report: dict) -> None:
-    from rich.console import Console
     from rich.table import Table
 
     from reformlab.games import GAME_KEY, INDICES
 
-    table = Table(title=f"Voting power: {label}")
-    table.add_column("player")
+    out = console()
     indices = [index for index in report["float"] if index != "coleman_collectivity"]
-    for index in indices:
-        mark = "" if report["methods"][index] == "exact" else "~"
-        table.add_column(INDICES[index].label + mark, justify="right")
-    players = list(dict.fromkeys(p for values in report["float"].values() for p in values if p != GAME_KEY))
-    for player in players:
-        table.add_row(player, *[_cell(report, index, player) for index in indices])
-    console = Console(highlight=False, soft_wrap=True)
-    needed = 4 + max(map(len, players), default=6) + sum(len(INDICES[index].label) + 4 for index in indices)
-    if console.width < needed:  # a narrow or non-terminal output must not cut the headers
-        console = Console(highlight=False, soft_wrap=True, width=needed)
-    console.print(table)
+    players = _players(report)
+    for number, group in enumerate(_fitting(report, players, indices, out.width)):
+        table = Table(title=f"Voting power: {label}" + (" (continued)" if number else ""))
+        table.add_column("player", overflow="fold")
+        for index in group:
+            mark = "" if report["methods"][index] == "exact" else "~"
+            table.add_column(INDICES[index].label + mark, justify="right", overflow="fold")
+        for player in players:
+            table.add_row(player, *[_cell(report, index, player) for index in group])
+        out.print(table)
     if "coleman_collectivity" in report["float"]:
-        console.print(
+        out.print(
             f"power of the collectivity to act (Coleman): {_cell(report, 'coleman_collectivity', GAME_KEY)}"
         )
-    console.print(f"veto players: {', '.join(report['veto_players']) or 'none'}")
-    console.print(f"dictator: {report['dictator'] or 'none'}")
+    out.print(f"veto players: {', '.join(report['veto_players']) or 'none'}")
+    out.print(f"dictator: {report['dictator'] or 'none'}")
     if "dummy_players" in report:
-        console.print(f"dummy players: {', '.join(report['dummy_players']) or 'none'}")
+        out.print(f"dummy players: {', '.join(report['dummy_players']) or 'none'}")
     if report["smallest_winning_coalition"] is not None:
-        console.print(f"a smallest winning coalition: {', '.join(report['smallest_winning_coalition'])}")
+        out.print(f"a smallest winning coalition: {', '.join(report['smallest_winning_coalition'])}")
     method = report["method"]
     if method == "monte_carlo":
         method += f" (~ marks estimates from {report['samples']} samples; 95% intervals in --format json)"
-    console.print(f"method: {method}")
+    out.print(f"method: {method}")
+
+
+#: Monte Carlo holds ``samples x players`` cells at once (about 24 bytes each for Shapley's orderings):
+#: 100 million cells stay near 2.4 GB (a 3,000-player game at the default 20,000 samples is 60 million).
+MAX_SAMPLE_CELLS = 100_000_000
+
+
+def _check_samples(samples: int, games: dict) -> None:
+    """Refuse a Monte Carlo too large for memory, with the most samples that fit (instead of a MemoryError)."""
+    players = max((len(g.players) for g in games.values() if not isinstance(g, str)), default=1)
+    if samples * players > MAX_SAMPLE_CELLS:
+        fits = MAX_SAMPLE_CELLS // players
+        raise ReformlabError(
+            f"{samples:,} samples of {players} players need about {samples * players * 24 / 2**30:,.1f} GiB",
+            field="--samples",
+            fix=f"give --samples {fits:,} or fewer (the error of an estimate shrinks as 1/sqrt(samples): "
+                "10^6 samples give about ±0.001)")
 
 
 def power(
@@ -241,7 +289,7 @@ def power(
         "--index",
         help="A power index (banzhaf, shapley, holler, ...), a family (coleman), all, or several: shapley,holler.",
     ),
-    output: str = typer.Option("table", "--format", help="table or json."),
+    output: Format = format_option(),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
     samples: int = typer.Option(20_000, "--samples", help="Monte Carlo samples."),
     seed: int = typer.Option(0, "--seed", help="Monte Carlo seed."),
@@ -252,16 +300,12 @@ def power(
     """Voting-power indices, veto players and the dictator of a game."""
     from reformlab.games import POWER_METHODS
 
-    if output not in FORMATS:
-        raise ReformlabError(
-            f"unknown format {output!r}", field="--format", fix=did_you_mean(output, FORMATS)
-        )
     if method not in POWER_METHODS:
-        raise ReformlabError(
-            f"unknown method {method!r}", field="--method", fix=did_you_mean(method, POWER_METHODS)
-        )
+        raise unknown_name("method", method, POWER_METHODS, field="--method")
     chosen = _indices(index)
     games = _games(target, quota, weights, names, scenario)
+    if method != "exact":
+        _check_samples(samples, games)
     try:
         reports = {
             label: {"unknown": g} if isinstance(g, str) else _report(g, chosen, method=method, samples=samples, seed=seed)
@@ -271,12 +315,14 @@ def power(
         option = f"--{exc.field}" if exc.field in ("method", "samples", "seed") else exc.field
         file = target if target is not None and _is_game_file(target) else exc.file
         raise ReformlabError(exc.problem, file=file, line=exc.line, field=option, fix=exc.fix) from None
-    if output == "json":
-        data = next(iter(reports.values())) if len(reports) == 1 else reports
-        typer.echo(json.dumps(data, indent=2))
+    if output is Format.json:
+        echo_json(next(iter(reports.values())) if len(reports) == 1 else reports)
+        return
+    if output is Format.csv:
+        _csv(reports)
         return
     for label, report in reports.items():
         if "unknown" in report:
-            typer.echo(f"{label}: cannot tell ({report['unknown']})")
+            console().print(f"{label}: cannot tell ({report['unknown']})")
         else:
             _print_table(label, report)

@@ -3,19 +3,15 @@ their outcomes, where each amendment came from, and the counterfactuals of the r
 
 from __future__ import annotations
 
-import json
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 import typer
-
-from reformlab.commands import LazyConsole
-from reformlab.commands.analysis import Format
+from reformlab.commands.output import Format, echo_csv, echo_json, format_option, styled
+from reformlab.commands.output import console as make_console
 
 if TYPE_CHECKING:
     from rich.table import Table
-
-console = LazyConsole(highlight=False)
 
 
 def process_data(process, analysis=None) -> dict:
@@ -47,17 +43,15 @@ def _plain(value):
 
 
 def _add(table: Table, *cells: str) -> None:
-    """A table row of data text, escaped so that brackets in a source's words are not read as markup."""
-    from rich.markup import escape
-
-    table.add_row(*(escape(str(cell)) for cell in cells))
+    """A table row of data text (the console reads no markup, so brackets in a source's words print as written)."""
+    table.add_row(*(str(cell) for cell in cells))
 
 
 def process_command(
     file: str = typer.Option(None, "--file", help="A process file to read instead of the built-in one (validated)."),
     counterfactuals: bool = typer.Option(True, "--counterfactuals/--no-counterfactuals",
                                          help="Evaluate the counterfactual reforms and single-amendment effects."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """The reform process: bodies, proposals and outcomes, amendment origins, and the road not taken."""
     from reformlab.analysis.process import analyse
@@ -66,22 +60,29 @@ def process_command(
     process = load_process(file)
     analysis = analyse(process) if counterfactuals else None
     if output is Format.json:
-        typer.echo(json.dumps(process_data(process, analysis), indent=2, ensure_ascii=False))
+        echo_json(process_data(process, analysis))
+        return
+    if output is Format.csv:  # the amendments and where they came from; everything else in --format json
+        from reformlab.process import trace_table
+
+        rows = trace_table(process)
+        columns = list(rows[0]) if rows else ["id"]
+        echo_csv(columns, [["; ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for v in row.values()]
+                           for row in rows])
         return
     print_process(process, analysis)
 
 
 def print_process(process, analysis) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
     from reformlab.process import OUTCOMES, area_measures, body_measures, trace_table
-
     from reformlab.process.measures import shown
 
+    console = make_console()
     package = process.package.label or str(process.package.after)
-    console.print(f"[bold]{escape(process.label)}[/bold] — package: {escape(package)}; announced "
-                  f"{escape(shown(process.package.announced))}, adopted {escape(shown(process.package.adopted))}")
+    console.print(styled((process.label, "bold"), f" — package: {package}; announced "
+                         f"{shown(process.package.announced)}, adopted {shown(process.package.adopted)}"))
     bodies = Table(title="The consultative bodies", title_justify="left", show_lines=True)
     for column in ("body", "dates", "status", "chair", "size / make-up", "opposition", "output"):
         bodies.add_column(column, overflow="fold")
@@ -137,9 +138,9 @@ def print_process(process, analysis) -> None:
 
 
 def print_analysis(analysis) -> None:
-    from rich.markup import escape
     from rich.table import Table
 
+    console = make_console()
     table = Table(title="The road not taken: proposals as proposed vs the adopted package (18 Aug 2007 votes)",
                   title_justify="left", show_lines=True)
     for column in ("counterfactual", "district assumption", "President's seats", "decisions lost", "gained"):
@@ -148,8 +149,8 @@ def print_analysis(analysis) -> None:
         _add(table, f"{run.counterfactual}\n{run.label}", run.assumption_label or "none needed", run.seats_text(), ", ".join(run.lost) or "none", ", ".join(run.gained) or "none")
     console.print(table)
     for counterfactual in analysis.break_even:
-        console.print(f"break-even ({escape(counterfactual)}): districts the President's camp must win to keep each "
-                      f"decision: {escape(analysis.break_even_text(counterfactual))}")
+        console.print(f"break-even ({counterfactual}): districts the President's camp must win to keep each "
+                      f"decision: {analysis.break_even_text(counterfactual)}")
     if analysis.risk or analysis.risk_skipped:
         risk = Table(title=f"Risk of losing the power to pass alone at the next election ({analysis.risk_draws:,} "
                      f"draws, seed {analysis.risk_seed}; docs/risk.md for the parameters)", title_justify="left")

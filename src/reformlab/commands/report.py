@@ -28,7 +28,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     from reformlab.analysis.compare import compare
     from reformlab.atomic import check_output, write_atomic
     from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
-    from reformlab.model.yamlio import read_text
+    from reformlab.yamlio import read_text
     from reformlab.report.build import build_report
     from reformlab.report.spec import report_spec
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
-
 import typer
 
-from reformlab.commands.analysis import Format
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
 
 
 def scores_command(
     targets: list[str] = typer.Argument(..., help="Versions to score: kz@2007-05-20 kz@2007-05-21 ua@2006-01-01 ..."),
     head: str = typer.Option("president", "--head", help="The body or actor scored as the president."),
-    output: Format = typer.Option(Format.table, "--format", "-f", help="table or json."),
+    output: Format = format_option(),
 ) -> None:
     """Score each version's presidential powers from its encoded rules; each item with the article deciding it."""
     from rich.console import Console
@@ -23,9 +21,16 @@ def scores_command(
 
     found = [scores(resolve_target(t), head=head, target=t) for t in targets]
     if output is Format.json:
-        typer.echo(json.dumps([s.to_dict() for s in found], indent=2))
+        echo_json([s.to_dict() for s in found])
         return
-    console = Console(highlight=False, markup=False)  # data text is never markup
+    if output is Format.csv:
+        echo_csv(["target", "scheme", "group", "item", "score", "top", "witness", "article", "why"],
+                 [[r.target, i.scheme, i.group, i.item, i.value, i.top, i.witness, i.article, i.reason]
+                  for r in found for i in r.items])
+        return
+    from rich.table import Table
+
+    out = console()
     for result in found:
         table = Table(title=f"{result.target}: presidential powers (unknown items count as their whole range)",
                       title_justify="left")
@@ -35,12 +40,12 @@ def scores_command(
             score = "unknown" if item.value is None else f"{item.value}/{item.top}"
             witness = item.witness + (f" (Art. {item.article})" if item.article else "")
             table.add_row(f"{item.scheme} {item.group}", item.item, score, witness, item.reason)
-        console.print(table)
+        out.print(table)
         for label, total in (("Shugart-Carey legislative (0-24)", result.total(SHUGART_CAREY, "legislative")),
                              ("Shugart-Carey non-legislative (0-16)", result.total(SHUGART_CAREY, "non-legislative")),
                              ("CCP executive power (0-7)", result.total(CCP))):
             low, high = total
-            console.print(f"  {label}: {low}" + ("" if low == high else f"-{high}"))
+            out.print(f"  {label}: {low}" + ("" if low == high else f"-{high}"))
 
 
 def register(app: typer.Typer) -> None:

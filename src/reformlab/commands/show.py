@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from enum import Enum
-
 from typing import TYPE_CHECKING
 
 import typer
 
-if TYPE_CHECKING:
-    from rich.console import Console
+from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
 
+if TYPE_CHECKING:
     from reformlab.model import Constitution
 
-
-class Format(str, Enum):
-    table = "table"
-    json = "json"
+BODY_COLUMNS = ("body", "size", "term", "seat group", "seats", "filled by", "article", "sources", "conf.")
 
 
 def register(app: typer.Typer) -> None:
@@ -26,18 +20,23 @@ def register(app: typer.Typer) -> None:
 
 def show(
     target: str = typer.Argument(..., help="kz, kz@2007-06-01, a constitution or reform file, FILE.yaml@DATE."),
-    format: Format = typer.Option(Format.table, "--format", help="table (default) or json."),
+    format: Format = format_option(),
 ) -> None:
     """Print the constitution in force for TARGET, every rule with its article, sources and confidence."""
     from rich.console import Console
 
     from reformlab.model.targets import resolve_target
 
+    from reformlab.model.targets import resolve_target
+
     constitution = resolve_target(target)
     if format is Format.json:
-        typer.echo(json.dumps(constitution.model_dump(mode="json"), indent=1, ensure_ascii=False))
+        echo_json(constitution.model_dump(mode="json"))
         return
-    render(constitution, Console(highlight=False, soft_wrap=False, width=160))
+    if format is Format.csv:
+        echo_csv(BODY_COLUMNS, body_rows(constitution))
+        return
+    render(constitution, console())
 
 
 def _cite(c: Constitution, path: str) -> tuple[str, str, str]:
@@ -54,27 +53,23 @@ def _cite_text(c: Constitution, path: str, *, sources: bool = False) -> str:
     article, source_keys, confidence = _cite(c, path)
     parts = [f"art. {article}" if article else "", source_keys if sources else "", confidence]
     shown = "; ".join(p for p in parts if p)
-    return f"  [dim]({shown})[/]" if shown else ""
+    return f"  ({shown})" if shown else ""
 
 
 def _text(value) -> str:
     from reformlab.model import Unknown
 
+    from reformlab.model import Unknown
+
     return "unknown" if isinstance(value, Unknown) else "" if value is None else str(value)
 
 
-def render(c: Constitution, console: Console) -> None:
-    """Tables of bodies and seat groups, a tree of procedures, party rules and the unknowns."""
-    from rich.table import Table
-    from rich.tree import Tree
+def body_rows(c: Constitution) -> list[tuple]:
+    """One row per seat group (or per body whose seat groups are unknown), as :data:`BODY_COLUMNS`."""
+    from reformlab.model import Unknown
+    from reformlab.model.describe import describe_seat_group
 
-    from reformlab.model import Unknown, iter_steps
-    from reformlab.model.describe import describe_seat_group, describe_step
-
-    console.print(f"[bold]{c.label}[/] ({c.id}) as of {c.as_of}: version {c.version}, {c.version_label}")
-    bodies = Table(title="Bodies and how their seats are filled", show_lines=False)
-    for column in ("body", "size", "term", "seat group", "seats", "filled by", "article", "sources", "conf."):
-        bodies.add_column(column, overflow="fold")
+    rows = []
     for body_id, body in c.bodies.items():
         here = f"bodies.{body_id}"
         term = _text(body.term_years)
@@ -83,35 +78,63 @@ def render(c: Constitution, console: Console) -> None:
             term += f" (not {', '.join(body.exempt)})" if body.exempt else ""
         groups = body.seat_groups
         if isinstance(groups, Unknown):
-            bodies.add_row(body_id, _text(body.size), term, "", "", "unknown", *_cite(c, here + ".seat_groups"))
+            rows.append((body_id, _text(body.size), term, "", "", "unknown", *_cite(c, here + ".seat_groups")))
             continue
         for index, group in enumerate(groups):
-            first = index == 0
-            bodies.add_row(
-                body_id if first else "", _text(body.size) if first else "", term if first else "", group.id,
-                _text(group.seats), describe_seat_group(group), *_cite(c, f"{here}.seat_groups.{index}.seats"),
-            )
+            rows.append((body_id, _text(body.size), term, group.id, _text(group.seats), describe_seat_group(group),
+                         *_cite(c, f"{here}.seat_groups.{index}.seats")))
+    return rows
+
+
+def render(c: Constitution, console) -> None:
+    """Tables of bodies and seat groups, a tree of procedures, party rules and the unknowns."""
+    from rich.table import Table
+    from rich.tree import Tree
+
+    from reformlab.model import Unknown, iter_steps
+    from reformlab.model.describe import describe_step
+
+    console.print(styled((c.label, "bold"), f" ({c.id}) as of {c.as_of}: version {c.version}, {c.version_label}"))
+    if console.width < 120:  # narrow: one branch per body, folding on words instead of letter by letter
+        bodies = Tree(styled(("Bodies and how their seats are filled", "bold")))
+        branch = None
+        for body, size, term, group, seats, filled_by, article, _sources, confidence in body_rows(c):
+            if branch is None or body != branch.body:
+                branch = bodies.add(styled((body, "bold"), f": size {size}, term {term or 'not set'}"))
+                branch.body = body
+            cite = "; ".join(p for p in (f"art. {article}" if article else "", confidence) if p)
+            branch.add(styled(f"{group or 'seats'}: {seats}, {filled_by}",
+                              (f"  ({cite})" if cite else "", "dim")))
+    else:
+        bodies = Table(title="Bodies and how their seats are filled", show_lines=False)
+        for column in BODY_COLUMNS:
+            bodies.add_column(column, overflow="fold")
+        previous = None
+        for row in body_rows(c):
+            first = row[0] != previous  # a body's name, size and term on its first seat group only
+            previous = row[0]
+            bodies.add_row(*(row if first else ("", "", "", *row[3:])))
     console.print(bodies)
-    tree = Tree("[bold]Procedures[/]")
+    tree = Tree(styled(("Procedures", "bold")))
     for proc_id, procedure in c.procedures.items():
         cite = _cite_text(c, f"procedures.{proc_id}", sources=True)
         if isinstance(procedure, Unknown):
-            tree.add(f"{proc_id}: unknown{cite}")
+            tree.add(styled(f"{proc_id}: unknown", (cite, "dim")))
             continue
-        branch = tree.add(f"[bold]{proc_id}[/]: {procedure.label}{cite}")
+        branch = tree.add(styled((proc_id, "bold"), f": {procedure.label}", (cite, "dim")))
         for part in ("proposal", "decision"):
             steps = getattr(procedure, part)
             empty = ": unknown" if isinstance(steps, Unknown) else ": none apart from the routes below" if not steps else ""
             node = branch.add(part + empty)
             for path, step in iter_steps(steps, f"procedures.{proc_id}.{part}"):
                 if path.count(".") == 3:
-                    node.add(f"{describe_step(step)}{_cite_text(c, path)}")
+                    node.add(styled(describe_step(step), (_cite_text(c, path), "dim")))
         for condition in procedure.conditions:
             branch.add(f"condition: {condition}")
     console.print(tree)
     if c.party_rules is not None:
         rules = ", ".join(f"{k}={_text(v)}" for k, v in c.party_rules if v is not None)
-        console.print(f"[bold]Party rules[/]: {rules}")
+        console.print(styled(("Party rules", "bold"), f": {rules}"))
     unknowns = c.unknowns()
     if unknowns:
-        console.print(f"[bold]Unknown ({len(unknowns)})[/]: " + "; ".join(path for path, _ in unknowns))
+        console.print(styled((f"Unknown ({len(unknowns)})", "bold"), ": " + "; ".join(path for path, _ in unknowns)))

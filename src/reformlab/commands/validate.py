@@ -4,25 +4,42 @@ from __future__ import annotations
 
 import typer
 
+from reformlab.commands.output import Format, echo_csv, echo_json, format_option
+
 
 def register(app: typer.Typer) -> None:
     app.command("validate", help="Check a constitution or reform file; list every problem (exit 2 if any).")(validate)
 
 
-def validate(file: str = typer.Argument(..., help="A constitution or reform YAML file.")) -> None:
+def validate(
+    file: str = typer.Argument(..., help="A constitution or reform YAML file."),
+    output: Format = format_option(),
+) -> None:
     """Load FILE, validate every version (a reform: apply it to its base) and report all problems."""
     from reformlab.model.targets import parse_target
 
+    
     target = parse_target(file)
     if target.reform is not None:
         result = target.resolve()
-        typer.echo(f"{file}: valid reform {target.reform.reform!r} of {target.reform.base} "
-                   f"({len(target.reform.changes)} changes, applied to the version of {result.version}).")
-        return
-    document = target.document
-    dates = ", ".join(d.isoformat() for d in document.versions)
-    typer.echo(f"{file}: valid constitution {document.id!r}, {len(document.versions)} versions ({dates}).")
-    unknown = {d: len(document.as_of(d).unknowns()) for d in document.versions}
-    if any(unknown.values()):
-        counts = ", ".join(f"{d}: {n}" for d, n in unknown.items())
-        typer.echo(f"Values marked unknown, by version ({counts}); 'reformlab show' lists them with their notes.")
+        found = {"file": file, "valid": True, "kind": "reform", "id": target.reform.reform,
+                 "base": target.reform.base, "changes": len(target.reform.changes),
+                 "applied_to_version": result.version.isoformat()}
+        text = (f"{file}: valid reform {target.reform.reform!r} of {target.reform.base} "
+                f"({len(target.reform.changes)} changes, applied to the version of {result.version}).")
+    else:
+        document = target.document
+        unknown = {d.isoformat(): len(document.as_of(d).unknowns()) for d in document.versions}
+        found = {"file": file, "valid": True, "kind": "constitution", "id": document.id,
+                 "versions": list(unknown), "unknown_values": unknown}
+        text = f"{file}: valid constitution {document.id!r}, {len(unknown)} versions ({', '.join(unknown)})."
+        if any(unknown.values()):
+            counts = ", ".join(f"{d}: {n}" for d, n in unknown.items())
+            text += (f"\nValues marked unknown, by version ({counts}); "
+                     "'reformlab show' lists them with their notes.")
+    if output is Format.json:
+        echo_json(found)
+    elif output is Format.csv:
+        echo_csv(list(found), [[v if not isinstance(v, (list, dict)) else ";".join(map(str, v)) for v in found.values()]])
+    else:
+        typer.echo(text)

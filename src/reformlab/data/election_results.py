@@ -55,10 +55,10 @@ def load_elections(country: str = "KZ"):
 
 @functools.cache
 def _rules(code: str) -> dict:
-    import yaml
+    from reformlab.yamlio import load_yaml
 
-    with _resource(f"{code.lower()}_rules.yaml").open("r", encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    resource = _resource(f"{code.lower()}_rules.yaml")
+    return load_yaml(resource.read_text(encoding="utf-8"), f"reformlab/data/elections/{resource.name}")[0]
 
 
 def load_rules(country: str = "KZ") -> dict:

@@ -9,18 +9,15 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 ROLES = ("head_of_state", "lower_chamber", "upper_chamber", "government")
 
 
 def _parse(text: str, file: str) -> dict[str, dict[str, str]]:
-    import yaml
+    from reformlab.yamlio import load_yaml
 
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as error:
-        raise ReformlabError(f"cannot read the role mapping: {error}", file=file) from None
+    data = load_yaml(text, file)[0] or {}  # the one reader: lines, duplicate keys, alias and depth guards
     if not isinstance(data, dict):
         raise ReformlabError("a role mapping is a mapping of constitution ids", file=file,
                              fix="write e.g. 'ua: {lower_chamber: verkhovna_rada}'")
@@ -29,8 +26,7 @@ def _parse(text: str, file: str) -> dict[str, dict[str, str]]:
             raise ReformlabError(f"the roles of {constitution_id!r} must be a mapping", file=file, field=str(constitution_id))
         for role, body in roles.items():
             if role not in ROLES:
-                raise ReformlabError(f"unknown role {role!r}", file=file, field=f"{constitution_id}.{role}",
-                                     fix=did_you_mean(str(role), ROLES))
+                raise unknown_name("role", role, ROLES, file=file, field=f"{constitution_id}.{role}")
             if not isinstance(body, str):
                 raise ReformlabError(f"the body of role {role!r} must be a body id", file=file,
                                      field=f"{constitution_id}.{role}")

@@ -19,16 +19,19 @@ from fractions import Fraction
 from reformlab.errors import ReformlabError
 
 
-def _shares(counts: Mapping[Hashable, int], parties) -> dict:
-    total = sum(counts.get(p, 0) for p in parties)
-    if total <= 0:
+#: Above this many parties, Golosov's and Sainte-Laguë's sums (one distinct denominator per party, so the
+#: exact sum's denominator grows with every party: minutes at 10^5 parties) are summed as floats.
+EXACT_SUM_LIMIT = 1_000
+
+
+def _differences(votes: Mapping, seats: Mapping) -> tuple[list[int], int]:
+    """``V * S * (v_i - s_i)`` for every party as whole numbers, and ``V * S``: linear, exact."""
+    parties = dict.fromkeys([*votes, *seats])
+    total_v = sum(votes.get(p, 0) for p in parties)
+    total_s = sum(seats.get(p, 0) for p in parties)
+    if total_v <= 0 or total_s <= 0:
         raise ReformlabError("shares need a positive total", field="votes")
-    return {p: Fraction(counts.get(p, 0), total) for p in parties}
-
-
-def _pair(votes: Mapping, seats: Mapping) -> tuple[dict, dict]:
-    parties = list(dict.fromkeys([*votes, *seats]))
-    return _shares(votes, parties), _shares(seats, parties)
+    return [votes.get(p, 0) * total_s - seats.get(p, 0) * total_v for p in parties], total_v * total_s
 
 
 def loosemore_hanby(votes: Mapping, seats: Mapping) -> Fraction:
@@ -37,8 +40,8 @@ def loosemore_hanby(votes: Mapping, seats: Mapping) -> Fraction:
     >>> loosemore_hanby({"A": 60, "B": 40}, {"A": 3, "B": 1})
     Fraction(15, 1)
     """
-    v, s = _pair(votes, seats)
-    return sum((abs(v[p] - s[p]) for p in v), Fraction(0)) * 50
+    differences, scale = _differences(votes, seats)
+    return Fraction(50 * sum(map(abs, differences)), scale)
 
 
 def gallagher(votes: Mapping, seats: Mapping) -> float:
@@ -47,8 +50,8 @@ def gallagher(votes: Mapping, seats: Mapping) -> float:
     >>> round(gallagher({"A": 60, "B": 40}, {"A": 3, "B": 1}), 6)
     15.0
     """
-    v, s = _pair(votes, seats)
-    return math.sqrt(float(sum(((v[p] - s[p]) * 100) ** 2 for p in v) / 2))
+    differences, scale = _differences(votes, seats)
+    return math.sqrt(float(Fraction(10_000 * sum(d * d for d in differences), 2 * scale * scale)))
 
 
 def sainte_lague_index(votes: Mapping, seats: Mapping) -> Fraction:
@@ -59,8 +62,11 @@ def sainte_lague_index(votes: Mapping, seats: Mapping) -> Fraction:
     >>> sainte_lague_index({"A": 60, "B": 40}, {"A": 3, "B": 1})
     Fraction(3, 32)
     """
-    v, s = _pair(votes, seats)
-    return sum(((s[p] - v[p]) ** 2 / v[p] for p in v if v[p]), Fraction(0))
+    differences, scale = _differences(votes, seats)  # (s_i - v_i) = -d_i / scale, v_i = V_i / V
+    total_v = sum(votes.values())
+    square = scale * scale
+    return _sum(((d * d * total_v, square * votes[p]) for p, d in zip(dict.fromkeys([*votes, *seats]), differences)
+                 if votes.get(p, 0)), len(differences))
 
 
 def d_hondt_advantage(votes: Mapping, seats: Mapping) -> Fraction:
@@ -71,8 +77,10 @@ def d_hondt_advantage(votes: Mapping, seats: Mapping) -> Fraction:
     >>> d_hondt_advantage({"A": 60, "B": 40}, {"A": 3, "B": 1})
     Fraction(5, 4)
     """
-    v, s = _pair(votes, seats)
-    return max(s[p] / v[p] for p in v if v[p])
+    total_v, total_s = sum(votes.values()), sum(seats.values())
+    if total_v <= 0 or total_s <= 0:
+        raise ReformlabError("shares need a positive total", field="votes")
+    return max(Fraction(seats.get(p, 0) * total_v, votes[p] * total_s) for p in votes if votes[p])
 
 
 def effective_number(counts: Mapping) -> Fraction:
@@ -81,8 +89,10 @@ def effective_number(counts: Mapping) -> Fraction:
     >>> effective_number({"A": 50, "B": 50}), effective_number({"A": 3, "B": 1})
     (Fraction(2, 1), Fraction(8, 5))
     """
-    p = _shares(counts, list(counts))
-    return 1 / sum(x * x for x in p.values())
+    total = sum(counts.values())
+    if total <= 0:
+        raise ReformlabError("shares need a positive total", field="votes")
+    return Fraction(total * total, sum(c * c for c in counts.values()))
 
 
 def golosov(counts: Mapping) -> Fraction:
@@ -93,9 +103,19 @@ def golosov(counts: Mapping) -> Fraction:
     >>> golosov({"A": 50, "B": 50}), golosov({"A": 1, "B": 0})
     (Fraction(2, 1), Fraction(1, 1))
     """
-    p = _shares(counts, list(counts))
-    top = max(p.values())
-    return sum((x / (x + top * top - x * x) for x in p.values() if x), Fraction(0))
+    total = sum(counts.values())
+    if total <= 0:
+        raise ReformlabError("shares need a positive total", field="votes")
+    top = max(counts.values())  # p_i / (p_i + p_1^2 - p_i^2) = c_i T / (c_i T + c_1^2 - c_i^2)
+    top_square = top * top
+    return _sum(((c * total, c * total + top_square - c * c) for c in counts.values() if c), len(counts))
+
+
+def _sum(terms, count: int) -> Fraction | float:
+    """The exact sum of ``(numerator, denominator)`` terms, or their float sum above :data:`EXACT_SUM_LIMIT`."""
+    if count <= EXACT_SUM_LIMIT:
+        return sum((Fraction(n, d) for n, d in terms), Fraction(0))
+    return math.fsum(n / d for n, d in terms)
 
 
 def summary(votes: Mapping, seats: Mapping) -> dict:

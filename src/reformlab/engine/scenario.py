@@ -17,9 +17,9 @@ from typing import Literal
 from pydantic import Field, ValidationError, model_validator
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.model.loader import Problems, add_validation_errors
+from reformlab.model.problems import Problems, add_validation_errors
 from reformlab.model.values import FrozenModel
-from reformlab.model.yamlio import load_yaml, read_text
+from reformlab.yamlio import load_yaml, read_text
 
 Confidence = Literal["high", "medium", "low", "unknown"]
 

@@ -36,8 +36,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import yaml
-
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.games.base import Game, check_player_names
 from reformlab.games.composite import (
@@ -50,6 +48,7 @@ from reformlab.games.composite import (
 )
 from reformlab.games.examples import eu_council
 from reformlab.games.weighted import VectorWeightedGame, WeightedGame
+from reformlab.yamlio import read_yaml
 
 TOP_KEYS = ("name", "description", "players", "blocs", "game")
 
@@ -220,35 +219,19 @@ NODES = {
 }
 
 
-def _line_map(
-    node: yaml.Node | None, path: str, where: tuple = (), lines: dict | None = None
-) -> dict[tuple, int]:
-    """Path -> 1-based line of every node; a key written twice is an error (YAML would keep the last)."""
-    lines = {} if lines is None else lines
-    if node is None:
-        return lines
-    lines[where] = node.start_mark.line + 1
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            inside = where + (key.value,)
-            if where[:1] == ("game",):
-                lines.setdefault(("<name>", key.value), key.start_mark.line + 1)
-            if inside in lines:
-                raise ReformlabError(
-                    f"duplicate key {key.value!r} (also on line {lines[inside]})",
-                    file=path,
-                    line=key.start_mark.line + 1,
-                    field=".".join(str(part) for part in inside),
-                    fix="give every player or key once",
-                )
-            _line_map(value, path, inside, lines)
-            lines[inside] = key.start_mark.line + 1
-    elif isinstance(node, yaml.SequenceNode):
-        for number, item in enumerate(node.value):
-            _line_map(item, path, where + (number,), lines)
-    if where[:1] == ("game",) and isinstance(node, yaml.ScalarNode):
-        lines.setdefault(("<name>", node.value), node.start_mark.line + 1)  # where a player is first named
-    return lines
+def _name_lines(data: object, lines: dict[tuple, int], where: tuple = ()) -> None:
+    """Add ``("<name>", player) -> line`` for the first line each name appears on under ``game``."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            inside = where + (key,)
+            if where[:1] == ("game",) and inside in lines:
+                lines.setdefault(("<name>", key), lines[inside])
+            _name_lines(value, lines, inside)
+    elif isinstance(data, list):
+        for number, item in enumerate(data):
+            _name_lines(item, lines, where + (number,))
+    elif where[:1] == ("game",) and isinstance(data, str) and where in lines:
+        lines.setdefault(("<name>", data), lines[where])
 
 
 def game_from_dict(data: object, *, path: str = "<game>", lines: dict[tuple, int] | None = None) -> Game:
@@ -279,21 +262,8 @@ def game_from_dict(data: object, *, path: str = "<game>", lines: dict[tuple, int
 
 
 def load_game(path: str | Path) -> Game:
-    """Read a game file (YAML, safe loader) and build the game; errors name the file, line and path."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ReformlabError(f"cannot read the game file: {exc.strerror}", file=path) from None
-    try:
-        data = yaml.safe_load(text)
-        lines = _line_map(yaml.compose(text, Loader=yaml.SafeLoader), str(path))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ReformlabError(
-            f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-            file=path,
-            line=None if mark is None else mark.line + 1,
-            fix="check the indentation and quoting near that line",
-        ) from None
+    """Read a game file (through :func:`reformlab.yamlio.read_yaml`) and build the game; errors name the file,
+    line and path."""
+    data, lines = read_yaml(path)
+    _name_lines(data, lines)
     return game_from_dict(data, path=str(path), lines=lines)

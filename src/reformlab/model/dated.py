@@ -92,7 +92,7 @@ def resolve(raw: Any, when: dt.date, versions, sources=None, lines=None, skip=()
         when: the date to resolve at.
         versions: the declared version dates; dated keys outside them are problems.
         sources: known source keys (``None``: do not check).
-        lines: raw path -> line, from :func:`reformlab.model.yamlio.load_yaml`.
+        lines: raw path -> line, from :func:`reformlab.yamlio.load_yaml`.
         skip: top-level keys copied as they are (the header: ``sources``, ``versions``).
     """
     result = Resolution(set(versions), sources, lines or {})

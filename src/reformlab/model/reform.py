@@ -27,10 +27,10 @@ from pydantic import Field, ValidationError, model_validator
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check
 from reformlab.model.constitution import Constitution
-from reformlab.model.loader import InvalidFile, Problems, add_validation_errors
+from reformlab.model.problems import InvalidFile, Problems, add_validation_errors
 from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
-from reformlab.model.yamlio import Lines, load_yaml, read_text
+from reformlab.yamlio import Lines, load_yaml, read_text
 
 _MISSING = object()
 

@@ -95,7 +95,16 @@ class Vote(FrozenModel):
                 "a known majority needs 'base' (members, present or voting) and 'strict' "
                 "(true: more than the share; false: at least the share)"
             )
+        _possible(self.majority, self.strict)
         return self
+
+
+def _possible(majority, strict: bool | None) -> None:
+    """Refuse a majority no vote can mean: 0 (passes with no votes at all) or more than the whole base."""
+    if isinstance(majority, Fraction) and majority == 0:
+        raise ValueError("a majority of 0 passes with no votes at all; write the share the law names (e.g. 1/2)")
+    if isinstance(majority, Fraction) and majority == 1 and strict:
+        raise ValueError("more than all of the base can never be reached; write 'strict: false' for unanimity")
 
 
 def _require_strict(share, strict, what: str) -> None:

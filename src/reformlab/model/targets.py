@@ -16,7 +16,7 @@ from reformlab.model.constitution import Constitution
 from reformlab.model.dated import parse_date
 from reformlab.model.loader import ConstitutionDocument, builtin_ids, document_from_data, load_builtin
 from reformlab.model.reform import Reform, apply, is_reform_data, reform_from_data
-from reformlab.model.yamlio import load_yaml, read_text
+from reformlab.yamlio import load_yaml, read_text
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,19 @@ class Target:
     date: dt.date | None = None
 
     def resolve(self) -> Constitution:
-        """The constitution the target denotes (a reform applied to its base)."""
+        """The constitution the target denotes (a reform applied to its base).
+
+        A date after today is refused: the data record the law as enacted, not as it will be, so the last
+        version would be shown for a future it may not describe.
+        """
+        today = dt.date.today()
+        if self.date is not None and self.date > today:
+            last = max(d for d in self.document.versions if d <= today) if any(
+                d <= today for d in self.document.versions) else min(self.document.versions)
+            raise ReformlabError(
+                f"{self.date} is in the future; the last version of {self.document.id!r} known is of {last} "
+                f"({self.document.version_label(last)})", field="target",
+                fix=f"give a date up to {today}, or {self.text.rpartition('@')[0]} alone for the latest version")
         if self.reform is None:
             return self.document.as_of(self.date)
         return apply(self.document.as_of(self.date or self.reform.date), self.reform)

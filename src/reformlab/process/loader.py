@@ -18,8 +18,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.model.loader import Problems, data_path
-from reformlab.model.yamlio import Lines, load_yaml, read_text
+from reformlab.model.problems import Problems, data_path
+from reformlab.yamlio import Lines, load_yaml, read_text
 from reformlab.process import schema
 from reformlab.process.schema import OUTCOMES, Process, facts
 

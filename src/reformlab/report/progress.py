@@ -144,7 +144,7 @@ def _bar(stream: IO[str] | None, enabled: bool | None) -> Progress | None:
         return None
     return Progress(
         SpinnerColumn(),
-        TextColumn("[bold]{task.description}"),
+        TextColumn("{task.description}", style="bold", markup=False),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),

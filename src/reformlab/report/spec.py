@@ -72,7 +72,7 @@ def spec_from_data(data, file: str) -> ReportSpec:
 def report_spec(constitution, text: str | None = None, *, file: str | None = None) -> ReportSpec:
     """The spec for ``constitution`` (a resolved version): from ``text`` if given, else the built-in one,
     else derived from the constitution's data; checked against the version's bodies and actors."""
-    from reformlab.model.yamlio import load_yaml
+    from reformlab.yamlio import load_yaml
 
     if text is None:
         text = _builtin_text(constitution.id)

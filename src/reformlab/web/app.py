@@ -176,7 +176,7 @@ def create_app(service: Service | None = None) -> FastAPI:
 
     @app.post("/api/reform/parse", summary="The reform an example or an uploaded YAML holds, as data")
     def api_reform_parse(request: Version) -> dict:
-        from reformlab.model.yamlio import load_yaml
+        from reformlab.yamlio import load_yaml
 
         reform = reform_of(request)
         if reform is None:

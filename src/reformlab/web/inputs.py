@@ -19,7 +19,7 @@ from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model import Constitution, Reform, apply, builtin_ids, load_builtin
 from reformlab.model.dated import parse_date
 from reformlab.model.reform import is_reform_data, reform_from_data
-from reformlab.model.yamlio import load_yaml
+from reformlab.yamlio import load_yaml
 
 #: Largest reform YAML accepted (characters); request bodies as a whole are limited in :mod:`.app`.
 MAX_YAML = 200_000

@@ -245,6 +245,10 @@ class RiskParams:
         return {k: ("inf" if isinstance(v, float) and math.isinf(v) else v) for k, v in data.items()}
 
 
+#: Points in one sweep: each is a whole simulation (the README's 20:400:10 has 39).
+MAX_SWEEP_POINTS = 500
+
+
 def parse_sweep(text: str) -> tuple[str, tuple[float, ...]]:
     """``"concentration=20:400:10"`` -> the name and its points (``LOW:HIGH:STEP``, both ends included when
     the step reaches them; or a comma list ``NAME=1,2,5``).
@@ -271,11 +275,19 @@ def parse_sweep(text: str) -> tuple[str, tuple[float, ...]]:
                     f"the sweep step must be above 0, got {step:g}", field="--sweep", fix=fix
                 )
             count = math.floor((high - low) / step + 1e-9) + 1
+            if count > MAX_SWEEP_POINTS:
+                raise ReformlabError(
+                    f"the sweep {text!r} has {count:,} points; at most {MAX_SWEEP_POINTS} are run "
+                    "(each point is a whole simulation)", field="--sweep",
+                    fix=f"use a larger step, e.g. {name}={low:g}:{high:g}:{(high - low) / 40:g} (41 points)")
             points = tuple(float(v) for v in np.round(low + step * np.arange(max(count, 0)), 12))
         else:
             points = tuple(float(part) for part in spec.split(",") if part.strip())
     except ValueError:
         raise ReformlabError(f"cannot read the sweep {text!r}", field="--sweep", fix=fix) from None
+    if len(points) > MAX_SWEEP_POINTS:
+        raise ReformlabError(f"the sweep {text!r} has {len(points):,} points; at most {MAX_SWEEP_POINTS} are run",
+                             field="--sweep", fix="give fewer values")
     if not points:
         raise ReformlabError(f"the sweep {text!r} has no points (LOW above HIGH?)", field="--sweep", fix=fix)
     for value in points:

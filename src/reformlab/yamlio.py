@@ -1,9 +1,13 @@
-"""Safe YAML reading that remembers the line of every value, so errors can name the line at fault.
+"""The one YAML reader: safe, guarded, and remembering the line of every value so errors can name it.
 
-The text is *composed* into nodes with PyYAML's ``SafeLoader`` (so only standard tags exist: ``!!python/...``
+Every YAML file reformlab reads (constitutions, reforms, scenarios, claims, games, built-in data) comes
+through :func:`read_yaml` / :func:`load_yaml`. The text is *composed* into nodes with PyYAML's ``SafeLoader`` (so only standard tags exist: ``!!python/...``
 tags are refused, never constructed), then built into plain dicts, lists and scalars while recording
 ``path -> line``. Duplicate keys, recursive aliases and alias bombs are errors here, where ``yaml.safe_load``
-would silently take the last key or blow up.
+would silently take the last key or blow up. Hostile files are bounded before they cost memory or time:
+at most :data:`MAX_BYTES` of text, :data:`MAX_DEPTH` levels of nesting and :data:`MAX_NODES` values
+after aliases are expanded (an alias bomb of a few lines stops here, not after gigabytes); a binary file is
+refused as "not UTF-8 text".
 """
 
 from __future__ import annotations
@@ -17,18 +21,41 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from reformlab.errors import ReformlabError
 
 Lines = dict[tuple, int]
+#: Values after alias expansion: the built-in constitution has about 6,000; a bomb reaches billions.
 MAX_NODES = 200_000
+#: Nesting levels: the deepest built-in file has 12; PyYAML's composer recurses and would overflow the stack.
+MAX_DEPTH = 100
+#: Bytes of text: the largest built-in file is about 150 KB.
+MAX_BYTES = 20_000_000
 STANDARD_TAG = "tag:yaml.org,2002:"
 
 
 def read_text(path: str | Path) -> str:
-    """The text of ``path``, or a :class:`ReformlabError` if it cannot be read as UTF-8."""
+    """The text of ``path`` (a leading BOM dropped), or a :class:`ReformlabError` if it is not readable UTF-8 text."""
+    path = Path(path)
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with path.open("rb") as stream:
+            raw = stream.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise ReformlabError("file not found", file=path, fix="check the path") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReformlabError(f"cannot read the file ({exc})", file=path) from None
+    except IsADirectoryError:
+        raise ReformlabError("this is a directory, not a file", file=path, fix="give the path of a file") from None
+    except OSError as exc:
+        raise ReformlabError(f"cannot read the file ({exc.strerror or exc})", file=path) from None
+    if len(raw) > MAX_BYTES:
+        raise ReformlabError(f"the file is larger than {MAX_BYTES:,} bytes", file=path,
+                             fix="split it, or check that it is the file you meant")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ReformlabError(f"not UTF-8 text (byte {exc.start + 1} is {raw[exc.start]:#04x}; a binary file?)",
+                             file=path, line=line, fix="give a YAML text file saved as UTF-8") from None
+
+
+def read_yaml(path: str | Path) -> tuple[Any, Lines]:
+    """Read and parse the YAML file ``path``: :func:`read_text` then :func:`load_yaml`."""
+    return load_yaml(read_text(path), path)
 
 
 def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
@@ -40,7 +67,7 @@ def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
     """
     loader = None
     try:
-        loader = yaml.SafeLoader(text)
+        loader = _GuardedLoader(text)
         node = loader.get_single_node()
         if node is None:
             return None, {}
@@ -55,11 +82,34 @@ def load_yaml(text: str, file: str | Path | None = None) -> tuple[Any, Lines]:
         ) from None
     except yaml.YAMLError as exc:
         raise ReformlabError(f"malformed YAML: {exc}", file=file, fix="check the file's syntax") from None
+    except _TooDeep as exc:
+        raise ReformlabError(f"the YAML is nested more than {MAX_DEPTH} levels deep", file=file, line=exc.line,
+                             fix="flatten the structure") from None
     except RecursionError:
         raise ReformlabError("the YAML is nested too deeply", file=file, fix="flatten the structure") from None
     finally:
         if loader is not None:
             loader.dispose()
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int) -> None:
+        self.line = line
+
+
+class _GuardedLoader(yaml.SafeLoader):
+    """PyYAML's safe loader whose composer stops at :data:`MAX_DEPTH` levels instead of overflowing the stack."""
+
+    depth = 0
+
+    def compose_node(self, parent, index):
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 class _Builder:
