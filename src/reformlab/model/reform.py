@@ -41,7 +41,7 @@ from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check
 from reformlab.model.constitution import Constitution
 from reformlab.model.problems import InvalidFile, Problems, add_validation_errors
-from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
+from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
 from reformlab.yamlio import Lines, load_yaml, read_text
 
@@ -297,6 +297,7 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
         line = reform.lines[index] if index < len(reform.lines) else None
         change_line[change.path] = line
         try:
+            change = change.model_copy(update={"path": _positional(data, change.path)})
             final = _patch(data, change)
         except ReformlabError as exc:
             problems.items.append(ReformlabError(exc.problem, file=reform.file, line=line,
@@ -338,6 +339,26 @@ def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> 
                     f"unknown source {source!r}", file=reform.file, line=line,
                     field=f"{reform.change_field(index)}.source",
                     fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+
+
+def _positional(data: dict, path: str) -> str:
+    """``path`` with each ``name[id]`` (a seat group by id) replaced by its position in the tree being amended."""
+    def child(node, name):
+        if not isinstance(node, dict) or name not in node:
+            raise _Missing
+        return node[name]
+
+    try:
+        return positional(data, path, child)
+    except _Missing:
+        return path  # the path does not exist: _patch says so
+    except KeyError as error:
+        problem, _, ids = str(error).strip("'\"").partition(" (there are: ")
+        raise ReformlabError(problem, fix=f"name one of: {ids.rstrip(')')}") from None
+
+
+class _Missing(Exception):
+    """A path step that is not in the tree."""
 
 
 def _patch(data: dict, change: Patch) -> str:

@@ -45,6 +45,7 @@ VERDICTS: dict[str, str] = {
     "partly": "partly supported",
     "refuted": "refuted",
     "open": "cannot be decided yet",
+    "other": "about another comparison",
 }
 
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
@@ -181,6 +182,8 @@ class Change:
         after: the rule after ("107 seats: 98 party list, 9 chosen by the APK").
         article: the article(s) concerned ("Art. 50(2)").
         sources: where the change is documented.
+        kind: ``amendment`` (both texts known and different), ``newly_known`` (unknown before: a gap in the
+            sources), ``carried`` (a side read from another date's text) or ``unknown_after``.
     """
 
     subject: str
@@ -188,6 +191,7 @@ class Change:
     after: str
     article: str = ""
     sources: tuple[Source, ...] = ()
+    kind: str = "amendment"
 
 
 @dataclass(frozen=True)
@@ -372,3 +376,14 @@ class ReportData:
     risk: RiskSection | None = None
     process: ProcessSection | None = None
     attribution: AttributionSection | None = None
+
+    def change_counts(self) -> dict[str, int]:
+        """Changes by kind, counted once for the summary, the key figures and the section."""
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.kind] = counts.get(change.kind, 0) + 1
+        return counts
+
+    def amendment_articles(self) -> tuple[str, ...]:
+        """The articles of the amendments (each once, in order)."""
+        return tuple(dict.fromkeys(c.article for c in self.changes if c.kind == "amendment" and c.article))
