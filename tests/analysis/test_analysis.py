@@ -6,7 +6,7 @@ from fractions import Fraction
 import pytest
 
 from reformlab.analysis import evaluate, power_frame
-from reformlab.analysis.claims import check_claim, check_claims, matches
+from reformlab.analysis.claims import round_to, check_claim, check_claims, matches
 from reformlab.analysis.compare import compare
 from reformlab.errors import ReformlabError
 
@@ -41,7 +41,9 @@ def test_compare_tells_the_story(comparison):
     assert data["control"]["constitutional_amendment"]["president"] == {"before": "veto", "after": "passes alone"}
     assert data["power"]["constitutional_amendment"]["president"] == {"before": "299593/299596", "after": "1"}
     assert data["seats"]["majilis"]["president"] == {"before": 57, "after": 107}
-    assert data["control"]["ordinary_law"]["president"]["before"] is None  # the 1998 veto rule is not verified
+    # the 1998 override wording was not found; both of its readings agree the 2004 president passes laws alone
+    assert data["control"]["ordinary_law"]["president"]["before"] == "passes alone"
+    assert data["control"]["delegate_legislative_power"]["president"]["before"] is None  # no bounded set: cannot tell
 
 
 def test_a_reform_changes_seats_not_the_base(tmp_path):
@@ -65,7 +67,8 @@ def test_a_wrong_claim_fails_and_an_unknown_one_cannot_be_told():
     wrong = {"id": "x", "text": "t", "quantity": {"kind": "value", "path": "bodies.majilis.size"},
              "expected": {"before": 67, "after": 107}}
     assert check_claim(wrong, sides).verdict == "fails"
-    unknown = {"id": "y", "text": "t", "quantity": {"kind": "majority", "procedure": "no_confidence", "body": "majilis"},
+    unknown = {"id": "y", "text": "t",
+               "quantity": {"kind": "majority", "procedure": "delegate_legislative_power", "body": "majilis"},
                "expected": {"before": "2/3"}}
     result = check_claim(unknown, sides)
     assert result.verdict == "cannot tell" and "unknown" in result.reason
@@ -74,8 +77,11 @@ def test_a_wrong_claim_fails_and_an_unknown_one_cannot_be_told():
 
 
 def test_matching_rules():
-    assert matches("7%", "7/100") and matches("3/10", Fraction(15, 47), Fraction(1, 50))
-    assert not matches("3/10", Fraction(15, 47))
+    assert matches("7%", "7/100") and not matches("3/10", Fraction(15, 47))  # exact: no tolerance
+    # the study's rounding (to tenths) is applied to the exact figure, never a tolerance
+    assert round_to(Fraction(15, 47), Fraction(1, 10)) == Fraction(3, 10)
+    assert round_to(Fraction(7, 39), Fraction(1, 10)) == Fraction(2, 10)
+    assert matches({"not": "all"}, "11 of 12 computed") and not matches({"not": "all"}, "all")
     assert matches(["senate", "majilis"], ["majilis", "senate"]) and not matches([], ["senate"])
     assert matches({"a": 2}, {"a": 2, "b": 0}) and matches(True, True) and not matches(True, False)
 

@@ -28,10 +28,11 @@ def test_kazakhstan_2007_items_and_witnesses():
     by_item = {s.item: s for s in result.items}
     assert by_item["package_veto"].value == 2 and by_item["package_veto"].article == "54(2)(2)"  # override by 2/3
     assert by_item["cabinet_formation"].value == 3  # the President appoints the PM with the Majilis' consent
-    assert by_item["censure"].value == 2 and by_item["dissolution"].value == 3  # Art. 63(1)
+    # Art. 63(1) of 2007: no listed grounds (kz_1995_1998.yaml), so dissolution at discretion, also against censure
+    assert by_item["censure"].value == 2 and by_item["dissolution"].value == 4
     assert by_item["referenda"].value == 4
     assert result.total(SHUGART_CAREY, "legislative") == (6, 22)
-    assert result.total(SHUGART_CAREY, "non-legislative") == (8, 12)
+    assert result.total(SHUGART_CAREY, "non-legislative") == (9, 13)
     assert result.total(CCP) == (4, 7)
 
 
@@ -70,7 +71,11 @@ def test_cli_prints_each_item_with_its_witness():
     assert CliRunner().invoke(app, ["scores", "xx@2007-01-01"]).exit_code == 2
 
 
-def test_kazakhstan_before_2007_is_mostly_unknown():
+def test_kazakhstan_before_2007_from_the_1998_wording():
     result = scores(resolve_target("kz@2007-05-20"))
-    assert result.total(SHUGART_CAREY, "non-legislative") == (0, 16)
-    assert {s.item for s in result.items if s.value is not None} == {"referenda", "initiate_amendments"}
+    # the PM with Parliament's consent (3), dissolution only on listed grounds (3), censure answered by it (2)
+    assert result.total(SHUGART_CAREY, "non-legislative") == (8, 12)
+    assert {s.item for s in result.items if s.value is not None} == {
+        "referenda", "initiate_amendments", "cabinet_formation", "censure", "dissolution", "dissolve"}
+    veto = next(s for s in result.items if s.item == "package_veto")
+    assert veto.value is None and "override of the President's objections" in veto.reason  # only its readings

@@ -13,7 +13,7 @@ from reformlab.engine.filling import fill
 from reformlab.engine.scenario import builtin_scenarios
 from reformlab.engine.tree import (
     Actor, AllOf, Alternatives, Always, AnyMember, AnyOf, Controller, Gap, Never, Quota, Reading, Unknown, Vote,
-    decision_key, leaves, readings, render, simple_game, simplify, unknowns,
+    decision_key, leaves, readings, render, simple_game, simplify, unknowns, walk,
 )
 from reformlab.games import dictator, veto_players
 from reformlab.model import load_builtin
@@ -55,7 +55,8 @@ def test_after_2007_the_president_passes_every_known_decision_alone(decided):
             assert dictator(game) == "president", (decision.id, assumption)
             checked.append(decision.id)
     told = [d for d in decided[2007].values() if d.status != "unknown"]
-    assert len(told) == 12 and set(checked) == {d.id for d in told}
+    # 11: the transitional Art. 94 (shortening the term then running) was spent in 1999
+    assert len(told) == 11 and set(checked) == {d.id for d in told}
 
 
 def test_no_confidence_quota_is_more_than_half_of_all_deputies(decided):
@@ -77,14 +78,34 @@ def test_unknown_majority_gives_one_reading_per_assumption(decided):
 
 
 def test_unknown_steps_are_reported_not_guessed(decided):
-    law = decided[2004]["ordinary_law"]
-    assert law.status == "unknown" and law.trees == () and games(law) == ()
-    assert [gap.gap for gap in unknowns(law.tree)] == [Gap.STEP]
-    assert "not known" in law.unknown
+    delegation = decided[2004]["delegate_legislative_power"]
+    assert delegation.status == "unknown" and delegation.trees == () and games(delegation) == ()
+    assert [gap.gap for gap in unknowns(delegation.tree)] == [Gap.PROCEDURE]
+    # no bounded set of readings: cannot tell, naming the fact not found
+    assert "the 1998 wording of the delegation of legislative power (Art. 53) was not found" in delegation.unknown
     gaps = {d.id: {g.gap for g in unknowns(d.tree)} for d in decided[2004].values()}
-    assert gaps["no_confidence"] == {Gap.BODY}
-    assert gaps["dissolution"] == {Gap.PROCEDURE}
-    assert gaps["appoint:regional_akims.akims"] == {Gap.CONTROLLER}
+    assert gaps["impeachment"] == {Gap.PROCEDURE}
+    # 1998-2007 rules now encoded (kz_1995_1998.yaml): told without a gap
+    assert gaps["no_confidence"] == gaps["dissolution"] == gaps["appoint:regional_akims.akims"] == set()
+
+
+def test_a_bounded_unknown_is_computed_under_each_reading(decided):
+    law = decided[2004]["ordinary_law"]
+    (node,) = [n for n in walk(law.tree) if isinstance(n, Alternatives)]
+    assert law.status == "alternatives" and law.unknown == node.gap.reason
+    assert node.gap.gap is Gap.WORDING and "override of the President's objections" in node.gap.reason
+    assert [label for label, _ in law.trees] == [
+        "assuming the President's objections overridden by 2/3 of each chamber",
+        "assuming no override of the President's objections",
+    ]
+    assert all(r.grounds and r.confidence == "low" for r in node.readings)
+    (_, override), (_, absolute) = games(law)
+    # under either reading the 2004 parliament's pro-presidential majorities cannot pass a law without him
+    others = frozenset(p for p in override.players if p != "president")
+    assert not override.is_winning(others) and not absolute.is_winning(others)
+    # ... and under the override reading 2/3 of each chamber is what it takes: 52 of 77 and 26 of 39
+    assert [v.needed for v in _votes(law.trees[0][1], "majilis") if v.role == "override"] == [52]
+    assert [v.needed for v in _votes(law.trees[0][1], "senate") if v.role == "override"] == [26]
 
 
 def test_veto_players_carry_their_roles(decided):

@@ -29,6 +29,10 @@ def _as_expected(value):
 @pytest.mark.parametrize("case", CASES)
 def test_case(case):
     constitution = resolve_target(case["target"])
+    if case["expect"] == "absent":
+        with pytest.raises(KeyError):
+            constitution.get(case["path"])
+        return
     assert _as_expected(constitution.get(case["path"])) == case["expect"]
     ref = constitution.ref(case["path"])
     assert ref is not None and ref.confidence

@@ -15,7 +15,7 @@ def kz():
 
 
 def test_versions(kz):
-    assert [d.isoformat() for d in kz.versions][:3] == ["1995-08-30", "1998-10-07", "2007-05-21"]
+    assert [d.isoformat() for d in kz.versions][:4] == ["1995-08-30", "1998-10-07", "1999-01-10", "2007-05-21"]
 
 
 @pytest.mark.parametrize(
@@ -51,9 +51,12 @@ def test_senate_appointed_grows(kz):
 
 
 def test_no_confidence(kz):
-    before = kz.as_of("2000-01-01").procedures["no_confidence"].decision[0]
+    before = kz.as_of("2000-01-01").procedures["no_confidence"].decision
     after = kz.as_of("2007-06-01").procedures["no_confidence"].decision[0]
-    assert before.majority == Fraction(2, 3) and before.body is UNKNOWN
+    # 1998-2007: Parliament, 2/3 of the total deputies of EACH chamber (IPU; kz_1995_1998.yaml)
+    assert [(s.body, s.majority, s.base, s.strict) for s in before] == [
+        ("majilis", Fraction(2, 3), "members", False), ("senate", Fraction(2, 3), "members", False)]
+    assert kz.as_of("1996-01-01").procedures["no_confidence"].decision[0].body is UNKNOWN
     assert (after.body, after.majority, after.base, after.strict) == ("majilis", Fraction(1, 2), "members", True)
 
 
@@ -73,7 +76,9 @@ def test_akims_consent_from_2007(kz):
 def test_first_president_exempt(kz):
     president = kz.as_of("2007-06-01").bodies["president"]
     assert president.max_consecutive_terms == 2 and president.exempt == ("first_president",)
-    assert kz.as_of("2000-01-01").bodies["president"].max_consecutive_terms is UNKNOWN
+    # the two-consecutive-term limit stayed in force 1998-2007 (kz_1995_1998.yaml, presidential_term_limit)
+    assert kz.as_of("2000-01-01").bodies["president"].max_consecutive_terms == 2
+    assert kz.as_of("2000-01-01").bodies["president"].exempt == ()
 
 
 def test_every_leaf_is_referenced(kz):
@@ -128,9 +133,9 @@ def test_diff_matches_seat_groups_by_id(kz):
     from reformlab.model import diff
 
     changes = {c.path: c for c in diff(kz.as_of("2007-05-20"), kz.as_of("2007-05-21"))}
-    assert changes["bodies.majilis.seat_groups.0"].kind == "removed"  # the 67 districts
+    assert changes["bodies.majilis.seat_groups.0"].shape == "removed"  # the 67 districts
     assert (changes["bodies.majilis.seat_groups.0.seats"].before, changes["bodies.majilis.seat_groups.0.seats"].after) == (10, 98)
-    assert changes["bodies.majilis.seat_groups.1"].kind == "added"  # the 9 APK seats
+    assert changes["bodies.majilis.seat_groups.1"].shape == "added"  # the 9 APK seats
     assert changes["bodies.majilis.size"].article == "50(3)"
 
 

@@ -67,7 +67,7 @@ def test_changes_applied_with_references(base, reform):
     assert ref.sources == ("proposal",) and "bigger_majilis" in ref.note
     # the old senate seat groups moved one place down, with their references
     assert new.bodies["senate"].seat_groups[1].id == "regions"
-    kinds = {c.path: c.kind for c in diff(base, new)}
+    kinds = {c.path: c.shape for c in diff(base, new)}
     assert kinds["bodies.majilis.size"] == "changed" and kinds["procedures.dissolution"] == "removed"
 
 
@@ -152,3 +152,38 @@ def test_reform_on_a_user_constitution_file_via_target(tmp_path):
     with pytest.raises(ReformlabError) as info:  # in 2005 the assembly had no appointed seats: 80 != 100
         resolve_target(f"{tmp_path / 'r.yaml'}@2005-01-01")
     assert "add up to 80" in info.value.message()
+
+
+def test_applying_a_reform_twice_gives_the_same_result_and_leaves_the_reform_unchanged(tmp_path):
+    """A change that sets a list and a later change that appends to it must not edit the reform's own value
+    (else the second application appends twice)."""
+    from reformlab.model import apply, load_reform, resolve_target
+
+    path = tmp_path / "r.yaml"
+    path.write_text(
+        "reform: r\nbase: kz\ndate: 2007-06-01\nchanges:\n"
+        "  - {op: set, path: bodies.cec.seat_groups, value: [{id: a, seats: 3, filled_by: appointed, by: president}]}\n"
+        "  - {op: add, path: bodies.cec.seat_groups.-, value: {id: b, seats: 4, filled_by: appointed, by: senate}}\n",
+        encoding="utf-8",
+    )
+    reform = load_reform(path)
+    base = resolve_target("kz@2007-06-01")
+    first, second = apply(base, reform), apply(base, reform)
+    assert [g.id for g in first.bodies["cec"].seat_groups] == ["a", "b"] == [g.id for g in second.bodies["cec"].seat_groups]
+    assert len(reform.changes[0].value) == 1
+
+
+def test_a_reform_addresses_seat_groups_by_id(tmp_path):
+    from reformlab.errors import ReformlabError
+    from reformlab.model import load_builtin
+
+    base = load_builtin("kz").as_of("2007-09-01")
+    text = ("reform: by_id\nbase: kz\nsources: {whatif: test}\nchanges:\n"
+            "  - {op: set, path: \"bodies.majilis.seat_groups[apk].seats\", value: 10, source: whatif}\n"
+            "  - {op: set, path: bodies.majilis.size, value: 108, source: whatif}\n")
+    new = apply(base, load_reform(tmp_path / "r.yaml", text=text))
+    assert new.get("bodies.majilis.seat_groups[apk].seats") == 10 and new.bodies["majilis"].seat_groups[1].id == "apk"
+    assert base.get("bodies.majilis.seat_groups[apk].seats") == 9  # the base never changes
+    wrong = text.replace("[apk]", "[apc]")
+    with pytest.raises(ReformlabError, match="no item with id 'apc'"):
+        apply(base, load_reform(tmp_path / "r.yaml", text=wrong))

@@ -86,7 +86,7 @@ def test_list_shows_kz_versions():
     entries = json.loads(result.output)
     kz = next(e for e in entries if e["id"] == "kz")
     assert kz["kind"] == "constitution"
-    assert [v[0] for v in kz["versions"]][:3] == ["1995-08-30", "1998-10-07", "2007-05-21"]
+    assert [v[0] for v in kz["versions"]][:4] == ["1995-08-30", "1998-10-07", "1999-01-10", "2007-05-21"]
     assert "kz@2007-05-21" in runner.invoke(app, ["list"]).output
 
 

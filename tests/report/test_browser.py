@@ -21,7 +21,7 @@ pytestmark = pytest.mark.browser
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 # What each chart kind must contain to count as drawn: the class of its marks.
 MARKS = {"hemicycle": "seat", "graph": "node", "bars": "bar", "lines": "line", "process-timeline": "span",
-         "process-outcomes": "bar"}
+         "process-outcomes": "bar", "waterfall": "bar"}
 
 
 class ChartCensus(HTMLParser):

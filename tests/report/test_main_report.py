@@ -62,6 +62,7 @@ def test_cli_writes_the_default_report_whole(tmp_path, monkeypatch):
     page = path.read_text(encoding="utf-8")
     assert "http://" not in page.split("<body", 1)[0]  # nothing loaded from the network
     assert 'id="risk"' in page and "not held even at the recorded result" in page  # the 1998 amendment
+    assert 'id="attribution"' in page and 'data-chart="waterfall"' in page  # which amendment did what
     assert [p.name for p in tmp_path.iterdir()] == ["reformlab-report.html"]  # no temporary file left
 
 

@@ -4,10 +4,18 @@ A claims file (``data/claims/isaacs2008.yaml``) names two versions to compare an
 wording, a quantity from :data:`~reformlab.analysis.quantities.QUANTITIES` and the value the study states
 for each side. A claim *holds* when every stated side matches the computed value, *fails* when one does not,
 and is *cannot tell* when the data leave a side unknown (the reason is given).
+
+Numbers are compared exactly. Where the study writes a rounded figure ("thirty percent" for 15 of 47), the
+claim states the study's rounding (``rounding: {to: 1/10, rule: ...}``): the exact figure is rounded by that
+rule, and both are shown; there is no tolerance. ``expected: {not: X}`` states what a side is *not*;
+``trend: lower | higher | same`` compares the two sides' figures (the study's "illusory pluralism").
+A claims file checks the pair of versions it names; on any other pair the claims are *about another
+comparison* (:data:`ABOUT_ANOTHER`), never refuted by it.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from fractions import Fraction
 from importlib import resources
@@ -20,6 +28,8 @@ from reformlab.model.values import parse_share
 from reformlab.yamlio import load_yaml
 
 SIDES = ("before", "after")
+ABOUT_ANOTHER = "about another comparison"
+TRENDS = {"lower": lambda a, b: b < a, "higher": lambda a, b: b > a, "same": lambda a, b: a == b}
 
 
 @dataclass(frozen=True)
@@ -32,10 +42,13 @@ class ClaimResult:
     computed: dict[str, Any]
     verdict: str
     reason: str | None = None
+    rounding: str | None = None
+    rounded: dict[str, Any] | None = None
 
     def to_dict(self) -> dict:
         return {"id": self.id, "text": self.text, "expected": _plain(self.expected),
-                "computed": _plain(self.computed), "verdict": self.verdict, "reason": self.reason}
+                "computed": _plain(self.computed), "verdict": self.verdict, "reason": self.reason,
+                "rounding": self.rounding, "rounded": _plain(self.rounded)}
 
 
 def _plain(value):
@@ -61,14 +74,21 @@ def _number(value) -> Fraction | None:
     return None
 
 
-def matches(expected, computed, tolerance: Fraction = Fraction(0)) -> bool:
-    """Whether ``computed`` is what ``expected`` states (numbers exactly or within ``tolerance``; lists as sets)."""
+def round_to(value: Fraction, step: Fraction) -> Fraction:
+    """``value`` rounded to the nearest multiple of ``step``, halves up (``15/47`` to tenths: ``3/10``)."""
+    return math.floor(value / step + Fraction(1, 2)) * step
+
+
+def matches(expected, computed) -> bool:
+    """Whether ``computed`` is what ``expected`` states (numbers exactly; lists as sets; ``{not: X}``)."""
+    if isinstance(expected, dict) and set(expected) == {"not"}:
+        return not matches(expected["not"], computed)
     a, b = _number(expected), _number(computed)
     if a is not None and b is not None:
-        return abs(a - b) <= tolerance
+        return a == b
     if isinstance(expected, dict) and isinstance(computed, dict):
         keys = set(expected) | set(computed)
-        return all(matches(expected.get(k, 0), computed.get(k, 0), tolerance) for k in keys)
+        return all(matches(expected.get(k, 0), computed.get(k, 0)) for k in keys)
     if isinstance(expected, (list, tuple)) and isinstance(computed, (list, tuple)):
         return sorted(map(str, expected)) == sorted(map(str, computed))
     if isinstance(expected, str) and isinstance(computed, str):
@@ -92,10 +112,19 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     if kind not in QUANTITIES:
         raise ReformlabError(f"unknown quantity kind {kind!r}", field=f"claims.{claim['id']}.quantity.kind",
                              fix=did_you_mean(kind, QUANTITIES))
-    tolerance = parse_share(str(claim.get("tolerance", "0")))
-    computed, reasons, verdicts = {}, [], []
+    if "tolerance" in claim:
+        raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
+                             fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")
+    rounding = claim.get("rounding")
+    step = parse_share(str(rounding["to"])) if rounding else None
+    expected = dict(claim["expected"])
+    trend = expected.pop("trend", None)
+    if trend is not None and trend not in TRENDS:
+        raise ReformlabError(f"unknown trend {trend!r}", field=f"claims.{claim['id']}.expected.trend",
+                             fix=did_you_mean(str(trend), TRENDS))
+    computed, rounded, reasons, verdicts = {}, {}, [], []
     for side in SIDES:
-        if side not in claim["expected"]:
+        if side not in expected and trend is None:
             continue
         try:
             computed[side] = QUANTITIES[kind](sides[side], **quantity)
@@ -104,10 +133,30 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
             reasons.append(f"{side}: {reason}")
             verdicts.append("cannot tell")
             continue
-        verdicts.append("holds" if matches(claim["expected"][side], computed[side], tolerance) else "fails")
+        if side not in expected:
+            continue
+        figure = computed[side]
+        if step is not None and _number(figure) is not None:
+            figure = rounded[side] = round_to(_number(figure), step)
+        if not matches(expected[side], figure):
+            verdicts.append("fails")
+            reasons.append(f"{side}: the study states {_plain(expected[side])}, the encoded facts give "
+                           f"{_plain(computed[side])}" + (f" (rounded {_plain(figure)})" if side in rounded else ""))
+        else:
+            verdicts.append("holds")
+    if trend is not None and None not in (computed.get("before"), computed.get("after")):
+        if TRENDS[trend](computed["before"], computed["after"]):
+            verdicts.append("holds")
+        else:
+            verdicts.append("fails")
+            reasons.append(f"the figure is not {trend} after ({_plain(computed['before'])} -> "
+                           f"{_plain(computed['after'])})")
+    if trend is not None:
+        expected["trend"] = trend
     verdict = "fails" if "fails" in verdicts else "cannot tell" if "cannot tell" in verdicts else "holds"
-    return ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), computed, verdict,
-                       "; ".join(reasons) or None)
+    rule = f"the study's rounding: {rounding.get('rule') or 'to the nearest ' + str(step)}" if rounding else None
+    return ClaimResult(claim["id"], claim["text"], expected, computed, verdict, "; ".join(reasons) or None,
+                       rule, rounded or None)
 
 
 def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: str | None = None,
@@ -117,12 +166,35 @@ def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: 
     from reformlab.analysis.assumptions import overrides_per_side
 
     data = load_claims(name)
-    sides = {
-        "before": evaluate(before or data["compare"]["before"]),
-        "after": evaluate(after or data["compare"]["after"]),
-    }
+    own = data["compare"]
+    given = {"before": before or own["before"], "after": after or own["after"]}
+    if not _same_pair(own, given):
+        reason = (f"the study's claims are about {own['before']} -> {own['after']} (the versions of those dates); "
+                  f"this comparison is {given['before']} -> {given['after']}")
+        return [ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), {}, ABOUT_ANOTHER, reason)
+                for claim in data["claims"]]
+    sides = {side: evaluate(target) for side, target in given.items()}
     if alignments:
         per_side = overrides_per_side({k: ev.scenario for k, ev in sides.items()}, alignments)
         sides = {k: evaluate(ev.constitution, ev.scenario, alignments=per_side[k]) if per_side[k] else ev
                  for k, ev in sides.items()}
-    return [check_claim(claim, sides) for claim in data["claims"]]
+    return check_claims_on(sides, name)
+
+
+def check_claims_on(sides: dict[str, Evaluation], name: str = "isaacs2008") -> list[ClaimResult]:
+    """Check every claim of a claims file on two evaluations given as they are (a test's edited facts)."""
+    return [check_claim(claim, sides) for claim in load_claims(name)["claims"]]
+
+
+def _same_pair(own: dict, given: dict) -> bool:
+    """Whether ``given`` compares the same built-in versions as the claims file's own pair (a reform file, a
+    reversed pair or one version against itself is another comparison)."""
+    from reformlab.model.targets import resolve_target
+
+    if any(str(given[side]).lower().endswith((".yaml", ".yml")) or ".yaml@" in str(given[side]) for side in SIDES):
+        return False
+    try:
+        versions = {side: (resolve_target(given[side]).id, resolve_target(given[side]).version) for side in SIDES}
+    except ReformlabError:
+        return False
+    return all(versions[side] == (resolve_target(own[side]).id, resolve_target(own[side]).version) for side in SIDES)

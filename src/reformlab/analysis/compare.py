@@ -13,7 +13,7 @@ from fractions import Fraction
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.power import decision_powers
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.model.diff import Change, diff
+from reformlab.model.diff import KINDS, Change, diff
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,11 @@ class Comparison:
     changes: tuple[Change, ...]
     index: str = "banzhaf"
     camp: str = "president"
+
+    def change_counts(self) -> dict[str, int]:
+        """How many changes of each kind (``amendment``, ``newly_known``, ``carried``, ``unknown_after``):
+        the one count the table, the JSON and the report state."""
+        return {kind: sum(c.kind == kind for c in self.changes) for kind in KINDS}
 
     def procedures(self) -> list[str]:
         """Decision ids on either side, in order of first appearance."""
@@ -108,14 +113,18 @@ class Comparison:
 
         return {
             "before": {"target": self.before.target, "version": str(self.before.constitution.version),
-                       "scenario": self.before.scenario.id if self.before.scenario else None},
+                       "scenario": self.before.scenario.id if self.before.scenario else None,
+                       "assumptions": self.before.scenario.assumptions_data() if self.before.scenario else []},
             "after": {"target": self.after.target, "version": str(self.after.constitution.version),
-                      "scenario": self.after.scenario.id if self.after.scenario else None},
+                      "scenario": self.after.scenario.id if self.after.scenario else None,
+                      "assumptions": self.after.scenario.assumptions_data() if self.after.scenario else []},
             "changes": [
-                {"path": c.path, "before": _plain(c.before), "after": _plain(c.after), "article": c.article,
-                 "source": list(c.sources), "confidence": c.confidence}
+                {"path": c.path, "kind": c.kind, "before": _plain(c.before), "after": _plain(c.after),
+                 "article": c.article, "source": list(c.sources), "confidence": c.confidence,
+                 "carried_from": c.carried_from}
                 for c in self.changes
             ],
+            "change_counts": self.change_counts(),
             "seats": self.seats(),
             "control": self.control(),
             "power": {

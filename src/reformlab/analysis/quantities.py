@@ -20,7 +20,12 @@ def value(ev, path: str):
     """The value at ``path`` in the resolved version (``bodies.majilis.size``)."""
     try:
         found = ev.constitution.get(path)
-    except KeyError:
+    except KeyError as error:
+        if "no item with id" in str(error):  # a claim naming a seat group that is not there is a mistake
+            from reformlab.errors import ReformlabError
+
+            raise ReformlabError(str(error).strip("'\""), field=path,
+                                 fix="name a seat group by one of the ids listed") from None
         raise CannotTell(f"{path} does not exist in this version") from None
     if isinstance(found, Unknown):
         raise CannotTell(f"{path} is unknown")
@@ -68,19 +73,98 @@ def principal_seats(ev, body: str, principal: str, filled_by: str | None = None)
 
 
 def majority(ev, procedure: str, body: str) -> str:
-    """The majority a body's consent needs in ``procedure``, as text (``"1/2"``); ``body: any`` takes the first
-    consent step whatever its body."""
+    """The majority ``body``'s consent needs in ``procedure`` (its first consent step), as text (``"1/2"``)."""
     from reformlab.model import ApproveStep, iter_steps
 
     proc = value(ev, f"procedures.{procedure}")
     for _, step in iter_steps(proc.decision):
-        if isinstance(step, ApproveStep) and (step.body == body or body == "any"):
+        if isinstance(step, ApproveStep) and isinstance(step.body, Unknown):
+            raise CannotTell(f"which body decides {procedure} is unknown")
+        if isinstance(step, ApproveStep) and step.body == body:
             if isinstance(step.majority, Unknown):
                 raise CannotTell(f"the majority in {body} for {procedure} is unknown")
             return str(step.majority)
-        if isinstance(step, ApproveStep) and isinstance(step.body, Unknown):
-            raise CannotTell(f"which body decides {procedure} is unknown")
     raise CannotTell(f"{body} takes no part in {procedure}")
+
+
+def deciding_bodies(ev, procedure: str) -> list[str]:
+    """The bodies whose vote ``procedure``'s decision steps require (sorted)."""
+    from reformlab.model import ApproveStep, iter_steps
+
+    proc = value(ev, f"procedures.{procedure}")
+    found = set()
+    for _, step in iter_steps(proc.decision):
+        if isinstance(step, ApproveStep):
+            if isinstance(step.body, Unknown):
+                raise CannotTell(f"which body decides {procedure} is unknown")
+            found.add(step.body)
+    return sorted(found)
+
+
+def consent_majority(ev, body: str, consenting: str) -> str:
+    """The majority by which ``consenting`` consents to an appointment to ``body`` (``"1/2"``)."""
+    for group in _groups(ev, body):
+        if group.filled_by == "appointed" and not isinstance(group.consent, Unknown):
+            for vote in group.consent:
+                if vote.body == consenting:
+                    if isinstance(vote.majority, Unknown):
+                        raise CannotTell(f"the majority of {consenting} for {body} is unknown")
+                    return str(vote.majority)
+    raise CannotTell(f"{consenting} does not consent to the appointment of {body}")
+
+
+def appointment_roles(ev, body: str) -> dict:
+    """Who nominates for ``body``'s appointed seats and whom the appointer must consult first."""
+    for group in _groups(ev, body):
+        if group.filled_by == "appointed":
+            nominator = group.nominated_by or group.by
+            if isinstance(nominator, Unknown):
+                raise CannotTell(f"who nominates for {body} is unknown")
+            return {"nominates": str(nominator), "consults": sorted(getattr(group, "after_consulting", ()) or ())}
+    raise CannotTell(f"no seat of {body} is appointed")
+
+
+def seats_appointed_by(ev, body: str, by: list[str]) -> int:
+    """Seats of ``body`` appointed by any of ``by`` (e.g. the two chambers)."""
+    return sum(n for appointer, n in appointed_by(ev, body).items() if appointer in by)
+
+
+def party_list_share(ev, body: str) -> Fraction:
+    """Share of ``body``'s popularly elected seats that are filled from party lists."""
+    popular = [g for g in _groups(ev, body) if g.filled_by == "popular"]
+    total = sum(g.seats for g in popular)
+    if not total:
+        raise CannotTell(f"{body} has no popularly elected seats")
+    return Fraction(sum(g.seats for g in popular if g.candidates == "party_lists"), total)
+
+
+def party_seat_share(ev, body: str, party: str, filled_by: str | None = None) -> Fraction:
+    """Share of ``body``'s seats (optionally only those filled ``filled_by``) held by ``party`` in the scenario."""
+    filled = ev.filling.bodies[body]
+    if filled.unknown:
+        raise CannotTell(filled.unknown)
+    blocks = [b for b in filled.blocks if filled_by is None or b.filled_by == filled_by]
+    total = sum(b.seats for b in blocks)
+    if not total:
+        raise CannotTell(f"no seat of {body} is filled that way")
+    return Fraction(sum(b.seats for b in blocks if b.party == party), total)
+
+
+def effective_parties(ev, body: str) -> Fraction:
+    """Laakso-Taagepera effective number of parties in ``body``'s elected seats (each independent counted as
+    a party of one), in the scenario filling that version."""
+    from reformlab.electoral.measures import effective_number
+
+    filled = ev.filling.bodies[body]
+    if filled.unknown:
+        raise CannotTell(filled.unknown)
+    counts = Counter()
+    for block in filled.blocks:
+        if block.party is not None:
+            counts[block.party] += block.seats
+    if not counts:
+        raise CannotTell(f"no party seats in {body}")
+    return effective_number(counts)
 
 
 def consent_bodies(ev, body: str) -> list[str]:
@@ -122,16 +206,25 @@ def president_role(ev, procedure: str, actor: str = "president") -> str:
 
 
 def decisions_president_passes_alone(ev, actor: str = "president") -> str:
-    """``all`` when the actor passes every decision that can be told alone, else the count ``k of n``."""
-    roles = {}
+    """``all`` when the actor passes every decision alone; ``k of n computed`` when some computed decision
+    needs others. When every computed one passes alone but some cannot be told, "all" cannot be told (raises
+    :class:`CannotTell` naming them): a decision not computed is not counted as passed."""
+    roles, untold = {}, []
     for proc_id, pc in ev.control.procedures.items():
         role = pc.role(actor)
-        if role is not None:
+        if role is None:
+            untold.append(proc_id)
+        else:
             roles[proc_id] = role
     if not roles:
         raise CannotTell("no decision can be told")
     alone = [p for p, r in roles.items() if r == "passes alone"]
-    return "all" if len(alone) == len(roles) else f"{len(alone)} of {len(roles)}"
+    if len(alone) < len(roles):
+        return f"{len(alone)} of {len(roles)} computed" + (f", {len(untold)} cannot tell" if untold else "")
+    if untold:
+        raise CannotTell(f"{len(alone)} of {len(roles) + len(untold)} decisions computed, all passed alone; "
+                         f"{len(untold)} cannot tell ({', '.join(untold)})")
+    return "all"
 
 
 QUANTITIES = {
@@ -139,5 +232,7 @@ QUANTITIES = {
     for f in (
         value, seats_filled, appointed_by, appointed_share, principal_seats, majority, consent_bodies,
         term_limit_exempt, wholly_popular_chambers, president_role, decisions_president_passes_alone,
+        deciding_bodies, consent_majority, appointment_roles, seats_appointed_by, party_list_share,
+        party_seat_share, effective_parties,
     )
 }

@@ -98,6 +98,8 @@ def package_veto(item, c, head):
         where = f"{path}.decision.{number}"
         if step is UNKNOWN:
             return _unknown(item, c, where, "a step of the ordinary-law procedure is not known (the veto may be in it)")
+        if step.kind == "readings":  # the wording was not found: only its readings are encoded
+            return _unknown(item, c, where, f"{step.missing} (readings: {'; '.join(r.label for r in step.readings)})")
         if step.kind == "sign" and step.by == head:
             return _score(item, c, 4, where, f"the {head} must sign: no override")
         if step.kind == "veto" and step.by == head:
@@ -182,6 +184,10 @@ def censure(item, c, head):
     conditions = () if dissolution is None else dissolution.conditions
     if any("no confidence" in condition for condition in conditions):
         return _score(item, c, 2, "procedures.dissolution", "the head may dissolve after a vote of no confidence")
+    head_signs = dissolution is not None and any(s is not UNKNOWN and s.kind == "sign" and getattr(s, "by", None) == head
+                                                 for s in dissolution.decision)
+    if head_signs and not conditions:  # dissolution at the head's discretion: so also in answer to censure
+        return _score(item, c, 2, "procedures.dissolution", "the head may dissolve at any time, so also in answer to censure")
     return _score(item, c, 0, path, "the assembly may censure the government")
 
 

@@ -72,7 +72,9 @@ def control_command(
     check_camp(camp, evaluation)
     data = evaluation.control.to_dict()
     if output is Format.json:
-        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp, **data})
+        assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
+        echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
+                   "assumptions": assumptions, **data})
         return
     if output is Format.csv:
         echo_csv(["body", "principal", "seats", "how"],
@@ -220,6 +222,15 @@ def compare_command(
         console().print(f"rules or votes: cannot split ({split['unavailable']})")
 
 
+#: How each kind of change is counted in words (reformlab.model.diff.KINDS).
+CHANGE_KINDS = {
+    "amendment": "amendments",
+    "newly_known": "newly known (unknown before: a gap in the sources, not an amendment)",
+    "carried": "carried (a side read from another date's text)",
+    "unknown_after": "unknown after",
+}
+
+
 def print_comparison(comparison) -> None:
     from rich.table import Table
 
@@ -229,19 +240,22 @@ def print_comparison(comparison) -> None:
     from reformlab.commands.effects_view import print_votes
 
     print_votes(comparison.before, comparison.after)
-    title = f"What changed ({len(data['changes'])} rules)"
+    counts = data["change_counts"]
+    title = "What changed: " + (", ".join(f"{n} {CHANGE_KINDS[kind]}" for kind, n in counts.items() if n) or "no change")
     if out.width < 120:  # narrow: one line per change, folding on words; sources in --format json/csv
         out.print(styled((title, "bold"), " (sources: --format json or csv)"))
         for change in data["changes"]:
             article = f"  (art. {change['article']})" if change["article"] else ""
+            kind = change["kind"].replace("_", " ")
             out.print(styled((readable(change["path"]), "bold"),
-                             f": {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
+                             f" [{kind}]: {_short(change['before'])} → {_short(change['after'])}", (article, "dim")))
     else:
         changes = Table(title=title, title_justify="left")
-        for column in ("path", "before", "after", "article", "source"):
+        for column in ("kind", "path", "before", "after", "article", "source"):
             changes.add_column(column, overflow="fold")
         for change in data["changes"]:
-            changes.add_row(readable(change["path"]), _short(change["before"]), _short(change["after"]),
+            kind = change["kind"].replace("_", " ") + (f" ({change['carried_from']})" if change["carried_from"] else "")
+            changes.add_row(kind, readable(change["path"]), _short(change["before"]), _short(change["after"]),
                             change["article"] or "", ", ".join(change["source"]))
         out.print(changes)
     seats = Table(title="Seats by principal", title_justify="left")
@@ -337,8 +351,7 @@ def claims_command(
         results = check_claims(claims, alignments=parse_alignments(align))
     from rich.table import Table
 
-    rows = [{"id": r.id, "text": r.text, "expected": d["expected"], "computed": d["computed"], "verdict": r.verdict,
-             "reason": r.reason} for r, d in ((r, r.to_dict()) for r in results)]
+    rows = [r.to_dict() for r in results]
     if output is Format.json:
         echo_json(rows)
         return
@@ -354,6 +367,8 @@ def claims_command(
     for result in results:
         data = result.to_dict()
         verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
+        if getattr(result, "rounding", None):
+            verdict += f"\n{result.rounding}: rounded {_short(data['rounded'])}"
         table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
                       _short(data["computed"]), verdict)
     out.print(table)

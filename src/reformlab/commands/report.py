@@ -57,6 +57,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
         with bar.step("charts and text"):
             data = build_report(comparison, claims, risk=risk, spec=spec)
             data = _with_process(data, comparison)
+            data = _with_attribution(data, comparison, before, after, first, alignments)
             validate_report(data)
             renderers = {"html": lambda d: render_html(d, paper=paper), "md": render_markdown,
                          "pdf": lambda d: render_pdf(d, paper=paper)}
@@ -101,6 +102,28 @@ def _with_process(data, comparison):
 
     section = process_section(builtin_analysis(), check_process_claims("isaacs2008_process", process))
     return dataclasses.replace(data, process=section)
+
+
+def _with_attribution(data, comparison, before: str, after: str, scenario, alignments):
+    """The report with the per-amendment section when ``after`` amends ``before`` (a later version of the same
+    tree, or a reform file of it), the seats held fixed at the scenario of the earlier side."""
+    import dataclasses
+
+    from reformlab.analysis.decompose import decompose
+    from reformlab.analysis.decompose_inputs import decomposition_inputs
+    from reformlab.errors import ReformlabError
+    from reformlab.report.attribution import attribution_section
+
+    sides = (comparison.before.constitution, comparison.after.constitution)
+    if sides[0].id != sides[1].id or sides[0].as_of >= sides[1].as_of and not after.endswith((".yaml", ".yml")):
+        return data
+    try:
+        base, package, filling, _, source = decomposition_inputs(before, after, scenario, alignments)
+        result = decompose(base, package, filling, camp="president" if "president" in sides[0].bodies else
+                           next(iter(sides[0].bodies)), measures=("control", "banzhaf"))
+    except ReformlabError:
+        return data  # a package whose subsets cannot all be evaluated: the report goes without the section
+    return dataclasses.replace(data, attribution=attribution_section(result, source))
 
 
 def _risk(comparison, before: str, after: str, draws: int = 20_000) -> dict | None:

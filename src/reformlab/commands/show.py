@@ -43,7 +43,10 @@ def _cite(c: Constitution, path: str) -> tuple[str, str, str]:
     ref = c.ref(path)
     if ref is None:
         return "", "", ""
-    return ref.article or "", ", ".join(ref.sources), ref.confidence or ""
+    confidence = ref.confidence or ""
+    if ref.carried_from:
+        confidence += f" (carried from {ref.carried_from})"
+    return ref.article or "", ", ".join(ref.sources), confidence
 
 
 def _cite_text(c: Constitution, path: str, *, sources: bool = False) -> str:

@@ -23,10 +23,10 @@ def validate(
     if target.reform is not None:
         result = target.resolve()
         found = {"file": file, "valid": True, "kind": "reform", "id": target.reform.reform,
-                 "base": target.reform.base, "changes": len(target.reform.changes),
+                 "base": target.reform.base, "changes": len(target.reform.patches),
                  "applied_to_version": result.version.isoformat()}
         text = (f"{file}: valid reform {target.reform.reform!r} of {target.reform.base} "
-                f"({len(target.reform.changes)} changes, applied to the version of {result.version}).")
+                f"({len(target.reform.patches)} changes, applied to the version of {result.version}).")
     else:
         document = target.document
         unknown = {d.isoformat(): len(document.as_of(d).unknowns()) for d in document.versions}

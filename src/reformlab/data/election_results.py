@@ -112,8 +112,10 @@ class ElectionInputs:
         return system
 
 
+@functools.lru_cache(maxsize=64)
 def election_inputs(election_id: str) -> ElectionInputs:
-    """Votes, official seats, figures and rule for a built-in election's list tier.
+    """Votes, official seats, figures and rule for a built-in election's list tier (read once per process;
+    the value is frozen, its mappings are not to be changed by callers).
 
     >>> e = election_inputs("KZ-MAJ-2023")
     >>> e.against_all, e.system_data["threshold"]

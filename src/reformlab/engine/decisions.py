@@ -23,7 +23,9 @@ measured like a law.
 Anything the data mark unknown becomes an :class:`~reformlab.engine.tree.Unknown` node with its
 :class:`~reformlab.engine.tree.Gap`, and the decision cannot be told; where every gap is an unknown *majority*,
 the tree is built once per plausible majority (``ALTERNATIVE_MAJORITIES``) and the decision is an
-:class:`~reformlab.engine.tree.Alternatives` of the readings.
+:class:`~reformlab.engine.tree.Alternatives` of the readings. A ``readings`` step (a wording not found, with
+the few plausible readings the data name, each with its grounds) is an :class:`~reformlab.engine.tree.Alternatives`
+too, one :class:`~reformlab.engine.tree.Reading` per reading, labelled ``assuming <reading>``.
 """
 
 from __future__ import annotations
@@ -35,11 +37,11 @@ from fractions import Fraction
 from reformlab.engine.filling import UNKNOWN_PRINCIPAL, Filling, principal_of
 from reformlab.engine.tree import (
     Actor, Alternatives, AllOf, Always, AnyMember, AnyOf, Controller, Gap, Never, Node, Quota, Reading, Unknown,
-    Vote, readings, simple_game, simplify, unknowns,
+    Vote, readings, simple_game, simplify, unknowns, walk,
 )
 from reformlab.games import Game
 from reformlab.model import (
-    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReferendumStep, SignStep, VetoStep,
+    AnyOfStep, ApproveStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, VetoStep,
 )
 from reformlab.model import Unknown as UnknownValue
 from reformlab.model import Vote as VoteRule
@@ -86,10 +88,11 @@ class Decision:
     @property
     def unknown(self) -> str | None:
         """Why the decision cannot be told without an assumption (the first gap), or None."""
-        if isinstance(self.tree, Alternatives):
-            return self.tree.gap.reason
         gaps = unknowns(self.tree)
-        return gaps[0].reason if gaps else None
+        if gaps:
+            return gaps[0].reason
+        alternatives = [node for node in walk(self.tree) if isinstance(node, Alternatives)]
+        return alternatives[0].gap.reason if alternatives else None
 
 
 def games(decision: Decision) -> tuple[tuple[str | None, Game | None], ...]:
@@ -185,6 +188,11 @@ class _Builder:
             return self.proposal(step)
         if isinstance(step, AnyOfStep):
             return AnyOf(tuple(self.steps(alternative, role) for alternative in step.alternatives))
+        if isinstance(step, ReadingsStep):
+            gap = Unknown(Gap.WORDING, role, step.missing)
+            return Alternatives(gap, tuple(
+                Reading(f"assuming {r.label}", self.steps(r.steps, role), grounds=r.grounds, confidence=r.confidence)
+                for r in step.readings))
         kind = getattr(step, "kind", type(step).__name__)
         return Unknown(Gap.STEP_KIND, str(kind), f"a step of kind {kind} is not modelled")
 
@@ -245,7 +253,9 @@ def decisions(filling: Filling) -> dict[str, Decision]:
     found: dict[str, Decision] = {}
     for proc_id, procedure in constitution.procedures.items():
         if isinstance(procedure, UnknownValue):
-            gap = Unknown(Gap.PROCEDURE, f"procedures.{proc_id}", "the procedure is not known")
+            ref = constitution.ref(f"procedures.{proc_id}")
+            missing = ref.note if ref is not None and ref.note else "the procedure is not known"
+            gap = Unknown(Gap.PROCEDURE, f"procedures.{proc_id}", missing)
             found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), gap)
             continue
         found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision,

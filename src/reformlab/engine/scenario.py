@@ -44,6 +44,24 @@ class Assumption(FrozenModel):
         return (self.source,) if isinstance(self.source, str) else tuple(self.source)
 
 
+class Choice(FrozenModel):
+    """A modelling choice no fact settles (the 18 independents each their own principal), named as an
+    assumption: what is taken, why, how sure, and what else it could be.
+
+    Attributes:
+        choice: what the scenario takes, in words.
+        reason: why (the evidence, or that there is none and what the choice is the bound of).
+        confidence: ``medium``, ``low`` or ``unknown`` (a choice no fact supports is never ``high``).
+        alternatives: the other readings, in words.
+    """
+
+    choice: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    confidence: Literal["medium", "low", "unknown"]
+    alternatives: tuple[str, ...] = ()
+    source: str | tuple[str, ...] = ()
+
+
 class ElectionSeats(FrozenModel):
     """Where a seat group's members come from, one of:
 
@@ -108,6 +126,7 @@ class Scenario(FrozenModel):
         seats: ``"body.group" -> ElectionSeats``.
         controllers: body id -> the principal assumed to control it (bodies whose membership is not known).
         alignments: party (or actor) -> the principal it answers to.
+        choices: named modelling choices no fact settles, each with its reason and confidence.
         sources: source key -> citation, for the keys the assumptions use.
     """
 
@@ -119,6 +138,7 @@ class Scenario(FrozenModel):
     seats: dict[str, ElectionSeats] = {}
     controllers: dict[str, Assumption] = {}
     alignments: dict[str, Assumption] = {}
+    choices: dict[str, Choice] = {}
     sources: dict[str, str] = {}
 
     def fits_date(self, day: dt.date) -> bool:
@@ -143,7 +163,15 @@ class Scenario(FrozenModel):
     def assumptions(self) -> list[tuple[str, Assumption]]:
         """Every assumption the scenario makes, as ``(what, assumption)``."""
         items = [(f"{body} controlled by", a) for body, a in self.controllers.items()]
-        return items + [(f"{party} answers to", a) for party, a in self.alignments.items()]
+        items += [(f"{party} answers to", a) for party, a in self.alignments.items()]
+        return items + [(f"{name.replace('_', ' ')}:", Assumption(principal=c.choice, source=c.source,
+                                                                 confidence=c.confidence, note=c.reason))
+                        for name, c in self.choices.items()]
+
+    def assumptions_data(self) -> list[dict]:
+        """Every assumption as JSON-ready data: what, the principal or choice, confidence, sources, reason."""
+        return [{"what": what.rstrip(":"), "value": a.principal, "confidence": a.confidence,
+                 "sources": list(a.sources), "reason": a.note} for what, a in self.assumptions()]
 
 
 def load_scenarios(path: str | Path | None = None, *, text: str | None = None) -> dict[str, Scenario]:

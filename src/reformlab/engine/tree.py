@@ -44,6 +44,7 @@ class Gap(str, Enum):
     CONTROLLER = "controller"  # whom an actor, or some seats, answer to
     OVERRIDE = "override"  # how a veto is overridden
     APPOINTMENT = "appointment"  # who appoints, or who consents to an appointment
+    WORDING = "wording"  # a step's wording not found, with the readings the data name
 
 
 @dataclass(frozen=True)
@@ -231,7 +232,8 @@ def simplify(tree: Node) -> Node:
             return neutral()
         return parts[0] if len(parts) == 1 else type(tree)(tuple(parts))
     if isinstance(tree, Alternatives):
-        return Alternatives(tree.gap, tuple(Reading(r.assumption, simplify(r.tree)) for r in tree.readings))
+        return Alternatives(tree.gap, tuple(Reading(r.assumption, simplify(r.tree), r.grounds, r.confidence)
+                                            for r in tree.readings))
     return tree
 
 

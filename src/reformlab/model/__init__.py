@@ -24,8 +24,8 @@ from reformlab.model.loader import (
 )
 from reformlab.model.reform import Patch, Reform, apply, load_reform
 from reformlab.model.steps import (
-    STEP_KINDS, AnyOfStep, ApproveStep, ConsultStep, NominateStep, Procedure, ProposeStep, ReferendumStep,
-    SignStep, Step, Turnout, VetoStep, Vote, iter_steps,
+    STEP_KINDS, AnyOfStep, ApproveStep, ConsultStep, NominateStep, Procedure, ProposeStep, Reading,
+    ReadingsStep, ReferendumStep, SignStep, Step, Turnout, VetoStep, Vote, iter_steps,
 )
 from reformlab.model.targets import Target, parse_target, resolve_target
 from reformlab.model.values import UNKNOWN, Ref, Source, Unknown, parse_share
@@ -34,7 +34,8 @@ __all__ = [
     "FILLED_BY", "SCHEMA_VERSION", "STEP_KINDS", "UNKNOWN",
     "Actor", "AnyOfStep", "AppointedSeats", "ApproveStep", "Body", "Change", "Constitution", "ConstitutionDocument",
     "ConstitutionSpec", "ConsultStep", "ExOfficioSeats", "IndirectSeats", "InvalidFile", "NominateStep",
-    "PartyRules", "Patch", "PopularSeats", "Procedure", "ProposeStep", "Ref", "Reform", "ReferendumStep",
+    "PartyRules", "Patch", "PopularSeats", "Procedure", "ProposeStep", "Reading", "ReadingsStep", "Ref", "Reform",
+    "ReferendumStep",
     "SeatGroup", "SignStep", "Source", "Step", "Target", "Turnout", "Unknown", "VersionInfo", "VetoStep", "Vote",
     "apply", "builtin_ids", "diff", "iter_steps", "load_builtin", "load_constitution", "load_reform",
     "parse_share", "parse_target", "resolve_target",

@@ -23,6 +23,7 @@ from pydantic import BaseModel, Field
 
 from reformlab.model.bodies import Actor, Body
 from reformlab.model.steps import Procedure
+from reformlab.model.tree import positional
 from reformlab.model.values import ActorId, FrozenModel, Ref, Share, SourceEntry, Unknown
 
 SCHEMA_VERSION = 1
@@ -43,12 +44,14 @@ class PartyRules(FrozenModel):
         state_funding: whether parties receive funds from the state budget.
         state_funding_threshold: the vote share a party needs for budget funding.
         officials_may_be_members: whether state officials may be party members.
+        president_may_lead_party: whether the President may be active in (lead) a political party.
         registration_min_members: members needed to register a party.
     """
 
     state_funding: Unknown | bool | None = None
     state_funding_threshold: Unknown | Share | None = None
     officials_may_be_members: Unknown | bool | None = None
+    president_may_lead_party: Unknown | bool | None = None
     registration_min_members: Unknown | int | None = None
 
 
@@ -105,12 +108,16 @@ class Constitution(ConstitutionSpec):
     def ref(self, path: str) -> Ref | None:
         """The reference of the leaf at ``path``: its own fields, each missing one taken from the nearest
         ancestor that sets it (a leaf citing only a source keeps its body's article). ``None`` if none."""
+        try:
+            path = self.positional(path)
+        except KeyError:
+            return None
         parts = path.split(".")
         chain = [self.refs.get(".".join(parts[:n])) for n in range(1, len(parts) + 1)]
         found = [ref for ref in chain if ref is not None]
         if not found:
             return None
-        merged = found[0]
+        merged = Ref().merged(found[0])  # merged() caps a carried value's confidence
         for ref in found[1:]:
             merged = merged.merged(ref)
         return merged
@@ -123,11 +130,19 @@ class Constitution(ConstitutionSpec):
                     yield body_id, group
 
     def get(self, path: str) -> Any:
-        """The value at a dotted ``path`` (``"bodies.majilis.seat_groups.0.seats"``); ``KeyError`` if absent."""
+        """The value at a dotted ``path``; ``KeyError`` if absent. A list item with an ``id`` (a seat group) is
+        addressed by it: ``"bodies.majilis.seat_groups[list].seats"`` (or by position, ``seat_groups.0``)."""
         node: Any = self
-        for part in path.split("."):
+        for part in self.positional(path).split("."):
             node = _child(node, part)
         return node
+
+    def positional(self, path: str) -> str:
+        """``path`` with every ``name[id]`` replaced by ``name.<index>`` of the item with that id.
+
+        ``KeyError`` (its message naming the ids there are) when no item has that id.
+        """
+        return positional(self, path, _child)
 
     def leaves(self) -> Iterator[tuple[str, Any]]:
         """``(path, value)`` for every leaf of the content (actors, bodies, procedures, rules)."""

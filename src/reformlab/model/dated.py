@@ -29,7 +29,7 @@ from typing import Any
 from reformlab.errors import did_you_mean
 from reformlab.model.values import CONFIDENCE
 
-REF_KEYS = ("article", "source", "confidence", "note")
+REF_KEYS = ("article", "source", "confidence", "note", "carried_from")
 DATED_KEYS = ("values",) + REF_KEYS
 VALUE_KEYS = ("value",) + REF_KEYS
 REMOVED = "removed"
@@ -197,6 +197,20 @@ def _record_ref(node: Mapping, raw_path: tuple, out_path: tuple, res: Resolution
             ref["confidence"] = node["confidence"]
     if "note" in node and node["note"] is not None:
         ref["note"] = str(node["note"])
+    if "carried_from" in node:
+        origin = node["carried_from"]
+        if not isinstance(origin, str) or not origin.strip():
+            res.problems.append(
+                (raw_path + ("carried_from",), "a carried value must say where it was read from",
+                 "write carried_from: \"<the text, its date and article>\", e.g. \"the 2007 text, Art. 54(2)(2)\"")
+            )
+        else:
+            ref["carried_from"] = origin.strip()
+            if node.get("confidence") == "high":
+                res.problems.append(
+                    (raw_path + ("confidence",), "a value carried from another date's text cannot be rated high",
+                     "rate it medium or lower (the fact base keeps the lower confidence)")
+                )
     key = ".".join(str(part) for part in out_path)
     if merge and key in res.refs:
         ref = {**res.refs[key], **ref}

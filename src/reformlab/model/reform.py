@@ -12,12 +12,25 @@ A reform file::
       - {op: add, path: bodies.majilis.seat_groups.-, value: {id: extra, seats: 13, ...}}
       - {op: remove, path: procedures.dissolution}
 
+A package of amendments groups its changes, each group with an id, the articles it amends and the
+amendments it cannot stand without (see :mod:`reformlab.model.amendments` for what is done with them)::
+
+    amendments:
+      - id: larger_majilis
+        label: A Majilis of 107
+        articles: ["50(3)"]
+        changes: [{op: set, path: bodies.majilis.size, value: 107}]
+      - id: apk_seats
+        depends_on: [larger_majilis]
+        changes: [...]
+
 :func:`apply` never changes its inputs (they are frozen); it returns a new, validated
 :class:`~reformlab.model.constitution.Constitution` whose changed leaves carry the change's reference.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
@@ -28,7 +41,7 @@ from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check
 from reformlab.model.constitution import Constitution
 from reformlab.model.problems import InvalidFile, Problems, add_validation_errors
-from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
+from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
 from reformlab.yamlio import Lines, load_yaml, read_text
 
@@ -68,8 +81,37 @@ class Patch(FrozenModel):
         return Ref(article=self.article, sources=sources, confidence=self.confidence, note=note)
 
 
+class Amendment(FrozenModel):
+    """One named amendment of a reform package: the changes that stand or fall together.
+
+    Attributes:
+        id: a short name (``apk_seats``), unique in the reform.
+        label: what it does, in words.
+        articles: the constitution's articles it amends.
+        sources: the sources that describe it (keys of the reform's or the base's ``sources``).
+        depends_on: the amendments it cannot stand without (the APK's nine Majilis seats need the larger
+            Majilis); every subset of a package that is evaluated contains each member's prerequisites.
+        changes: its patch operations, at least one.
+    """
+
+    id: str = Field(min_length=1)
+    label: str | None = None
+    articles: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    note: str | None = None
+    changes: tuple[Patch, ...] = ()
+
+    @model_validator(mode="after")
+    def _has_changes(self) -> Amendment:
+        if not self.changes:
+            raise ValueError(f"amendment {self.id!r} has no changes: give it at least one under 'changes', or remove it")
+        return self
+
+
 class Reform(FrozenModel):
-    """A reform: a label, the base it amends and the ordered changes.
+    """A reform: a label, the base it amends and the ordered changes, given flat (``changes``) or grouped
+    into named amendments (``amendments``, each with its own ``changes``), not both.
 
     Attributes:
         file, lines: where it was read from and the line of each change (set by :func:`load_reform`).
@@ -81,9 +123,36 @@ class Reform(FrozenModel):
     label: str | None = None
     note: str | None = None
     sources: dict[str, SourceEntry] = {}
-    changes: tuple[Patch, ...] = Field(min_length=1)
+    changes: tuple[Patch, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
     file: str | None = Field(default=None, exclude=True)
     lines: tuple[int | None, ...] = Field(default=(), exclude=True)
+
+    @model_validator(mode="after")
+    def _changes_or_amendments(self) -> Reform:
+        if self.changes and self.amendments:
+            raise ValueError("the reform has both 'changes' and 'amendments': give the changes either flat under "
+                             "'changes' or grouped under 'amendments', not both")
+        if not self.changes and not self.amendments:
+            raise ValueError("a reform needs 'changes' (or 'amendments', each with its changes)")
+        return self
+
+    @property
+    def patches(self) -> tuple[Patch, ...]:
+        """Every change in file order, whether given flat or by amendment."""
+        if self.changes:
+            return self.changes
+        return tuple(change for amendment in self.amendments for change in amendment.changes)
+
+    def change_field(self, index: int) -> str:
+        """The data path of the ``index``-th of :attr:`patches` (for messages)."""
+        if self.changes:
+            return f"changes.{index}"
+        for number, amendment in enumerate(self.amendments):
+            if index < len(amendment.changes):
+                return f"amendments.{number}.changes.{index}"
+            index -= len(amendment.changes)
+        return "changes"
 
 
 def is_reform_data(data: Any) -> bool:
@@ -100,8 +169,108 @@ def reform_from_data(data: Any, lines: Lines, file: str | None) -> Reform:
         add_validation_errors(problems, exc, data, lines)
         problems.raise_if_any()
         raise  # pragma: no cover - raise_if_any always raises here
-    change_lines = tuple(lines.get(("changes", i)) for i in range(len(reform.changes)))
+    if reform.changes:
+        change_lines = tuple(lines.get(("changes", i)) for i in range(len(reform.changes)))
+    else:
+        change_lines = tuple(lines.get(("amendments", i, "changes", j))
+                             for i, amendment in enumerate(reform.amendments) for j in range(len(amendment.changes)))
+        _check_amendments(reform, lines, problems)
+        problems.raise_if_any()
     return reform.model_copy(update={"file": file, "lines": change_lines})
+
+
+def _check_amendments(reform: Reform, lines: Lines, problems: Problems) -> None:
+    """Ids unique, dependencies that name amendments and form no cycle, no path written two ways."""
+    ids = [a.id for a in reform.amendments]
+    seen: set[str] = set()
+    for i, amendment in enumerate(reform.amendments):
+        if amendment.id in seen:
+            problems.add(("amendments", i, "id"), f"amendment id {amendment.id!r} is used twice",
+                         "give each amendment its own id")
+        seen.add(amendment.id)
+        for j, other in enumerate(amendment.depends_on):
+            if other not in ids:
+                problems.add(("amendments", i, "depends_on", j), f"amendment {amendment.id!r} depends on "
+                             f"{other!r}, which is no amendment of this reform", did_you_mean(other, ids))
+            elif other == amendment.id:
+                problems.add(("amendments", i, "depends_on", j), f"amendment {amendment.id!r} depends on itself",
+                             "remove it from its own 'depends_on'")
+    cycle = _dependency_cycle(reform.amendments)
+    if cycle:
+        first = ids.index(cycle[0])
+        problems.add(("amendments", first, "depends_on"), "the dependencies form a cycle: " + " -> ".join(cycle),
+                     "an amendment cannot need, directly or through others, an amendment that needs it: "
+                     "remove one dependency of the cycle")
+    if cycle:
+        return
+    needs = _all_needs(reform.amendments)
+    written: dict[str, tuple[int, Patch]] = {}
+    for i, amendment in enumerate(reform.amendments):
+        for j, change in enumerate(amendment.changes):
+            if change.path.endswith(".-"):
+                continue  # appending to a list: two amendments may each add an item
+            earlier = written.get(change.path)
+            if earlier is not None and earlier[0] != i:
+                first = reform.amendments[earlier[0]].id
+                if first in needs[amendment.id]:
+                    pass  # a dependent amendment refines what its prerequisite wrote (applied after it)
+                elif amendment.id in needs[first]:
+                    problems.add(("amendments", i, "id"), f"amendment {first!r} depends on {amendment.id!r} "
+                                 f"but comes before it, and both write {change.path!r}",
+                                 f"list {amendment.id!r} before {first!r}")
+                elif (earlier[1].op, earlier[1].value) != (change.op, change.value):
+                    problems.add(("amendments", i, "changes", j, "path"),
+                                 f"amendments {first!r} and {amendment.id!r} both write {change.path!r}, differently",
+                                 "let one amendment own each path, merge them, or make the one that refines "
+                                 "the other depend on it")
+            written[change.path] = (i, change)
+
+
+def _all_needs(amendments) -> dict[str, set[str]]:
+    """Each amendment's direct and indirect prerequisites (no cycles)."""
+    direct = {a.id: set(a.depends_on) for a in amendments}
+    found: dict[str, set[str]] = {}
+
+    def of(ident: str) -> set[str]:
+        if ident not in found:
+            found[ident] = set()
+            for other in direct.get(ident, ()):
+                found[ident] |= {other} | of(other)
+        return found[ident]
+
+    for ident in direct:
+        of(ident)
+    return found
+
+
+def _dependency_cycle(amendments) -> list[str] | None:
+    """One cycle of ``depends_on`` as a list of ids (first repeated at the end), or ``None``."""
+    needs = {a.id: [d for d in a.depends_on if d != a.id] for a in amendments}
+    state: dict[str, int] = {}
+    stack: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        stack.append(node)
+        for other in needs.get(node, ()):
+            if other not in needs:
+                continue
+            if state.get(other) == 1:
+                return stack[stack.index(other):] + [other]
+            if other not in state:
+                found = visit(other)
+                if found:
+                    return found
+        stack.pop()
+        state[node] = 2
+        return None
+
+    for node in needs:
+        if node not in state:
+            found = visit(node)
+            if found:
+                return found
+    return None
 
 
 def load_reform(path: str | Path, *, text: str | None = None) -> Reform:
@@ -124,14 +293,15 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
     refs = dict(base.refs)
     problems = Problems(reform.file, {})
     change_line: dict[str, int | None] = {}
-    for index, change in enumerate(reform.changes):
+    for index, change in enumerate(reform.patches):
         line = reform.lines[index] if index < len(reform.lines) else None
         change_line[change.path] = line
         try:
+            change = change.model_copy(update={"path": _positional(data, change.path)})
             final = _patch(data, change)
         except ReformlabError as exc:
             problems.items.append(ReformlabError(exc.problem, file=reform.file, line=line,
-                                                 field=f"changes.{index}.path", fix=exc.fix))
+                                                 field=f"{reform.change_field(index)}.path", fix=exc.fix))
             continue
         refs = _move_refs(refs, change, final, reform.reform)
     header = base.model_dump(exclude={"refs", *CONTENT})
@@ -154,13 +324,41 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
 
 
 def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> None:
-    for index, change in enumerate(reform.changes):
+    for number, amendment in enumerate(reform.amendments):
+        for source in amendment.sources:
+            if source not in result.sources:
+                problems.items.append(ReformlabError(
+                    f"unknown source {source!r}", file=reform.file, line=reform.lines[0] if reform.lines else None,
+                    field=f"amendments.{number}.sources",
+                    fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+    for index, change in enumerate(reform.patches):
         for source in change.ref(reform.reform).sources:
             if source not in result.sources:
                 line = reform.lines[index] if index < len(reform.lines) else None
                 problems.items.append(ReformlabError(
-                    f"unknown source {source!r}", file=reform.file, line=line, field=f"changes.{index}.source",
+                    f"unknown source {source!r}", file=reform.file, line=line,
+                    field=f"{reform.change_field(index)}.source",
                     fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+
+
+def _positional(data: dict, path: str) -> str:
+    """``path`` with each ``name[id]`` (a seat group by id) replaced by its position in the tree being amended."""
+    def child(node, name):
+        if not isinstance(node, dict) or name not in node:
+            raise _Missing
+        return node[name]
+
+    try:
+        return positional(data, path, child)
+    except _Missing:
+        return path  # the path does not exist: _patch says so
+    except KeyError as error:
+        problem, _, ids = str(error).strip("'\"").partition(" (there are: ")
+        raise ReformlabError(problem, fix=f"name one of: {ids.rstrip(')')}") from None
+
+
+class _Missing(Exception):
+    """A path step that is not in the tree."""
 
 
 def _patch(data: dict, change: Patch) -> str:
@@ -181,7 +379,7 @@ def _patch(data: dict, change: Patch) -> str:
         if change.op == "remove":
             del parent[last]
         else:
-            parent[last] = change.value
+            parent[last] = copy.deepcopy(change.value)  # a later change must not edit the reform's own value
         return change.path
     if isinstance(parent, list):
         if change.op == "add":
@@ -189,14 +387,14 @@ def _patch(data: dict, change: Patch) -> str:
             if not isinstance(index, int) or index > len(parent):
                 raise ReformlabError(f"cannot add at {change.path!r}: the list has {len(parent)} items",
                                      fix="give an index up to the list's length, or '-' for the end")
-            parent.insert(index, change.value)
+            parent.insert(index, copy.deepcopy(change.value))  # never share the reform's own value
             return join_path(parts[:-1] + [index])
         if not isinstance(last, int) or last >= len(parent):
             raise ReformlabError(f"path {change.path!r} does not exist: the list has {len(parent)} items")
         if change.op == "remove":
             del parent[last]
         else:
-            parent[last] = change.value
+            parent[last] = copy.deepcopy(change.value)
         return change.path
     raise ReformlabError(f"path {change.path!r} does not exist: {join_path(parts[:-1])!r} is a single value")
 

@@ -29,6 +29,8 @@ _REF_PROPERTIES = {
     },
     "confidence": {"enum": ["high", "medium", "low", "unknown"]},
     "note": {"type": "string"},
+    "carried_from": {"type": "string", "minLength": 1,
+                     "description": "Where a value not found in its own date's text was read from."},
 }
 _DATED = {
     "type": "object",
@@ -74,11 +76,22 @@ def _transform(schema: Any) -> Any:
     return out
 
 
+def _law_words_schema(schema: dict, share_key: str) -> None:
+    """Allow ``more_than`` / ``at_least`` (the law's words) in place of ``share_key`` + ``strict``."""
+    share = schema["properties"][share_key]
+    for word, meaning in (("more_than", "more than"), ("at_least", "at least")):
+        schema["properties"][word] = {**share, "description": f"The share, {meaning} (sets {share_key} and strict)."}
+    schema["required"] = [key for key in schema.get("required", []) if key != share_key]
+
+
 def constitution_schema() -> dict:
     """The JSON Schema of a constitution file (dict, deterministic)."""
     base = ConstitutionSpec.model_json_schema()
     consent = base["$defs"]["AppointedSeats"]["properties"]["consent"]
     consent["anyOf"].append({"$ref": "#/$defs/Vote"})  # one consent may be written without a list
+    for name, share_key in (("Vote", "majority"), ("ApproveStep", "majority"), ("ReferendumStep", "majority"),
+                            ("Turnout", "share")):
+        _law_words_schema(base["$defs"][name], share_key)
     defs = {name: _transform(sub) for name, sub in base.pop("$defs", {}).items()}
     defs["Dated"] = _DATED
     defs["Referenced"] = _REFERENCED

@@ -12,16 +12,20 @@ Step kinds and the law each expresses:
   (Art. 44(1): the President nominates the Prime Minister after consulting the Majilis party factions).
 * ``consult {actors: [...]}``: a consultation that binds nobody (Art. 63(1): before dissolving, the President
   consults the chamber chairs and the Prime Minister). It never changes who can pass a decision.
-* ``approve {body, majority, base, strict}``: the body consents when its yes votes are *more than*
-  (``strict: true``) or *at least* (``strict: false``) ``majority`` times the ``base``: ``members`` (members in
-  office, the Kazakh "total number of deputies"), ``present`` or ``voting``. "More than half of the total
-  number of deputies" is ``{majority: 1/2, base: members, strict: true}``; "at least two thirds" is
-  ``{majority: 2/3, base: members, strict: false}``.
+* ``approve {body, more_than | at_least, base}``: the body consents when its yes votes are *more than* or *at
+  least* the share of the ``base``: ``members`` (members in office, the Kazakh "total number of deputies"),
+  ``present`` or ``voting``. Write it as the law says it: "more than half of the total number of deputies" is
+  ``{more_than: 1/2, base: members}``; "at least two thirds" is ``{at_least: 2/3, base: members}``. (The long
+  form ``{majority: 1/2, strict: true}`` is what both read into, and what JSON output shows.)
 * ``sign {by: actor}``: the actor must agree and cannot be overridden (an absolute veto).
 * ``veto {by: actor, override: [approve steps]}``: the actor may refuse; the decision still passes if every
   override step passes (Art. 54(2)(2): both chambers by at least 2/3 of their total deputies).
 * ``any_of {alternatives: [[steps], [steps]]}``: passes if any one route passes (Art. 91: amendment by
   Parliament or by referendum).
+* ``readings {missing, readings: [{label, grounds, confidence, steps}]}``: a step whose wording is not known
+  but whose plausible readings are few (the 1998 veto override: 2/3 of each chamber, or none). ``missing``
+  names the fact not found; each reading states its grounds. Every analysis computes each reading, labelled
+  as an assumption; none is taken as the law.
 * ``referendum {turnout, majority}``: the electorate decides; valid when ``turnout`` is met (Art. 91(1):
   more than half of the eligible voters take part) and adopted by ``majority`` of its base.
 
@@ -41,6 +45,26 @@ Base = Literal["members", "present", "voting"]
 VOTE_BASES = ("members", "present", "voting")
 
 
+def law_words(data, share_key: str):
+    """Read ``more_than: X`` / ``at_least: X`` (the law's words) into ``share_key: X`` with ``strict``.
+
+    >>> law_words({"body": "majilis", "more_than": "1/2", "base": "members"}, "majority")
+    {'body': 'majilis', 'base': 'members', 'majority': '1/2', 'strict': True}
+    """
+    if not isinstance(data, dict) or not ({"more_than", "at_least"} & set(data)):
+        return data
+    if "more_than" in data and "at_least" in data:
+        raise ValueError("write either 'more_than' or 'at_least', not both")
+    if share_key in data or "strict" in data:
+        raise ValueError(f"'more_than' / 'at_least' already say the share and whether it is strict: "
+                         f"drop '{share_key}' and 'strict'")
+    out = {k: v for k, v in data.items() if k not in ("more_than", "at_least")}
+    strict = "more_than" in data
+    out[share_key] = data["more_than" if strict else "at_least"]
+    out["strict"] = strict
+    return out
+
+
 class Vote(FrozenModel):
     """A collective decision of one body by an exact majority of a stated base.
 
@@ -58,6 +82,11 @@ class Vote(FrozenModel):
     base: Unknown | Base | None = None
     strict: bool | None = None
     in_joint_session: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _law_words(cls, data):
+        return law_words(data, "majority")
 
     @model_validator(mode="after")
     def _explicit(self) -> Vote:
@@ -89,6 +118,11 @@ class Turnout(FrozenModel):
     share: Unknown | Share
     base: Literal["registered"] = "registered"
     strict: bool | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _law_words(cls, data):
+        return law_words(data, "share")
 
     @model_validator(mode="after")
     def _explicit(self) -> Turnout:
@@ -150,12 +184,46 @@ class ReferendumStep(FrozenModel):
     base: Unknown | Literal["voting", "registered"] | None = None
     strict: bool | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _law_words(cls, data):
+        return law_words(data, "majority")
+
     @model_validator(mode="after")
     def _explicit(self) -> ReferendumStep:
         _require_strict(self.majority, self.strict, "referendum majority")
         if isinstance(self.majority, Fraction) and self.base is None:
             raise ValueError("a known referendum majority needs 'base' (voting or registered)")
         return self
+
+
+class Reading(FrozenModel):
+    """One plausible reading of a step whose wording was not found, with what supports it.
+
+    Attributes:
+        label: the reading in words (``"override by 2/3 of each chamber"``).
+        grounds: why this reading is plausible (the later or earlier text it is read from, a commentary...).
+        confidence: how plausible (never above the confidence of its grounds).
+        steps: the steps this reading stands for (empty: nobody needs to agree at this point).
+    """
+
+    label: str = Field(min_length=1)
+    grounds: str = Field(min_length=1)
+    confidence: Literal["medium", "low", "unknown"]
+    steps: tuple[Step, ...] = ()
+
+
+class ReadingsStep(FrozenModel):
+    """A step not found in the text, with its few plausible readings (each computed, none assumed).
+
+    Attributes:
+        missing: the fact that was not found (what would settle it).
+        readings: at least two readings, each with its grounds.
+    """
+
+    kind: Literal["readings"]
+    missing: str = Field(min_length=1)
+    readings: tuple[Reading, ...] = Field(min_length=2)
 
 
 class AnyOfStep(FrozenModel):
@@ -166,11 +234,12 @@ class AnyOfStep(FrozenModel):
 
 
 KnownStep = Annotated[
-    Union[ProposeStep, NominateStep, ConsultStep, ApproveStep, SignStep, VetoStep, ReferendumStep, AnyOfStep],
+    Union[ProposeStep, NominateStep, ConsultStep, ApproveStep, SignStep, VetoStep, ReferendumStep, AnyOfStep,
+          ReadingsStep],
     Field(discriminator="kind"),
 ]
 Step = Union[Unknown, KnownStep]
-STEP_KINDS = ("propose", "nominate", "consult", "approve", "sign", "veto", "referendum", "any_of")
+STEP_KINDS = ("propose", "nominate", "consult", "approve", "sign", "veto", "referendum", "any_of", "readings")
 
 
 class Procedure(FrozenModel):
@@ -190,6 +259,8 @@ class Procedure(FrozenModel):
 
 
 AnyOfStep.model_rebuild()
+Reading.model_rebuild()
+ReadingsStep.model_rebuild()
 
 
 def iter_steps(steps, path: str = ""):
@@ -204,3 +275,6 @@ def iter_steps(steps, path: str = ""):
                 yield from iter_steps(alternative, f"{here}.alternatives.{alt_index}")
         elif isinstance(step, VetoStep) and not isinstance(step.override, Unknown):
             yield from iter_steps(step.override, f"{here}.override")
+        elif isinstance(step, ReadingsStep):
+            for reading_index, reading in enumerate(step.readings):
+                yield from iter_steps(reading.steps, f"{here}.readings.{reading_index}.steps")

@@ -38,3 +38,29 @@ def split_path(path: str) -> list:
 def join_path(parts) -> str:
     """The inverse of :func:`split_path`."""
     return ".".join(str(part) for part in parts)
+
+
+def positional(root: Any, path: str, child) -> str:
+    """``path`` with every ``name[id]`` replaced by ``name.<index>`` of the item with that ``id``; ``child(node,
+    name)`` steps into a node. ``KeyError`` naming the ids there are when no item has that id.
+
+    >>> positional({"g": [{"id": "a"}, {"id": "b", "seats": 3}]}, "g[b].seats", lambda n, k: n[k])
+    'g.1.seats'
+    """
+    if "[" not in path:
+        return path
+    node, out = root, []
+    for part in path.split("."):
+        name, _, item = part.partition("[")
+        node = child(node, name)
+        out.append(name)
+        if item:
+            wanted = item.rstrip("]")
+            ids = [x.get("id") if isinstance(x, dict) else getattr(x, "id", None) for x in node] \
+                if isinstance(node, (list, tuple)) else []
+            if wanted not in ids:
+                raise KeyError(f"no item with id {wanted!r} under {'.'.join(out)} "
+                               f"(there are: {', '.join(str(i) for i in ids if i) or 'none'})")
+            node = node[ids.index(wanted)]
+            out.append(str(ids.index(wanted)))
+    return ".".join(out)

@@ -124,16 +124,27 @@ class Ref(FrozenModel):
         confidence: ``high`` (primary text or two sources agree), ``medium`` (one credible secondary source),
             ``low`` (conflict or weak source), ``unknown`` (not verified).
         note: caveats, in words.
+        carried_from: set when the value was not found in its own date's text but read from another one
+            (``"the 2007 text, Art. 54(2)(2)"``) and assumed unchanged; its confidence is then at most medium.
     """
 
     article: Annotated[str | None, BeforeValidator(_article_text)] = None
     sources: tuple[str, ...] = ()
     confidence: Confidence | None = None
     note: str | None = None
+    carried_from: str | None = None
 
     def merged(self, override: Ref) -> Ref:
-        """This reference with the fields that ``override`` sets replacing its own."""
-        return self.model_copy(update=override.model_dump(exclude_unset=True, exclude_none=True))
+        """This reference with the fields that ``override`` sets replacing its own; a carried value's
+        confidence is capped at ``medium`` (it is read from another date's text).
+
+        >>> Ref(confidence="high").merged(Ref(carried_from="the 2007 text")).confidence
+        'medium'
+        """
+        merged = self.model_copy(update=override.model_dump(exclude_unset=True, exclude_none=True))
+        if merged.carried_from and merged.confidence == "high":
+            merged = merged.model_copy(update={"confidence": "medium"})
+        return merged
 
 
 class Source(FrozenModel):

@@ -184,7 +184,7 @@ def package_coverage(process: Process) -> Coverage:
     by_amendment: dict[str, list[str]] = {a.id: [] for a in process.amendments}
     listed, uncovered, used = [], [], set()
     for change in diff(before, after):
-        path = id_path(trees["before" if change.kind == "removed" else "after"], change.path)
+        path = id_path(trees["before" if change.shape == "removed" else "after"], change.path)
         owners = [(a.id, p) for a in process.amendments for p in a.paths if _covers(p, path)]
         if owners:
             for owner, prefix in owners:

@@ -14,13 +14,15 @@ from urllib.parse import urlparse
 from reformlab import __version__
 from reformlab.analysis.compare import natural_key
 from reformlab.model import Unknown as UnknownValue
+from reformlab.model.describe import describe_seat_group
+from reformlab.model.tree import to_tree
 from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
     RiskSeries, Snapshot, Source, Unknown,
 )
 from reformlab.report.seating import chamber_from_counts, party_colors
 
-VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open"}
+VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open", "about another comparison": "other"}
 ACTOR_NAMES = {"president": "President", "electorate": "Voters (referendum)"}
 
 
@@ -77,7 +79,8 @@ def _graph(evaluation, camp: str) -> AppointmentGraph:
         return actor_id
 
     for body_id, body in c.bodies.items():
-        if isinstance(body.seat_groups, UnknownValue):
+        if isinstance(body.seat_groups, UnknownValue):  # it existed; how it was filled is not in the sources
+            actors[body_id] = Actor(body_id, f"{body.label} (how it is filled: not known)", "body")
             continue
         for number, group in enumerate(body.seat_groups):
             article = _article(c, f"bodies.{body_id}.seat_groups.{number}") or _article(c, f"bodies.{body_id}")
@@ -188,6 +191,9 @@ def _subject(comparison, change) -> str:
             label = next((c.bodies[part].label for c in node_sides if part in c.bodies), part)
             words.append(label.split(" (")[0])
             continue
+        if part.isdigit():  # a list position reads as the item's number, never as an index
+            words.append(f"{words.pop() if words else 'item'} {int(part) + 1}")
+            continue
         words.append(part.replace("_", " "))
     return " › ".join(words)
 
@@ -240,7 +246,7 @@ def _changes(comparison) -> tuple[Change, ...]:
     return tuple(
         Change(_subject(comparison, change), _describe(change.before), _describe(change.after),
                f"Art. {change.article}" if change.article and change.article != "unknown" else "",
-               tuple(_source(after, key) for key in change.sources))
+               tuple(_source(after, key) for key in change.sources), change.kind)
         for change in comparison.changes
     )
 
@@ -254,10 +260,29 @@ def _claims(results, source: Source) -> tuple[Claim, ...]:
         )
         reasoning = "; ".join(f"computed {side}: {_text(v)}, stated: {_text(result.expected.get(side))}"
                               for side, v in result.computed.items())
+        if result.rounding:
+            reasoning += f" ({result.rounding})"
         if result.reason:
-            reasoning += f". Cannot tell: {result.reason}"
+            label = {"fails": "Why it fails", "cannot tell": "Cannot tell"}.get(result.verdict, "Note")
+            reasoning = (reasoning + ". " if reasoning else "") + f"{label}: {result.reason}"
         claims.append(Claim(result.text, source, VERDICT_WORDS[result.verdict], figures, reasoning))
     return tuple(claims)
+
+
+class _Path:
+    """A path and its value, read by :func:`_subject` like a change."""
+
+    def __init__(self, path: str, value) -> None:
+        self.path, self.after = path, value
+
+
+def _fact_text(value) -> str:
+    """A rule's value in words for the provenance table (never a Python repr)."""
+    if isinstance(value, (tuple, list)) and value and all(hasattr(v, "filled_by") for v in value):
+        return "; ".join(f"{v.id}: {describe_seat_group(v)}" for v in value)
+    if hasattr(value, "model_dump") or isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value):
+        return _describe(to_tree(value))
+    return _text(value)
 
 
 def _facts(comparison) -> tuple[Fact, ...]:
@@ -271,7 +296,7 @@ def _facts(comparison) -> tuple[Fact, ...]:
                 value = c.get(path)
             except KeyError:
                 continue
-            statement = f"{path}: {_text(value) if not hasattr(value, 'model_dump') else 'as encoded'}"
+            statement = f"{_subject(comparison, _Path(path, value))}: {_fact_text(value)}"
             key = (statement, ref.sources)
             if key in seen:
                 continue

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reformlab.report.attribution import AttributionSection
     from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
@@ -44,6 +45,7 @@ VERDICTS: dict[str, str] = {
     "partly": "partly supported",
     "refuted": "refuted",
     "open": "cannot be decided yet",
+    "other": "about another comparison",
 }
 
 CONFIDENCES: tuple[str, ...] = ("high", "medium", "low")
@@ -180,6 +182,8 @@ class Change:
         after: the rule after ("107 seats: 98 party list, 9 chosen by the APK").
         article: the article(s) concerned ("Art. 50(2)").
         sources: where the change is documented.
+        kind: ``amendment`` (both texts known and different), ``newly_known`` (unknown before: a gap in the
+            sources), ``carried`` (a side read from another date's text) or ``unknown_after``.
     """
 
     subject: str
@@ -187,6 +191,7 @@ class Change:
     after: str
     article: str = ""
     sources: tuple[Source, ...] = ()
+    kind: str = "amendment"
 
 
 @dataclass(frozen=True)
@@ -351,6 +356,8 @@ class ReportData:
         risk: the risk of losing control under electoral uncertainty, when simulated.
         process: the reform process section (:class:`reformlab.report.process_section.ProcessSection`), when
             the comparison spans a process's package.
+        attribution: each amendment's share of the change in every decision that moved
+            (:class:`reformlab.report.attribution.AttributionSection`), when the comparison is a package.
     """
 
     title: str
@@ -368,3 +375,15 @@ class ReportData:
     generated_on: str = ""
     risk: RiskSection | None = None
     process: ProcessSection | None = None
+    attribution: AttributionSection | None = None
+
+    def change_counts(self) -> dict[str, int]:
+        """Changes by kind, counted once for the summary, the key figures and the section."""
+        counts: dict[str, int] = {}
+        for change in self.changes:
+            counts[change.kind] = counts.get(change.kind, 0) + 1
+        return counts
+
+    def amendment_articles(self) -> tuple[str, ...]:
+        """The articles of the amendments (each once, in order)."""
+        return tuple(dict.fromkeys(c.article for c in self.changes if c.kind == "amendment" and c.article))

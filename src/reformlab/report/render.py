@@ -188,6 +188,8 @@ def _context(report: ReportData, charts: bool) -> dict:
             section = report.process
             context["process_timeline"] = Markup(timeline_svg(section.bodies, (section.package_date, "May 2007 amendments")))
             context["process_outcomes"] = Markup(outcome_bars_svg(section.outcome_rows))
+        if report.attribution is not None:
+            context["waterfalls"] = [Markup(w.svg()) for w in report.attribution.waterfalls]
     context["risk_procedures"] = risk_procedures(report)
     context["risk_table"] = risk_markdown(report)
     return context

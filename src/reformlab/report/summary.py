@@ -127,6 +127,24 @@ def control_sentences(powers: Iterable[ProcedurePower]) -> Iterator[str]:
                 yield f"{p.procedure[0].upper()}{p.procedure[1:]}: {actor} decided alone before the reform; after it, {actor} needs others{needed}."
 
 
+def changes_sentence(report: ReportData) -> str:
+    """The structural changes, counted apart by kind (section 5): amendments are not gaps in the sources."""
+    counts = report.change_counts()
+    articles = report.amendment_articles()
+    parts = []
+    if counts.get("amendment"):
+        parts.append(f"{counts['amendment']} rules amended"
+                     + (f" ({', '.join(articles[:8])}{', ...' if len(articles) > 8 else ''})" if articles else ""))
+    if counts.get("newly_known"):
+        parts.append(f"{counts['newly_known']} rules whose earlier wording is not known (a gap in the sources, "
+                     "not an amendment)")
+    if counts.get("carried"):
+        parts.append(f"{counts['carried']} rules read on one side from another date's text")
+    if counts.get("unknown_after"):
+        parts.append(f"{counts['unknown_after']} rules not known after")
+    return "What changed (section 5): " + "; ".join(parts) + "."
+
+
 def claims_sentence(report: ReportData) -> str:
     """One sentence tallying the verdicts on the study's claims."""
     tally = Counter(claim.verdict for claim in report.claims)
@@ -147,7 +165,7 @@ def summary_sentences(report: ReportData) -> Iterator[str]:
     yield from control_sentences(report.power)
     yield from power_sentences(report.power)
     if report.changes:
-        yield f"The amendments change {len(report.changes)} structural rules (section 5)."
+        yield changes_sentence(report)
     if report.claims:
         yield claims_sentence(report)
     if report.unknowns:

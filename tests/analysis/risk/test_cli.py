@@ -32,7 +32,7 @@ def test_json_carries_probabilities_intervals_and_witnesses(tmp_path):
     data = json.loads(out.read_text())
     assert data["seed"] == 7 and data["draws"] == 3000 and len(data["versions"]) == 2
     procedure = next(
-        p for p in data["versions"][0]["procedures"] if p["procedure"] == "shorten_presidential_term"
+        p for p in data["versions"][0]["procedures"] if p["procedure"] == "appoint:prime_minister.prime_minister"
     )
     for kind in ("pass", "block"):
         low, high = procedure[f"p_lose_{kind}_ci"]

@@ -102,9 +102,9 @@ def test_same_seed_same_result_whatever_the_chunk_size(models):
 
 def test_a_witness_is_recreated_from_its_draw_index(models):
     result = simulate(TARGETS, draws=3000, seed=5, models=models, **NOISY)
-    witness = result.counts.witnesses[("kz@2004-10-01", "shorten_presidential_term", "pass")][-1]
+    witness = result.counts.witnesses[("kz@2004-10-01", "appoint:prime_minister.prime_minister", "pass")][-1]
     again = simulate(TARGETS, draws=witness["draw"] + 1, seed=5, models=models, **NOISY)
-    assert again.counts.witnesses[("kz@2004-10-01", "shorten_presidential_term", "pass")][-1] == witness
+    assert again.counts.witnesses[("kz@2004-10-01", "appoint:prime_minister.prime_minister", "pass")][-1] == witness
 
 
 LATER = ("kz@2012-02-01", "kz@2016-06-01")
@@ -154,7 +154,7 @@ def test_with_huge_noise_the_1998_version_loses_more_often_than_the_2007_one(mod
     # so the direction is asserted; the size of the gap is the parameters', not a finding.
     result = simulate(TARGETS, draws=20000, seed=2, models=models, concentration=2.0)
     differences = {(c["procedure"], c["kind"]): c for c in result.comparisons()}
-    for key in ("shorten_presidential_term", "constitutional_amendment"):
+    for key in ("appoint:prime_minister.prime_minister", "constitutional_amendment"):
         pass_ = differences[(key, "pass")]
         assert pass_["p_a"] > pass_["p_b"] and pass_["low"] > 0
 
@@ -169,7 +169,7 @@ def test_sweep_frame_and_report_section(models):
     result = sweep(TARGETS, "concentration", [5, 50, 500], draws=3000, seed=1, models=models)
     frame = result.frame()
     assert set(frame["value"]) == {5, 50, 500}
-    section = risk_section_data(result, procedures=["shorten_presidential_term"])
+    section = risk_section_data(result, procedures=["appoint:prime_minister.prime_minister"])
     assert section["parameter"] == "concentration" and section["values"] == [5, 50, 500]
     series = {s["version"]: s for s in section["series"]}
     assert len(series["kz@2004-10-01"]["p_lose_pass"]) == 3
