@@ -152,9 +152,12 @@ def appointment_graph(c: Constitution) -> dict[str, set[str]]:
     return graph
 
 
-def check_cycles(c: Constitution) -> list[Problem]:
-    """No body may (indirectly) fill itself: the who-fills-whom graph must have no cycle."""
-    graph = appointment_graph(c)
+def find_cycle(graph: dict[str, set[str] | list[str] | tuple[str, ...]]) -> list[str] | None:
+    """One cycle of the directed ``graph`` as node names, the first repeated at the end, or ``None``.
+
+    >>> find_cycle({"a": {"b"}, "b": {"a"}})
+    ['a', 'b', 'a']
+    """
     state: dict[str, int] = {}
     stack: list[str] = []
 
@@ -174,8 +177,16 @@ def check_cycles(c: Constitution) -> list[Problem]:
 
     for start in sorted(graph):
         if start not in state:
-            cycle = visit(start)
-            if cycle:
-                return [(f"bodies.{cycle[1]}.seat_groups", "bodies fill each other in a cycle: " + " -> ".join(cycle),
-                         "at least one body in the chain must be filled by election or ex officio")]
+            found = visit(start)
+            if found:
+                return found
+    return None
+
+
+def check_cycles(c: Constitution) -> list[Problem]:
+    """No body may (indirectly) fill itself: the who-fills-whom graph must have no cycle."""
+    cycle = find_cycle(appointment_graph(c))
+    if cycle:
+        return [(f"bodies.{cycle[1]}.seat_groups", "bodies fill each other in a cycle: " + " -> ".join(cycle),
+                 "at least one body in the chain must be filled by election or ex officio")]
     return []

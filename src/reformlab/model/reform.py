@@ -38,7 +38,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.model.checks import check
+from reformlab.model.checks import check, find_cycle
 from reformlab.model.constitution import Constitution
 from reformlab.model.problems import InvalidFile, Problems, add_validation_errors
 from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
@@ -245,32 +245,8 @@ def _all_needs(amendments) -> dict[str, set[str]]:
 
 def _dependency_cycle(amendments) -> list[str] | None:
     """One cycle of ``depends_on`` as a list of ids (first repeated at the end), or ``None``."""
-    needs = {a.id: [d for d in a.depends_on if d != a.id] for a in amendments}
-    state: dict[str, int] = {}
-    stack: list[str] = []
-
-    def visit(node: str) -> list[str] | None:
-        state[node] = 1
-        stack.append(node)
-        for other in needs.get(node, ()):
-            if other not in needs:
-                continue
-            if state.get(other) == 1:
-                return stack[stack.index(other):] + [other]
-            if other not in state:
-                found = visit(other)
-                if found:
-                    return found
-        stack.pop()
-        state[node] = 2
-        return None
-
-    for node in needs:
-        if node not in state:
-            found = visit(node)
-            if found:
-                return found
-    return None
+    ids = {a.id for a in amendments}
+    return find_cycle({a.id: [d for d in a.depends_on if d != a.id and d in ids] for a in amendments})
 
 
 def load_reform(path: str | Path, *, text: str | None = None) -> Reform:
