@@ -317,7 +317,7 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
     if missing:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the decision is not defined in {len(missing)} of the {len(masks)} versions needed "
-            f"(e.g. with {{{', '.join(structure.members(missing[0])) or 'no amendment'}}})"))
+            f"({_example(structure, missing[0])})"))
     by_version: dict[int, dict[tuple[str, str, str | None], Fraction]] = {}
     unknown = []
     for mask in masks:
@@ -330,7 +330,7 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
     if unknown:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the camp's role cannot be told in {len(unknown)} of the {len(masks)} versions needed "
-            f"(e.g. with {{{', '.join(structure.members(unknown[0])) or 'no amendment'}}})"))
+            f"({_example(structure, unknown[0])})"))
     series, mismatch = _series_by_reading(by_version)
     if mismatch is not None:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
@@ -358,6 +358,11 @@ def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, we
         shares.append(Share(decision, measure, actor, assumption, worth(0), worth(structure.full), split, alone, left))
     interactions = _interactions(decision, versions, camp)
     return DecisionAttribution(decision, label, relevant_ids, tuple(shares), None, interactions)
+
+
+def _example(structure: PrecedenceStructure, mask: int) -> str:
+    members = structure.members(mask)
+    return "e.g. the version before the reform" if not members else "e.g. with " + ", ".join(members)
 
 
 def _series_by_reading(by_version: dict[int, dict]) -> tuple[dict, str | None]:

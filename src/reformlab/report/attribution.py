@@ -28,7 +28,9 @@ class Waterfall:
         return waterfall_svg(f"{self.decision}: {self._measure_name()}", self.before, self.steps, unit=unit)
 
     def _measure_name(self) -> str:
-        return "control (0 none, 1 veto, 2 passes alone)" if self.measure == "control" else f"{self.measure} power"
+        if self.measure == "control":
+            return "control level (0 none, 1 veto, 2 passes alone)"
+        return f"{self.measure.replace('_', '-').title()} power"
 
 
 @dataclass(frozen=True)
@@ -97,17 +99,20 @@ def _sentence(camp: str, decision: str, share, labels) -> str:
         change = f"from {_exact(share.before)} to {_exact(share.after)}"
     parts = [f"{labels[a]} {_signed(v)}" for a, v in sorted(share.shares.items(), key=lambda item: -abs(item[1]))
              if v]
-    return f"{camp}'s {share.measure} in {decision} moves {change}: " + "; ".join(parts) + "."
+    measure = "control" if share.measure == "control" else f"{share.measure.replace('_', '-').title()} power"
+    return f"{camp}'s {measure} in {decision} moves {change}: " + "; ".join(parts) + "."
 
 
 def _signed(value: Fraction) -> str:
     if value.denominator == 1:
         return f"{int(value):+d}"
-    return f"{float(value):+.3f}" if abs(value) >= Fraction(1, 1000) else f"{float(value):+.2e}"
+    return f"{float(value):+.3f}" if abs(value) >= Fraction(1, 1000) else ("+" if value > 0 else "-") + str(abs(value))
 
 
 def _exact(value: Fraction) -> str:
     """Three decimals, or the exact fraction when three decimals would hide the change (0.99999 is not 1)."""
+    if value.denominator == 1:
+        return str(value.numerator)
     text = f"{float(value):.3f}"
     if value.denominator != 1 and float(text) == float(round(value)) and len(str(value)) <= 15:
         return str(value)

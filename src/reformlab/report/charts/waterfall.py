@@ -49,7 +49,7 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
     title_elements, y = heading(title, MARGIN, MARGIN + 14, WIDTH - 2 * MARGIN, size=14)
     top = y + 6
     plot_left = MARGIN + LABEL_WIDTH
-    plot_width = WIDTH - plot_left - MARGIN - 56
+    plot_width = WIDTH - plot_left - MARGIN - 104  # room for an exact fraction after the longest bar
 
     def x_of(value: float) -> float:
         return plot_left + (value - low) / (high - low) * plot_width
@@ -72,8 +72,7 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
         body.append(f'<rect class="bar" x="{number(left)}" y="{number(row_y)}" width="{number(width)}" height="{BAR}" '
                     f'fill="{color}"/>')
         shown = show(value) if start is not None else _plain(value)
-        body.append(text(max(x0, x1) + 4, row_y + BAR - 4, shown + (f" {unit}" if unit and start is None else ""),
-                         size=11, fill=MUTED))
+        body.append(text(max(x0, x1) + 4, row_y + BAR - 4, shown, size=11, fill=MUTED))
     bottom = top + len(rows) * ROW
     body.append(f'<line x1="{number(x_of(0.0) if low <= 0 <= high else plot_left)}" y1="{number(top - 4)}" '
                 f'x2="{number(x_of(0.0) if low <= 0 <= high else plot_left)}" y2="{number(bottom)}" '
@@ -89,10 +88,17 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
 
 
 def _signed(value: Fraction) -> str:
+    """``+1``, ``-0.250``, or the exact fraction when three decimals would show a change as ``+0.000``."""
     if value.denominator == 1:
         return f"{int(value):+d}"
+    if abs(value) < Fraction(1, 1000):
+        return ("+" if value > 0 else "-") + str(abs(value))
     return f"{float(value):+.3f}"
 
 
 def _plain(value: Fraction) -> str:
-    return str(int(value)) if value.denominator == 1 else f"{float(value):.3f}"
+    """Three decimals, or the exact fraction when rounding would hide that it is not a whole number."""
+    if value.denominator == 1:
+        return str(int(value))
+    text = f"{float(value):.3f}"
+    return str(value) if float(text) == round(value) else text
