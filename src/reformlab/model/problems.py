@@ -168,3 +168,17 @@ def add_validation_errors(problems: Problems, error: ValidationError, data: Any,
         if any(t == "not_unknown" for t, _ in found) and not deeper and not isinstance(_at(data, path), (dict, list)):
             text += " (or the word 'unknown')"
         problems.add(path, text, fixes.get(path), lines=lines)
+
+
+def validate_or_raise(model, data: Any, problems: Problems, lines: Lines, *, translate=None):
+    """``model.model_validate(data)``, or every validation error raised as one located :class:`InvalidFile`.
+
+    Args:
+        translate: how pydantic's errors become problems (default :func:`add_validation_errors`).
+    """
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        (translate or add_validation_errors)(problems, exc, data, lines)
+        problems.raise_if_any()
+        raise  # pragma: no cover - raise_if_any always raises here

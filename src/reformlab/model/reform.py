@@ -35,12 +35,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, model_validator
 
 from reformlab.errors import ReformlabError, did_you_mean
 from reformlab.model.checks import check, find_cycle
 from reformlab.model.constitution import Constitution
-from reformlab.model.problems import InvalidFile, Problems, add_validation_errors
+from reformlab.model.problems import InvalidFile, Problems, validate_or_raise
 from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
 from reformlab.yamlio import Lines, load_yaml, read_text
@@ -163,12 +163,7 @@ def is_reform_data(data: Any) -> bool:
 def reform_from_data(data: Any, lines: Lines, file: str | None) -> Reform:
     """Validate parsed reform data; every problem is reported with its line."""
     problems = Problems(file, lines)
-    try:
-        reform = Reform.model_validate(data)
-    except ValidationError as exc:
-        add_validation_errors(problems, exc, data, lines)
-        problems.raise_if_any()
-        raise  # pragma: no cover - raise_if_any always raises here
+    reform = validate_or_raise(Reform, data, problems, lines)
     if reform.changes:
         change_lines = tuple(lines.get(("changes", i)) for i in range(len(reform.changes)))
     else:
@@ -286,12 +281,7 @@ def apply(base: Constitution, reform: Reform) -> Constitution:
     lines = {tuple(split_path(path)): line for path, line in change_line.items() if line is not None}
     if reform.lines and reform.lines[0] is not None:
         lines[()] = reform.lines[0]  # a problem a change causes elsewhere points at the changes
-    try:
-        result = Constitution.model_validate(merged)
-    except ValidationError as exc:
-        add_validation_errors(problems, exc, merged, lines)
-        problems.raise_if_any()
-        raise  # pragma: no cover
+    result = validate_or_raise(Constitution, merged, problems, lines)
     for path, message, fix in check(result):
         problems.add(path, message, fix, lines=lines)
     _check_sources(reform, result, problems)

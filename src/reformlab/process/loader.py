@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.model.problems import Problems, data_path
+from reformlab.model.problems import Problems, data_path, validate_or_raise
 from reformlab.yamlio import Lines, load_yaml, read_text
 from reformlab.process import schema
 from reformlab.process.schema import OUTCOMES, Process, facts
@@ -45,12 +45,7 @@ def load_process(path: str | Path | None = None, *, text: str | None = None) -> 
         raise ReformlabError("not a process file: it has no 'bodies'", file=file, line=1,
                              fix="start from reformlab/data/process/kz_2002_2007.yaml")
     problems = Problems(file, lines)
-    try:
-        process = Process.model_validate(data)
-    except ValidationError as exc:
-        _add_validation_errors(problems, exc, data, lines)
-        problems.raise_if_any()
-        raise  # pragma: no cover - raise_if_any always raises here
+    process = validate_or_raise(Process, data, problems, lines, translate=_add_validation_errors)
     check_process(process, data, problems, base=path.parent)
     problems.raise_if_any()
     return process.model_copy(update={"file": str(path)})
