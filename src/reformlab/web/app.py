@@ -7,9 +7,11 @@ prints for the same mistake.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from importlib import resources
 
+import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -45,6 +47,8 @@ from reformlab.web.schemas import (
 from reformlab.web.service import Service
 
 MAX_DRAWS = 2_000_000
+#: Threads computing answers in one server process (more processes: ``reformlab serve --workers N``).
+COMPUTE_THREADS = 4
 
 
 class Answer(JSONResponse):
@@ -75,11 +79,20 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str | None]:
     return f"{where}{first.get('msg', 'invalid value')}{more}.", field
 
 
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Run the endpoints' computations on :data:`COMPUTE_THREADS` threads, not Starlette's default 40: they
+    are pure Python and hold the GIL, so more threads only interleave them (each request then waits for all
+    the others) and spend CPU switching. The event loop stays free to read requests and write answers."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = COMPUTE_THREADS
+    yield
+
+
 def create_app(service: Service | None = None) -> FastAPI:
     """The ASGI app; ``service`` (its caches) is shared by every request."""
     service = service or Service()
     jobs = Jobs()
-    app = FastAPI(title="reformlab", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="reformlab", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who can pass or block each decision under a constitution, and how a reform moves power.")
     app.state.service, app.state.jobs = service, jobs
     static = resources.files("reformlab.web").joinpath("static")
