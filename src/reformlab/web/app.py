@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException
 
 from reformlab import __version__
 from reformlab.errors import ReformlabError
-from reformlab.web import api_allocate
+from reformlab.web import api_allocate, views
 from reformlab.web.charts import comparison_charts
 from reformlab.web.editor import decode_state, editor_fields, reform_yaml
 from reformlab.web.guard import Guard, error_body
@@ -43,6 +43,8 @@ from reformlab.web.schemas import (
     PowerRequest,
     ReformRequest,
     RiskRequest,
+    RobustRequest,
+    ViewRequest,
 )
 from reformlab.web.service import Service
 
@@ -166,6 +168,24 @@ def create_app(service: Service | None = None) -> FastAPI:
               summary="reformlab claims: the study's claims, holds / fails / cannot tell")
     def api_claims(request: ClaimsRequest) -> Answer:
         return Answer(service.claims(request.claims, request.before, request.after))
+
+    @app.post("/api/split", response_class=Answer,
+              summary="reformlab compare's rules/election split: how much of each change the rules made")
+    def api_split(request: ViewRequest) -> Answer:
+        return Answer(service.view("split", request, lambda: views.split(
+            service, request.before, request.after, request.camp)))
+
+    @app.post("/api/robust", response_class=Answer,
+              summary="reformlab compare --robust: each verdict over every reading of the assumptions")
+    def api_robust(request: RobustRequest) -> Answer:
+        return Answer(service.view("robust", request, lambda: views.robust(
+            service, request.before, request.after, request.camp, request.samples, request.seed)))
+
+    @app.post("/api/attribution", response_class=Answer,
+              summary="reformlab decompose: each amendment's share of every decision's change (waterfalls)")
+    def api_attribution(request: ViewRequest) -> Answer:
+        return Answer(service.view("attribution", request, lambda: views.attribution(
+            service, request.before, request.after, request.camp)))
 
     @app.post("/api/allocate", response_class=Answer, summary="reformlab allocate: votes to seats")
     def api_allocate_(request: AllocateRequest) -> Answer:

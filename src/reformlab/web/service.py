@@ -18,7 +18,7 @@ from typing import Any
 from reformlab.analysis import evaluate
 from reformlab.analysis.power import power_rows
 from reformlab.analysis.claims import check_claim, load_claims
-from reformlab.analysis.compare import compare
+from reformlab.analysis.compare import check_camp, compare
 from reformlab.engine.scenario import builtin_scenarios, default_scenario
 from reformlab.engine.tree import decision_key
 from reformlab.errors import ReformlabError, did_you_mean
@@ -99,6 +99,18 @@ class Service:
 
     def cached(self, kind: str, request: dict, compute: Callable[[], Any]) -> Any:
         return self.answers.get_or_compute(digest({"kind": kind, **request}), compute)
+
+    def view(self, kind: str, request, compute: Callable[[], Any]) -> Any:
+        """A further view of a comparison (:mod:`reformlab.web.views`), cached by both sides' hashes and its
+        options; the camp must hold a seat or an office on a side."""
+        options = request.model_dump(mode="json", exclude={"before", "after"})
+        key = {"before": request.before.key(), "after": request.after.key(), **options}
+
+        def checked():
+            check_camp(request.camp, self.evaluation(request.after), self.evaluation(request.before))
+            return compute()
+
+        return self.cached(kind, key, checked)
 
     # -- the answers, each mirroring a CLI command's JSON ------------------------------------------------
 
