@@ -55,6 +55,17 @@ def control_text(chrome) -> str:
     return chrome.find_element("css selector", "#control-table tbody").text
 
 
+def keep_screenshot(chrome, name: str) -> None:
+    """Save the window as ``test-artifacts/web/NAME`` and check it is a wide PNG with something drawn on it."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shot = ARTIFACTS / name
+    chrome.save_screenshot(str(shot))
+    data = shot.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert struct.unpack(">II", data[16:24])[0] >= 1000
+    assert len(data) > 40_000, f"the screenshot {name} looks blank"
+
+
 def view_state(chrome, name: str) -> str:
     return chrome.find_element("css selector", f"#{name}").get_attribute("data-state")
 
@@ -80,6 +91,8 @@ def test_edit_the_threshold_and_download_the_reform(browser, live_server, tmp_pa
     waterfalls = browser.find_elements(By.CSS_SELECTOR, "#waterfalls figure svg")
     assert waterfalls and "amending the Constitution" in browser.find_element(By.ID, "waterfalls").text
     assert "20 amendment(s)" in browser.find_element(By.ID, "attribution").text
+    browser.execute_script("document.getElementById('split').scrollIntoView()")
+    keep_screenshot(browser, "web-app-views.png")
 
     browser.find_element(By.ID, "field-filter").send_keys("threshold")
     field = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, f'input[data-path="{THRESHOLD}"]'), "the field")[0]
@@ -104,13 +117,7 @@ def test_edit_the_threshold_and_download_the_reform(browser, live_server, tmp_pa
     assert "3%" in shown.stdout
 
     wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, "#hemicycles svg"), "the hemicycles")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    shot = ARTIFACTS / "web-app-threshold-3pct.png"
-    browser.save_screenshot(str(shot))
-    data = shot.read_bytes()
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert struct.unpack(">II", data[16:24])[0] >= 1000
-    assert len(data) > 40_000, "the screenshot looks blank"
+    keep_screenshot(browser, "web-app-threshold-3pct.png")
 
     shared = browser.current_url
     browser.get("about:blank")

@@ -53,7 +53,7 @@ def robust(service, before: Version, after: Version, camp: str, samples: int, se
     results = robust_control(sides, actor=camp, samples=samples, seed=seed)
     return {"camp": camp, "samples": samples, "seed": seed,
             "readings": results[0].total if results else 0, "exact": all(r.exact for r in results),
-            "note": "every assumption of both scenarios is varied, the editor's alignments included",
+            "note": "Every assumption of both scenarios is varied, the editor's alignments included",
             "results": [r.to_dict() for r in results]}
 
 
