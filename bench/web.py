@@ -4,9 +4,9 @@ Targets (issue 16): one edit of the Kazakh default to updated control and power 
 server time (median and p95 over 100 edits, each a threshold never sent before, so no answer is cached; the
 control and power of a decision tree an earlier edit already had are reused, and a third line shows the edit
 with nothing kept); 50 concurrent clients on loopback, each making 20 edits: no error, p95 at most 1.5 s,
-memory flat (peak RSS before and after). The machine is shared, so absolute times are noisy: ``--against
-DIR`` runs the same measurements on another checkout's source first (e.g. ``git archive main`` unpacked), in
-the same run, for a side-by-side comparison.
+memory flat (peak RSS before, after, and after a second round of as many new edits). The machine is
+shared, so absolute times are noisy: ``--against DIR`` runs the same measurements on another checkout's
+source first (e.g. ``git archive main`` unpacked), in the same run, for a side-by-side comparison.
 
 Run: .venv/bin/python bench/web.py [--against DIR]
 """
@@ -137,7 +137,8 @@ class Connection:
             self.writer.close()
 
 
-async def concurrent_clients(address: str) -> tuple[list[float], int]:
+async def concurrent_clients(address: str, first: int = 5000) -> tuple[list[float], int]:
+    """Each client makes its edits one after the other (thresholds from ``first`` on, none sent before)."""
     host, port = address.removeprefix("http://").rsplit(":", 1)
     times, errors, first_error = [], 0, []
 
@@ -146,7 +147,7 @@ async def concurrent_clients(address: str) -> tuple[list[float], int]:
         connection = Connection(host, int(port))
         try:
             for edit in range(PER_CLIENT):
-                body = json.dumps({"reform": reform(share_of(5000 + number * PER_CLIENT + edit))}).encode()
+                body = json.dumps({"reform": reform(share_of(first + number * PER_CLIENT + edit))}).encode()
                 start = time.perf_counter()
                 try:
                     (control, text), (power, _) = (await connection.post("/api/control", body),
@@ -228,9 +229,14 @@ def concurrent_run(workers: int):
         start, client_cpu = time.perf_counter(), time.process_time()
         times, errors = asyncio.run(concurrent_clients(address))
         wall, client_cpu = time.perf_counter() - start, time.process_time() - client_cpu
-        print(f"  (the {CLIENTS} clients used {client_cpu / len(times) * 1000:.1f} ms of CPU per edit themselves)")
         after = server_rss_mb(server.pid, workers)
         cpu = server_cpu_seconds(server.pid, workers) - cpu
+        # as many new edits again: memory that grows per distinct edit would show here, a bounded cache not
+        more, more_errors = asyncio.run(concurrent_clients(address, first=5000 + CLIENTS * PER_CLIENT))
+        again = server_rss_mb(server.pid, workers)
+        print(f"  ({CLIENTS} clients used {client_cpu / len(times) * 1000:.1f} ms of CPU per edit themselves; a second "
+              f"round of {len(more)} new edits: {more_errors} errors, p95 {percentile(more, 0.95) * 1000:.0f} ms, "
+              f"server peak RSS {again:.0f} MB after it)")
     finally:
         server.terminate()
         server.wait(timeout=20)
