@@ -36,6 +36,9 @@ def test_robustness_is_the_cli_compare_robust(client):
     law = found["kz@2007-05-20: ordinary_law"]
     assert (law["default"], law["holds"], law["total"]) == ("passes alone", 32, 128)
     assert data["readings"] == 128 and data["exact"] is True
+    claims = data["claims"]
+    assert (claims["before"], claims["after"]) == ("kz@2007-05-20", "kz@2007-05-21")
+    assert claims["results"] == cli_json("claims", "--robust")
 
 
 def test_robustness_of_an_edited_reform_and_bad_options(client):

@@ -54,7 +54,26 @@ def robust(service, before: Version, after: Version, camp: str, samples: int, se
     return {"camp": camp, "samples": samples, "seed": seed,
             "readings": results[0].total if results else 0, "exact": all(r.exact for r in results),
             "note": "Every assumption of both scenarios is varied, the editor's alignments included",
-            "results": [r.to_dict() for r in results]}
+            "results": [r.to_dict() for r in results], "claims": robust_claims(service, STUDY, samples, seed)}
+
+
+#: The study whose claims the pages check (``reformlab claims --claims``).
+STUDY = "isaacs2008"
+
+
+def robust_claims(service, name: str, samples: int, seed: int) -> dict:
+    """``reformlab claims --robust``: each claim's verdict over every reading of the assumptions of the
+    study's own two versions (the same whatever the sides compared, so cached once)."""
+    from reformlab.analysis import robust
+
+    def compute():
+        from reformlab.analysis.claims import load_claims
+
+        study = load_claims(name)["compare"]
+        return {"claims": name, "before": study["before"], "after": study["after"],
+                "results": [r.to_dict() for r in robust.robust_claims(name, samples=samples, seed=seed)]}
+
+    return service.cached("robust_claims", {"claims": name, "samples": samples, "seed": seed}, compute)
 
 
 def attribution(service, before: Version, after: Version, camp: str) -> dict:

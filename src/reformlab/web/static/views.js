@@ -31,6 +31,13 @@ function renderRobust(robust) {
       (r.interval ? `, 95% interval ${percent(r.interval[0])}–${percent(r.interval[1])}` : "")),
     el("td", {}, r.flipping_set ? r.flipping_set.map((f) => `${f.assumption} ${f.to} instead of ${f.from}`).join("; ") +
       ` → ${r.flipped_to}` : "no combination flips it"))));
+  const claims = robust.claims;
+  fill("#robust-claims-table", claims.results.map((r) => el("tr", { class: r.share < 1 ? "fragile" : "", "data-claim": r.id },
+    el("td", {}, r.id), el("td", {}, r.default), el("td", {}, `${r.holds} of ${r.total} (${percent(r.share)})`),
+    el("td", {}, r.flipping_set ? r.flipping_set.map((f) => `${f.assumption} ${f.to} instead of ${f.from}`).join("; ") +
+      ` → ${r.flipped_to}` : "no combination flips it"))));
+  $("#robust-claims-note").textContent = `The study's claims (${claims.claims}) over every reading of its own versions, ` +
+    `${claims.before} → ${claims.after}: ${claims.results.filter((r) => r.share === 1).length} of ${claims.results.length} verdicts hold in all of them.`;
   viewStatus("#robust", "done", el("p", {}, `${robust.readings} readings (${robust.exact ? "every combination" : robust.samples + " drawn, seed " + robust.seed}); ` +
     `${robust.results.filter((r) => r.share === 1).length} of ${robust.results.length} roles hold in all of them. ${robust.note}.`));
 }
