@@ -28,7 +28,7 @@ from statistics import NormalDist
 
 from reformlab.data.election_results import built_in_elections, election_inputs
 from reformlab.engine.scenario import ElectionSeats, Fits, Scenario, builtin_scenarios
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model import Constitution, Unknown
 
 #: The principal whose camp the district model counts (the risk model's default camp).
@@ -83,10 +83,8 @@ def resolve_election(name: str) -> ElectionSource:
                 fix="name a built-in scenario instead (reformlab list)",
             )
         return ElectionSource(name, name, using[0], f"election {name} (alignments of scenario {using[0].id})")
-    raise ReformlabError(
-        f"no built-in scenario or election {name!r}", field="--election",
-        fix=did_you_mean(name, list(scenarios) + list(elections)) or "see reformlab list",
-    )
+    raise unknown_name("election", name, list(scenarios) + list(elections), field="--election",
+                       problem=f"no built-in scenario or election {name!r}", fix="see reformlab list")
 
 
 def election_parties(election: str) -> set[str]:

@@ -15,7 +15,7 @@ import attrs
 
 from reformlab.electoral.kinds import tier_from_dict, tier_to_dict
 from reformlab.electoral.system import check_fields, check_seats
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 UNELECTED_KINDS = ("appointed", "indirect", "reserved", "ex_officio")
 
@@ -46,11 +46,7 @@ class UnelectedSeats:
         check_fields(data, ("seats", "kind", "filled_by", "source"), "unelected")
         kind = data.get("kind", "appointed")
         if kind not in UNELECTED_KINDS:
-            raise ReformlabError(
-                f"unknown kind of unelected seats {kind!r}",
-                field="unelected.kind",
-                fix=did_you_mean(kind, UNELECTED_KINDS),
-            )
+            raise unknown_name("kind of unelected seats", kind, UNELECTED_KINDS, field="unelected.kind")
         return cls(
             check_seats(data.get("seats"), "unelected.seats"), kind, data.get("filled_by"), data.get("source")
         )

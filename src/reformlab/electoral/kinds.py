@@ -22,7 +22,7 @@ from reformlab.electoral.system import ElectoralSystem, check_fields, check_seat
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory
 from reformlab.electoral.ties import TieBreak
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 FORMULAS = ("plurality", "two_round")
 
@@ -84,9 +84,7 @@ class SingleMemberSystem:
         check_fields(data, ("kind", "seats", "formula", "majority", "tie_break"), "single_member")
         formula = data.get("formula", "plurality")
         if formula not in FORMULAS:
-            raise ReformlabError(
-                f"unknown formula {formula!r}", field="formula", fix=did_you_mean(formula, FORMULAS)
-            )
+            raise unknown_name("formula", formula, FORMULAS, field="formula")
         return cls(
             seats=check_seats(data.get("seats"), "seats"),
             formula=formula,
@@ -184,11 +182,7 @@ class CompensatorySystem:
         check_fields(data, ("kind", "method", "seats", "districts", "threshold", "overhang"), "compensatory")
         overhang = data.get("overhang", "keep")
         if overhang not in OVERHANG_RULES:
-            raise ReformlabError(
-                f"unknown overhang rule {overhang!r}",
-                field="overhang",
-                fix=did_you_mean(overhang, OVERHANG_RULES),
-            )
+            raise unknown_name("overhang rule", overhang, OVERHANG_RULES, field="overhang")
         return cls(
             data.get("method", "sainte_lague"),
             check_seats(data.get("seats"), "seats"),
@@ -216,7 +210,7 @@ def tier_from_dict(data: Mapping):
         raise ReformlabError(f"a tier must be a mapping, got {type(data).__name__}", field="tier")
     kind = data.get("kind", "list")
     if kind not in KINDS:
-        raise ReformlabError(f"unknown tier kind {kind!r}", field="kind", fix=did_you_mean(str(kind), KINDS))
+        raise unknown_name("tier kind", kind, KINDS, field="kind")
     return KINDS[kind].from_dict(data)
 
 

@@ -25,7 +25,7 @@ import attrs
 
 from reformlab.electoral.allocation import Allocation, allocate
 from reformlab.electoral.threshold import Threshold
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 OVERHANG_RULES = ("keep", "compensate", "fixed_house")
 
@@ -101,11 +101,7 @@ def compensatory(
     {'A': 7, 'B': 2, 'C': 1}
     """
     if overhang not in OVERHANG_RULES:
-        raise ReformlabError(
-            f"unknown overhang rule {overhang!r}",
-            field="overhang",
-            fix=did_you_mean(overhang, OVERHANG_RULES),
-        )
+        raise unknown_name("overhang rule", overhang, OVERHANG_RULES, field="overhang")
     base = allocate(votes, seats, method, threshold, **options)  # settles the threshold and validates inputs
     passed = {p: votes[p] for p in base.passed}
     outside = sum(n for p, n in district_seats.items() if p not in passed)

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.problems import Problems, add_validation_errors
 from reformlab.model.values import FrozenModel
 from reformlab.yamlio import load_yaml, read_text
@@ -227,7 +227,8 @@ def scenario_named(name: str) -> Scenario:
         found = load_scenarios(file)
         if wanted:
             if wanted not in found:
-                raise ReformlabError(f"no scenario {wanted!r} in the file", file=file, fix=did_you_mean(wanted, found))
+                raise unknown_name("scenario", wanted, found, file=file,
+                                   problem=f"no scenario {wanted!r} in the file")
             return found[wanted]
         if len(found) != 1:
             raise ReformlabError(
@@ -236,7 +237,7 @@ def scenario_named(name: str) -> Scenario:
         return next(iter(found.values()))
     known = builtin_scenarios()
     if name not in known:
-        raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+        raise unknown_name("scenario", name, known, field="--scenario", problem=f"no built-in scenario {name!r}")
     return known[name]
 
 
