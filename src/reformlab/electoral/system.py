@@ -65,6 +65,7 @@ class ElectoralSystem:
     seat_cap: SeatCap | None = None
     regional_threshold: RegionalThreshold | None = None
 
+    kind = "list"
     FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break", "seat_cap", "regional_threshold")
 
     @property

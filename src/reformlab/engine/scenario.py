@@ -72,9 +72,11 @@ class ElectionSeats(FrozenModel):
     * ``districts`` (district -> party or candidate -> votes): for single-member seats (each district
       elected by the tier's formula; ``runoff`` gives the second round where no one has the majority) or
       list seats per district;
-    * ``seats`` (party -> seats): the declared result, taken as it is.
+    * ``seats`` (party -> seats): the declared result, taken as it is;
+    * ``tiers`` (tier name -> any of the above): for a ``parallel`` tier, the results of each of its tiers.
 
-    A compensatory (mixed-member proportional) tier takes ``votes`` and the ``district_seats`` each party won.
+    A compensatory (mixed-member proportional) tier takes list ``votes`` (or a built-in ``election``'s) and
+    the ``district_seats`` each party won.
     """
 
     election: str | None = None
@@ -86,16 +88,18 @@ class ElectionSeats(FrozenModel):
     runoff: dict[str, dict[str, int]] | None = None
     district_seats: dict[str, int] | None = None
     seats: dict[str, int] | None = None
+    tiers: dict[str, ElectionSeats] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> ElectionSeats:
-        given = [name for name in ("election", "votes", "districts", "seats") if getattr(self, name) is not None]
+        sources = ("election", "votes", "districts", "seats", "tiers")
+        given = [name for name in sources if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of 'election', 'votes', 'districts' or 'seats'")
+            raise ValueError("give exactly one of 'election', 'votes', 'districts', 'seats' or 'tiers'")
         if self.runoff is not None and self.districts is None:
             raise ValueError("'runoff' goes with 'districts' (the first round)")
-        if self.district_seats is not None and self.votes is None:
-            raise ValueError("'district_seats' goes with 'votes' (a compensatory tier)")
+        if self.district_seats is not None and self.votes is None and self.election is None:
+            raise ValueError("'district_seats' goes with 'votes' or an 'election' (a compensatory tier)")
         counts = [("votes", self.votes), ("seats", self.seats), ("district_seats", self.district_seats)]
         for name, rounds in (("districts", self.districts), ("runoff", self.runoff)):
             counts += [(f"{name}.{district}", votes) for district, votes in (rounds or {}).items()]
