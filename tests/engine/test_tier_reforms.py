@@ -152,3 +152,13 @@ def test_two_round_districts_run_through_compare(tmp_path):
     control = _run("control", str(TWO_ROUND), "--scenario", _scenario(tmp_path, seats))
     # 99 of 107 is more than 2/3 (72): the President's camp still overrides alone
     assert _majilis(control) == {"president": 99, "Ak Zhol": 8}
+
+
+def test_an_election_fills_each_tier_of_a_parallel_seat_group_as_it_fills_two_seat_groups():
+    """``--election``: the list tier from the 2007 votes under the reform's rule, the 29 districts by the
+    labelled district model (2007 has no district returns), the same for one parallel group as for two groups."""
+    one_group = _run("compare", "kz@2007-09-01", str(PARALLEL), "--election", "KZ-MAJ-2007")
+    two_groups = _run("compare", "kz@2007-09-01", str(ROOT / "examples" / "reform_majilis_mixed.yaml"),
+                      "--election", "KZ-MAJ-2007")
+    assert one_group["seats"] == two_groups["seats"] and one_group["control"] == two_groups["control"]
+    assert one_group["seats"]["majilis"]["president"] == {"before": 107, "after": 106}
