@@ -2,9 +2,11 @@
 
 Rules (each the plain reading of how the seat group says it is filled):
 
-* popular seats named in the scenario take the election's results: a ``list`` tier is allocated from the raw
-  votes under the version's own electoral system (so a reform that changes the rule changes the seats); an
-  ``smd`` tier takes the declared winners; independents are each their own principal;
+* popular seats named in the scenario take the election's results through the seat group's tier, of any kind
+  of the electoral registry (:mod:`reformlab.engine.results`): a ``list`` tier is allocated from the raw
+  votes under the version's own electoral system (so a reform that changes the rule, or the kind of tier,
+  changes the seats), single-member districts elect by the tier's formula or take the declared winners,
+  compensatory and parallel tiers combine their parts; independents are each their own principal;
 * a popular office with no results (the presidency) is held by the office itself: its principal is its id;
 * a body the scenario says is controlled by a principal (the maslikhats) is filled by that principal;
 * indirectly elected seats follow the principal controlling the electors (the 9 APK deputies -> APK ->

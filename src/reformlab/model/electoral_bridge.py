@@ -5,8 +5,9 @@ The model stores an electoral system as the plain data a tier of :data:`reformla
 (``tier_from_dict``): ``{method: hare, seats: 98, threshold: {share: 7%, base: ballots_cast}}`` for a list
 tier (``kind: list`` is the default), ``{kind: single_member, seats: 67, formula: two_round}`` for
 single-member districts (a president is one district: ``seats: 1``), ``{kind: districts, ...}`` for list
-seats per multi-member district, ``{kind: compensatory, ...}`` for a mixed-member proportional house. A
-mixed parallel chamber is two seat groups, each with its own tier.
+seats per multi-member district, ``{kind: compensatory, ...}`` for a mixed-member proportional house,
+``{kind: parallel, tiers: {name: tier, ...}}`` for a parallel (segmented) mixed system in one seat group (or
+write a mixed chamber as two seat groups, each with its own tier).
 """
 
 from __future__ import annotations
