@@ -15,6 +15,7 @@ import attrs
 
 from reformlab.electoral.kinds import tier_from_dict, tier_to_dict
 from reformlab.electoral.system import check_fields, check_seats
+from reformlab.electoral.tiers import parallel_tiers
 from reformlab.errors import ReformlabError, unknown_name
 
 UNELECTED_KINDS = ("appointed", "indirect", "reserved", "ex_officio")
@@ -128,8 +129,7 @@ class Chamber:
             raise ReformlabError(
                 f"{len(tiers)} tier results for {len(self.elected)} elected tiers", field="tiers"
             )
-        parties = list(dict.fromkeys(p for t in tiers for p in t))
-        seats = {p: sum(t.get(p, 0) for t in tiers) for p in parties}
+        seats = parallel_tiers({str(number): tier for number, tier in enumerate(tiers)}).seats
         return ElectionResult(self.name, seats, tiers, self.unelected)
 
     def to_dict(self) -> dict[str, Any]:
