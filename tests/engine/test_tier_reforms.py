@@ -162,3 +162,22 @@ def test_an_election_fills_each_tier_of_a_parallel_seat_group_as_it_fills_two_se
                       "--election", "KZ-MAJ-2007")
     assert one_group["seats"] == two_groups["seats"] and one_group["control"] == two_groups["control"]
     assert one_group["seats"]["majilis"]["president"] == {"before": 107, "after": 106}
+
+
+def test_an_election_with_as_many_declared_districts_fills_an_mmp_tier(tmp_path):
+    """``--election KZ-MAJ-2004`` on an MMP Majilis of 98 seats with 67 districts (the 2004 count): the 2004
+    list votes (threshold on valid votes, as the data allow) over the 67 declared district winners.
+
+    By hand: Adilet's district (below 7%) and the 18 independents come off the top, leaving 79 seats; Hare over
+    the four passing lists (4,333,794 votes, quota 54,858.2) gives Otan 52.57, Ak Zhol 10.44, Asar 9.87 and
+    AIST 6.13, so 53, 10, 10 and 6 after the two largest remainders (Asar, Otan). AIST won 10 districts: 4
+    overhang seats kept, 102 elected; the President's camp (Otan, Asar, AIST) holds 53 + 10 + 10 + 9 APK = 82.
+    """
+    reform = yaml.safe_load(MMP.read_text(encoding="utf-8"))
+    reform["changes"][0]["value"]["districts"] = 67
+    path = tmp_path / "mmp67.yaml"
+    path.write_text(yaml.safe_dump(reform, sort_keys=False), encoding="utf-8")
+    data = _run("compare", "kz@2007-09-01", str(path), "--election", "KZ-MAJ-2004")
+    after = {who: seats["after"] for who, seats in data["seats"]["majilis"].items()}
+    assert after == {"president": 82, "Ak Zhol Democratic Party": 10, "Democratic Party Adilet": 1,
+                     "Independents": 18}

@@ -158,9 +158,11 @@ def modelled_district_seats(seats: int, election: ElectionSource, *, district_sp
 def _tier_results(system: dict, seats: int, source: ElectionSource, where: str, version: str,
                   notes: list[str]) -> ElectionSeats:
     """What ``source`` gives a tier of ``seats`` seats: list votes for a list tier, the declared or the
-    modelled district winners for single-member seats, each tier's own for a parallel one."""
+    modelled district winners for single-member seats, list votes and the declared district winners for a
+    compensatory tier with as many districts, each tier's own for a parallel one."""
     kind = system.get("kind", "list")
-    declared = sum(election_inputs(source.election_id).district_seats.values())
+    won = election_inputs(source.election_id).district_seats
+    declared = sum(won.values())
     if kind == "list":
         return ElectionSeats(election=source.election_id)
     if kind == "single_member" and declared == seats:
@@ -169,6 +171,8 @@ def _tier_results(system: dict, seats: int, source: ElectionSource, where: str, 
         modelled, note = modelled_district_seats(seats, source)
         notes.append(f"{where}: {note}")
         return ElectionSeats(seats=modelled)
+    if kind == "compensatory" and declared == system.get("districts"):
+        return ElectionSeats(election=source.election_id, district_seats=dict(won))
     if kind == "parallel":
         return ElectionSeats(tiers={name: _tier_results(tier, tier.get("seats"), source, f"{where}.{name}", version,
                                                         notes) for name, tier in system["tiers"].items()})
