@@ -21,7 +21,7 @@ from reformlab.analysis.claims import check_claim, load_claims
 from reformlab.analysis.compare import check_camp, compare
 from reformlab.engine.scenario import builtin_scenarios, default_scenario
 from reformlab.engine.tree import decision_key
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import unknown_name
 from reformlab.games import INDICES
 from reformlab.web.inputs import Version, constitution_of, digest, side_name
 from reformlab.web.margins import margins
@@ -58,7 +58,7 @@ class LRU:
 
 def check_index(index: str) -> str:
     if index not in INDICES:
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     return index
 
 
@@ -84,7 +84,7 @@ class Service:
             return default_scenario(constitution.id, constitution.as_of)
         known = builtin_scenarios()
         if name not in known:
-            raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+            raise unknown_name("scenario", name, known, field="--scenario", problem=f"no built-in scenario {name!r}")
         return known[name]
 
     def evaluation(self, version: Version):
