@@ -3,6 +3,7 @@ is the CLI's own analysis (the same figures as ``compare``'s JSON, ``compare --r
 
 from __future__ import annotations
 
+import pytest
 from tests.web.conftest import threshold_reform
 from tests.web.test_api import cli_error, cli_json
 
@@ -74,3 +75,31 @@ def test_the_attribution_of_a_reform_and_when_there_is_none(client):
     assert mixed.json()["error"]["message"] == cli_error("decompose", "kz@2007-09-01", "examples/reform_majilis_mixed.yaml")
     swapped = client.post("/api/attribution", json={"before": {"reform": threshold_reform()}}).json()
     assert "the reform is on the before side" in swapped["unavailable"]
+
+
+def test_two_versions_with_the_same_rules_have_nothing_to_attribute(client):
+    for before, after in (("kz@2007-05-21", "kz@2007-05-21"), ("kg", "kg@2010-06-27")):
+        answer = client.post("/api/attribution", json={"before": {"target": before}, "after": {"target": after}})
+        assert answer.status_code == 200, answer.text
+        assert answer.json() == {"unavailable": "the two versions have the same rules: there is nothing to attribute"}
+
+
+@pytest.mark.parametrize("constitution", ["kz", "kg", "ua"])
+def test_first_and_last_versions_of_every_constitution_get_an_answer_on_every_view(client, constitution):
+    from reformlab.model import load_builtin
+
+    days = [str(day) for day in load_builtin(constitution).versions]
+    for before, after in ((days[0], days[-1]), (days[-1], days[0])):
+        body = {"before": {"target": f"{constitution}@{before}"}, "after": {"target": f"{constitution}@{after}"}}
+        for path in ("/api/compare", "/api/claims", "/api/split", "/api/robust", "/api/attribution"):
+            answer = client.post(path, json=body)
+            assert answer.status_code < 500, (path, body)
+            if answer.status_code >= 400:
+                assert answer.json()["error"]["kind"] != "internal", (path, body, answer.text[:300])
+
+
+def test_a_claim_about_a_body_the_version_lacks_cannot_be_told_there(client):
+    data = client.post("/api/claims", json={"before": {"target": "kg@2007-10-23"},
+                                            "after": {"target": "kg@2010-06-27"}}).json()
+    seats = [r for r in data["results"] if r["reason"] and "majilis does not exist in this version" in r["reason"]]
+    assert seats and all(r["verdict"] == "cannot tell" for r in seats)

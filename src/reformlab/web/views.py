@@ -81,6 +81,7 @@ def attribution(service, before: Version, after: Version, camp: str) -> dict:
     camp's control and Banzhaf power, as the report's waterfalls (SVG)."""
     from reformlab.analysis.decompose import decompose
     from reformlab.analysis.decompose_inputs import decomposition_inputs
+    from reformlab.model.diff import diff
     from reformlab.report.attribution import attribution_section
 
     if not _builtin(before) and _builtin(after):
@@ -88,6 +89,8 @@ def attribution(service, before: Version, after: Version, camp: str) -> dict:
                                "changes between two dates); here the reform is on the before side"}
     reform = reform_of(after)
     if reform is None:
+        if not diff(constitution_of(before)[0], constitution_of(after)[0]):
+            return {"unavailable": "the two versions have the same rules: there is nothing to attribute"}
         base, package, scenario, base_name, source = decomposition_inputs(
             _target(before), _target(after), before.scenario and service.scenario(before.scenario, None),
             dict(before.alignments))
