@@ -21,7 +21,7 @@ from reformlab.electoral.quota import QUOTA_TERMS, QUOTAS, clear_cut, exact_quot
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 
 @attrs.frozen
@@ -60,9 +60,7 @@ METHODS: dict[str, Method] = {
 def method_named(name: str) -> Method:
     """The registered method called ``name``, or a :class:`ReformlabError` suggesting the nearest names."""
     if name not in METHODS:
-        raise ReformlabError(
-            f"unknown allocation method {name!r}", field="method", fix=did_you_mean(name, METHODS)
-        )
+        raise unknown_name("allocation method", name, METHODS, field="method")
     return METHODS[name]
 
 
