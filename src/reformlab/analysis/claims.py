@@ -9,6 +9,8 @@ Numbers are compared exactly. Where the study writes a rounded figure ("thirty p
 claim states the study's rounding (``rounding: {to: 1/10, rule: ...}``): the exact figure is rounded by that
 rule, and both are shown; there is no tolerance. ``expected: {not: X}`` states what a side is *not*;
 ``trend: lower | higher | same`` compares the two sides' figures (the study's "illusory pluralism").
+A quantity of :data:`~reformlab.analysis.decompose_offsets.CHANGE_QUANTITIES` is read off both sides at once
+(``expected: {change: ...}``): the package between them, split among its amendments, decision by decision.
 A claims file checks the pair of versions it names; on any other pair the claims are *about another
 comparison* (:data:`ABOUT_ANOTHER`), never refuted by it.
 """
@@ -109,9 +111,15 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     """Compute a claim's quantity on each side it states, and give the verdict."""
     quantity = dict(claim["quantity"])
     kind = quantity.pop("kind")
+    from reformlab.analysis.decompose_offsets import CHANGE_QUANTITIES
+
+    if kind in CHANGE_QUANTITIES:  # read off both sides at once (the package between them)
+        expected = claim["expected"]["change"]
+        verdict, computed, reason = CHANGE_QUANTITIES[kind](sides["before"], sides["after"], expected, **quantity)
+        return ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), {"change": computed}, verdict, reason)
     if kind not in QUANTITIES:
         raise ReformlabError(f"unknown quantity kind {kind!r}", field=f"claims.{claim['id']}.quantity.kind",
-                             fix=did_you_mean(kind, QUANTITIES))
+                             fix=did_you_mean(kind, [*QUANTITIES, *CHANGE_QUANTITIES]))
     if "tolerance" in claim:
         raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
                              fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")

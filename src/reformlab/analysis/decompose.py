@@ -299,7 +299,7 @@ def _attribute(decision, versions: Versions, structure: PrecedenceStructure, wei
             by_version[mask] = values
     if unknown:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
-            f"the camp's role cannot be told in {len(unknown)} of the {len(masks)} versions needed "
+            f"the camp's role or the power indices cannot be told in {len(unknown)} of the {len(masks)} versions needed "
             f"({_example(structure, unknown[0])})"))
     series, mismatch = _series_by_reading(by_version)
     if mismatch is not None:

@@ -123,13 +123,18 @@ def amendments_offset(before, after, expected, *, measure: str = "banzhaf", acto
     (found, untold), _ = _CACHE[key]
     lowered = [d for d, text in found.items() if text.startswith("not restored")]
     restored = [d for d, text in found.items() if text.startswith("restored")]
-    summary = "restored" if not lowered else f"not restored in {len(lowered)} of {len(found)} decisions"
-    computed = {"summary": summary, "decisions": found}
-    reason = (f"{len(restored)} decisions where an amendment lowered {actor}'s {measure} power, all restored; "
-              f"{len(found) - len(restored) - len(lowered) - len(untold)} where none lowered it")
+    told = len(found) - len(untold)
     if lowered:
-        reason = f"not restored in: {', '.join(lowered)}"
-        return ("holds" if matches(expected, summary) else "fails"), computed, reason
+        summary = f"not restored in {len(lowered)} of {len(found)} decisions"
+    elif untold:
+        summary = f"none left lowered in the {told} decisions told; {len(untold)} of {len(found)} cannot be told"
+    else:
+        summary = "restored"
+    computed = {"summary": summary, "decisions": found}
+    reason = (f"in {len(restored)} of the {told} decisions told an amendment lowered {actor}'s {measure} power "
+              f"and others restored it; in {told - len(restored) - len(lowered)} none lowered it")
+    if lowered:
+        return ("holds" if matches(expected, summary) else "fails"), computed, f"not restored in: {', '.join(lowered)}"
     if untold:
         return "cannot tell", computed, f"{reason}; the shares cannot be told in: {', '.join(untold)}"
     return ("holds" if matches(expected, summary) else "fails"), computed, reason

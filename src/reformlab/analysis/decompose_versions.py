@@ -146,7 +146,7 @@ class Versions:
 def measures_of(versions: Versions, mask, decision: str, camp: str, measures) -> dict | None:
     """``{(measure, actor, assumption): value}`` of one decision in one version; a value is a
     ``(None, reason)`` pair where the measure has no value in this version. ``None``: the camp's control
-    cannot be told."""
+    or the power indices cannot be told (no reading of the decision can)."""
     out: dict[tuple[str, str, str | None], object] = {}
     made = versions.decisions(mask)[decision]
     if "control" in measures:
@@ -160,7 +160,10 @@ def measures_of(versions: Versions, mask, decision: str, camp: str, measures) ->
             return None
     indices = [m for m in measures if m in INDICES]
     if indices:
-        for assumption, results in versions.powers(mask, decision, indices):
+        told = versions.powers(mask, decision, indices)
+        if not told:
+            return None  # no reading of the decision can be told: its powers are unknown, not zero
+        for assumption, results in told:
             for index, result in results.items():
                 for actor, value in result.values.items():
                     out[(index, actor, assumption)] = Fraction(value)

@@ -187,7 +187,8 @@ def _drop_inner(patches: dict[str, Patch]) -> None:
 
 def _merge_dependent(base: Constitution, reform: Reform) -> Reform:
     """Make every amendment stand: one that is invalid alone gets as prerequisite the one other amendment
-    that makes it valid; failing that, it is merged with the others of its institution."""
+    that makes it valid and stands alone; where that one cannot stand without it either, or none helps,
+    the two are merged (failing a helper, with another of its institution). No cycle of dependencies results."""
     amendments = {a.id: a for a in reform.amendments}
 
     def stands(ids: set[str]) -> bool:
@@ -212,12 +213,14 @@ def _merge_dependent(base: Constitution, reform: Reform) -> Reform:
             break
         own = closure(broken)
         helper = next((other for other in amendments if other not in own and stands(own | closure(other))), None)
-        if helper is not None:
+        if helper is not None and broken not in closure(helper) and stands(closure(helper)):
             amendment = amendments[broken]
             amendments[broken] = amendment.model_copy(update={"depends_on": amendment.depends_on + (helper,)})
             continue
+        # the helper cannot stand without this one either (or there is none): one amendment, not a cycle
         institution = _institution(amendments[broken])
-        partner = next((i for i, a in amendments.items() if i != broken and _institution(a) == institution), None)
+        partner = helper or next((i for i, a in amendments.items() if i != broken and _institution(a) == institution),
+                                 None)
         if partner is None:
             break
         first, second = amendments[partner], amendments.pop(broken)

@@ -1,0 +1,56 @@
+"""The thesis as a computed claim: was every amendment that lowered the camp's power in a decision matched by
+one that restored it? Per decision, with the pairs; a finding either way."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from reformlab.analysis import evaluate
+from reformlab.analysis.claims import check_claim, load_claims
+from reformlab.analysis.decompose import Share, decompose
+from reformlab.analysis.decompose_inputs import decomposition_inputs
+from reformlab.analysis.decompose_offsets import offset_of
+
+CLAIM = next(c for c in load_claims()["claims"] if c["id"] == "lowering_amendments_restored")
+
+
+def _share(shares: dict[str, Fraction]) -> Share:
+    total = sum(shares.values(), Fraction(0))
+    return Share("d", "banzhaf", "president", None, Fraction(0), total, shares, shares, shares)
+
+
+def test_pairs_by_hand():
+    """-1/2 (a) is made up by 1/3 (b) and 1/6 of c's 1/3; -1/6 (d) by the rest of c: restored, net 0."""
+    found = offset_of(_share({"a": Fraction(-1, 2), "b": Fraction(1, 3), "c": Fraction(1, 3), "d": Fraction(-1, 6)}), "d")
+    assert found.pairs == (("a", ("b", "c")), ("d", ("c",)))
+    assert found.restored and found.net == 0
+    short = offset_of(_share({"a": Fraction(-1, 2), "b": Fraction(1, 4)}), "d")
+    assert not short.restored and short.text() == "not restored: a by b (net -1/4)"
+    assert offset_of(_share({"a": Fraction(1, 2)}), "d") is None
+
+
+def test_the_claim_is_a_finding_undoing_the_package_fails_it():
+    """Read backwards (21 May -> 20 May, the differences grouped into amendments), undoing the party-list
+    Majilis lowers the president's power in amending the Constitution and nothing restores it: fails."""
+    before = evaluate("kz@2007-05-20")
+    after = evaluate("kz@2007-05-21")
+    from reformlab.analysis.evaluation import Evaluation
+    from reformlab.engine.filling import fill
+
+    reversed_before = Evaluation("kz@2007-05-21", after.constitution, before.scenario,
+                                 fill(after.constitution, before.scenario))
+    sides = {"before": reversed_before, "after": before}
+    result = check_claim(CLAIM, sides)
+    assert result.verdict == "fails"
+    decisions = result.computed["change"]["decisions"]
+    assert decisions["constitutional_amendment"] == "not restored: majilis_51_1 by nothing (net -3/299596)"
+
+
+def test_powers_that_cannot_be_told_are_never_zero():
+    """Where no reading of a decision can be told in some version (the maslikhats' consent to an akim), its
+    Banzhaf shares are not filled with zeros: the decision cannot be told."""
+    base, package, scenario, _, _ = decomposition_inputs("kz@2007-05-20", "kz@2007-05-21")
+    result = decompose(base, package, scenario, measures=("banzhaf",), only=["appoint:regional_akims.akims"])
+    attribution = result.decisions["appoint:regional_akims.akims"]
+    assert attribution.cannot_tell and "cannot be told in 20 of the 40 versions" in attribution.cannot_tell
+    assert not attribution.shares
