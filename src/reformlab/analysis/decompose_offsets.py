@@ -101,26 +101,13 @@ def per_decision(result, measure: str = "banzhaf") -> tuple[dict[str, str], list
     return found, untold
 
 
-_CACHE: dict = {}
-
-
-def amendments_offset(before, after, expected, *, measure: str = "banzhaf", actor: str = "president"):
-    """The claim that every amendment that lowered ``actor``'s ``measure`` in a decision is matched by one
-    that restored it, on the package that turns ``before`` into ``after`` (two evaluations of one tree; every
-    subset filled by ``before``'s scenario). Returns ``(verdict, computed, reason)``: computed is each
-    decision's verdict with its pairs; the claim holds when no decision is left lowered, fails when one is,
-    and cannot tell when some decision's shares cannot be told and none fails."""
+def package_test(result, expected="restored", measure: str = "banzhaf"):
+    """``(verdict, computed, reason)`` of the claim on one decomposition: each decision's verdict with its
+    pairs; the claim (``expected``, the study's ``restored``) holds when no decision is left lowered, fails
+    when one is, and cannot tell when some decision's shares cannot be told and none fails."""
     from reformlab.analysis.claims import matches
-    from reformlab.analysis.decompose import decompose
-    from reformlab.model.amendments import package_between
 
-    key = (id(before.constitution), id(after.constitution), id(before.scenario), measure, actor)
-    if key not in _CACHE:
-        package, _ = package_between(before.constitution, after.constitution)
-        result = decompose(before.constitution, package, before.scenario, camp=actor, measures=(measure,),
-                           base_name=before.target)
-        _CACHE[key] = (per_decision(result, measure), (before, after))  # the sides kept: their ids stay theirs
-    (found, untold), _ = _CACHE[key]
+    found, untold = per_decision(result, measure)
     lowered = [d for d, text in found.items() if text.startswith("not restored")]
     restored = [d for d, text in found.items() if text.startswith("restored")]
     told = len(found) - len(untold)
@@ -131,13 +118,34 @@ def amendments_offset(before, after, expected, *, measure: str = "banzhaf", acto
     else:
         summary = "restored"
     computed = {"summary": summary, "decisions": found}
-    reason = (f"in {len(restored)} of the {told} decisions told an amendment lowered {actor}'s {measure} power "
-              f"and others restored it; in {told - len(restored) - len(lowered)} none lowered it")
+    power = f"{result.camp}'s {measure.replace('_', '-').title()} power"
+    reason = (f"no amendment lowered {power} in any of the {told} decisions told" if not restored else
+              f"in {len(restored)} of the {told} decisions told an amendment lowered {power} and others restored "
+              f"it; in {told - len(restored) - len(lowered)} none lowered it")
     if lowered:
         return ("holds" if matches(expected, summary) else "fails"), computed, f"not restored in: {', '.join(lowered)}"
     if untold:
         return "cannot tell", computed, f"{reason}; the shares cannot be told in: {', '.join(untold)}"
     return ("holds" if matches(expected, summary) else "fails"), computed, reason
+
+
+_CACHE: dict = {}
+
+
+def amendments_offset(before, after, expected, *, measure: str = "banzhaf", actor: str = "president"):
+    """The claim that every amendment that lowered ``actor``'s ``measure`` in a decision is matched by one
+    that restored it, on the package that turns ``before`` into ``after`` (two evaluations of one tree; every
+    subset filled by ``before``'s scenario): :func:`package_test` of that decomposition."""
+    from reformlab.analysis.decompose import decompose
+    from reformlab.model.amendments import package_between
+
+    key = (id(before.constitution), id(after.constitution), id(before.scenario), measure, actor)
+    if key not in _CACHE:
+        package, _ = package_between(before.constitution, after.constitution)
+        result = decompose(before.constitution, package, before.scenario, camp=actor, measures=(measure,),
+                           base_name=before.target)
+        _CACHE[key] = (result, (before, after))  # the sides kept, so that their ids stay theirs
+    return package_test(_CACHE[key][0], expected, measure)
 
 
 #: Claim quantity kinds read off both sides at once: ``(before, after, expected, **args) -> (verdict,

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from reformlab.analysis.decompose import CONTROL_LEVELS, Decomposition, offsets
+from reformlab.analysis.decompose_offsets import package_test
 from reformlab.report.charts.waterfall import Step, waterfall_svg
 
 LEVEL_NAMES = {v: k for k, v in CONTROL_LEVELS.items()}
@@ -56,6 +57,9 @@ class AttributionSection:
     evaluations: int
     naive_evaluations: int
     amendments: int
+    verdict: str = "cannot tell"  # the study's claim that every lowering was restored, as `reformlab claims` gives it
+    verdict_reason: str | None = None
+    per_decision: tuple[tuple[str, str], ...] = ()  # (decision, its verdict with the pairs)
 
     @property
     def all_restored(self) -> bool | None:
@@ -87,9 +91,18 @@ def attribution_section(result: Decomposition, source: str, *, camp_label: str |
             rows.append(OffsetRow(offset.decision, labels.get(lowered, lowered),
                                   ", ".join(labels.get(p, p) for p in partners) or "none", offset.net,
                                   offset.restored))
+    verdict, computed, reason = package_test(result, "restored", "banzhaf")
+    names = {d: a.label or d for d, a in result.decisions.items()}
+    per = tuple((_named(decision, names), text) for decision, text in computed["decisions"].items())
     return AttributionSection(camp, result.reform.label or result.reform.reform, source, result.scenario,
                               tuple(waterfalls), tuple(rows), tuple(blocked), result.evaluations,
-                              result.naive_evaluations, len(result.amendments))
+                              result.naive_evaluations, len(result.amendments), verdict, reason, per)
+
+
+def _named(key: str, names: dict[str, str]) -> str:
+    """A decision key (``ordinary_law (assuming ...)``) with the decision's label."""
+    decision, _, rest = key.partition(" (")
+    return names.get(decision, decision) + (f" ({rest}" if rest else "")
 
 
 def _sentence(camp: str, decision: str, share, labels) -> str:
