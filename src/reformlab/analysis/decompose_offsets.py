@@ -6,8 +6,9 @@ Read off a :class:`~reformlab.analysis.decompose.Decomposition`: in a decision, 
 camp's measure when its Shapley share is negative, *raised* it when positive. The lowering amendments are
 paired, largest first, with the raising ones whose shares make up for them; the decision is *restored* when
 the shares sum to no loss (the net change is not negative). As a computed claim
-(:func:`amendments_offset`, quantity kind ``amendments_offset`` in a claims file), each decision gets its
-own verdict, with the pairs, and the claim holds when every decision's does.
+(:mod:`reformlab.analysis.decompose_claims`, quantity kind ``amendments_offset`` in a claims file), each
+decision gets its own verdict, with the pairs (:func:`package_test`), and the claim holds when every
+decision's does.
 """
 
 from __future__ import annotations
@@ -101,12 +102,11 @@ def per_decision(result, measure: str = "banzhaf") -> tuple[dict[str, str], list
     return found, untold
 
 
-def package_test(result, expected="restored", measure: str = "banzhaf"):
-    """``(verdict, computed, reason)`` of the claim on one decomposition: each decision's verdict with its
-    pairs; the claim (``expected``, the study's ``restored``) holds when no decision is left lowered, fails
-    when one is, and cannot tell when some decision's shares cannot be told and none fails."""
-    from reformlab.analysis.claims import matches
-
+def package_test(result, measure: str = "banzhaf") -> tuple[dict, str, bool]:
+    """``(computed, reason, undecided)`` of the claim on one decomposition: computed is ``{"summary": ...,
+    "decisions": {decision: its verdict with the pairs}}``; the summary is ``restored`` when no decision is
+    left lowered and every one can be told. ``undecided``: some decision's shares cannot be told and none is
+    left lowered (the claim cannot be told rather than fail)."""
     found, untold = per_decision(result, measure)
     lowered = [d for d, text in found.items() if text.startswith("not restored")]
     restored = [d for d, text in found.items() if text.startswith("restored")]
@@ -117,37 +117,12 @@ def package_test(result, expected="restored", measure: str = "banzhaf"):
         summary = f"none left lowered in the {told} decisions told; {len(untold)} of {len(found)} cannot be told"
     else:
         summary = "restored"
-    computed = {"summary": summary, "decisions": found}
     power = f"{result.camp}'s {measure.replace('_', '-').title()} power"
     reason = (f"no amendment lowered {power} in any of the {told} decisions told" if not restored else
               f"in {len(restored)} of the {told} decisions told an amendment lowered {power} and others restored "
               f"it; in {told - len(restored) - len(lowered)} none lowered it")
     if lowered:
-        return ("holds" if matches(expected, summary) else "fails"), computed, f"not restored in: {', '.join(lowered)}"
-    if untold:
-        return "cannot tell", computed, f"{reason}; the shares cannot be told in: {', '.join(untold)}"
-    return ("holds" if matches(expected, summary) else "fails"), computed, reason
-
-
-_CACHE: dict = {}
-
-
-def amendments_offset(before, after, expected, *, measure: str = "banzhaf", actor: str = "president"):
-    """The claim that every amendment that lowered ``actor``'s ``measure`` in a decision is matched by one
-    that restored it, on the package that turns ``before`` into ``after`` (two evaluations of one tree; every
-    subset filled by ``before``'s scenario): :func:`package_test` of that decomposition."""
-    from reformlab.analysis.decompose import decompose
-    from reformlab.model.amendments import package_between
-
-    key = (id(before.constitution), id(after.constitution), id(before.scenario), measure, actor)
-    if key not in _CACHE:
-        package, _ = package_between(before.constitution, after.constitution)
-        result = decompose(before.constitution, package, before.scenario, camp=actor, measures=(measure,),
-                           base_name=before.target)
-        _CACHE[key] = (result, (before, after))  # the sides kept, so that their ids stay theirs
-    return package_test(_CACHE[key][0], expected, measure)
-
-
-#: Claim quantity kinds read off both sides at once: ``(before, after, expected, **args) -> (verdict,
-#: computed, reason)``.
-CHANGE_QUANTITIES = {"amendments_offset": amendments_offset}
+        reason = f"not restored in: {', '.join(lowered)}"
+    elif untold:
+        reason += f"; the shares cannot be told in: {', '.join(untold)}"
+    return {"summary": summary, "decisions": found}, reason, bool(untold) and not lowered

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from reformlab.analysis.claims import change_verdict
 from reformlab.analysis.decompose import CONTROL_LEVELS, Decomposition, offsets
 from reformlab.analysis.decompose_offsets import package_test
 from reformlab.report.charts.waterfall import Step, waterfall_svg
@@ -91,7 +92,8 @@ def attribution_section(result: Decomposition, source: str, *, camp_label: str |
             rows.append(OffsetRow(offset.decision, labels.get(lowered, lowered),
                                   ", ".join(labels.get(p, p) for p in partners) or "none", offset.net,
                                   offset.restored))
-    verdict, computed, reason = package_test(result, "restored", "banzhaf")
+    computed, reason, undecided = package_test(result, "banzhaf")
+    verdict = change_verdict("restored", computed["summary"], undecided)
     names = {d: a.label or d for d, a in result.decisions.items()}
     per = tuple((_named(decision, names), text) for decision, text in computed["decisions"].items())
     return AttributionSection(camp, result.reform.label or result.reform.reform, source, result.scenario,
