@@ -134,3 +134,17 @@ def test_unknown_measure_is_named():
     base, package, scenario, _, _ = decomposition_inputs("kz@2007-05-20", "kz@2007-05-21")
     with pytest.raises(ReformlabError, match="did you mean 'margin'"):
         decompose(base, package, scenario, measures=("margins",))
+
+
+def test_cli_prints_the_shares_of_the_amendment_and_the_pm_summing_to_the_total():
+    """Issue 11, done when: `decompose kz@2007-05-20 kz@2007-05-21` prints, for the constitutional amendment
+    and the PM's appointment, each amendment's share of the change and their sum, equal to the total."""
+    result = runner.invoke(app, ["decompose", "kz@2007-05-20", "kz@2007-05-21"], env={"COLUMNS": "160"})
+    assert result.exit_code == 0, result.output
+    amendment = result.output.split("amending the Constitution")[1].split("\n\n")[0]
+    assert "veto -> passes alone (1 levels)" in amendment and "majilis_party_lists_only" in amendment
+    assert "president, margin: -1 -> 11 (12)" in amendment
+    pm = result.output.split("appointing Prime Minister")[1].split("\n\n")[0]
+    assert "president, margin: 18 -> 40 (22)" in pm
+    assert "483/40" in pm and "28/5" in pm and "25/8" in pm and "6/5" in pm
+    assert pm.count("sum of the shares") == 1 and "│ sum of the shares           │                 │     22 │" in pm

@@ -21,7 +21,7 @@ def decompose_command(
                                  "election's votes under its own rules (a built-in scenario or election id)."),
     measure: list[str] = typer.Option(None, "--measure", "-m", help="control, banzhaf, shapley, margin (the camp's "
                                       "seats beyond or short of the quota), risk (the probability of losing the power "
-                                      "to pass alone / to block); repeatable; default: control and banzhaf."),
+                                      "to pass alone / to block); repeatable; default: control, banzhaf and margin."),
     decision: list[str] = typer.Option(None, "--decision", "-d", help="Only these decisions (repeatable)."),
     draws: int = typer.Option(100_000, "--draws", "-n", help="With --measure risk: draws per subset of amendments."),
     seed: int = typer.Option(0, "--seed", help="With --measure risk: the seed; every subset gets the same draws."),
@@ -36,7 +36,7 @@ def decompose_command(
     from reformlab.errors import ReformlabError
     from reformlab.report.progress import counter
 
-    measures = tuple(measure or ("control", "banzhaf"))
+    measures = tuple(measure or ("control", "banzhaf", "margin"))
     if "risk" not in measures and (scheduler is not Scheduler.serial or address):
         raise ReformlabError("--scheduler and --address run the risk measure", field="--scheduler",
                              fix="add --measure risk, or drop them")
@@ -119,6 +119,7 @@ def print_decomposition(result, source: str) -> None:
                     continue
                 table.add_row(amendment, articles.get(amendment, ""), _num(share.shares[amendment]),
                               _num(share.alone[amendment]), _num(share.left_out[amendment]))
+            table.add_row("sum of the shares", "", _num(sum(share.shares.values())), "", "", style="bold")
             console.print(table)
         for what, why in attribution.not_shared:
             console.print(f"  {what}: not shared out: {why}")

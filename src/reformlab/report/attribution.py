@@ -12,6 +12,10 @@ from reformlab.analysis.decompose_offsets import package_test
 from reformlab.report.charts.waterfall import Step, waterfall_svg
 
 LEVEL_NAMES = {v: k for k, v in CONTROL_LEVELS.items()}
+MEASURE_NAMES = {"control": "control level (0 none, 1 veto, 2 passes alone)",
+                 "margin": "seats beyond (+) or short of (-) the quota",
+                 "risk_pass": "probability of losing the power to pass it alone",
+                 "risk_block": "probability of losing the power to block it"}
 
 
 @dataclass(frozen=True)
@@ -26,13 +30,11 @@ class Waterfall:
     sentence: str
 
     def svg(self) -> str:
-        unit = "control level" if self.measure == "control" else ""
+        unit = {"control": "control level", "margin": "seats"}.get(self.measure, "")
         return waterfall_svg(f"{self.decision}: {self._measure_name()}", self.before, self.steps, unit=unit)
 
     def _measure_name(self) -> str:
-        if self.measure == "control":
-            return "control level (0 none, 1 veto, 2 passes alone)"
-        return f"{self.measure.replace('_', '-').title()} power"
+        return MEASURE_NAMES.get(self.measure) or f"{self.measure.replace('_', '-').title()} power"
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ class AttributionSection:
 
 
 def attribution_section(result: Decomposition, source: str, *, camp_label: str | None = None,
-                        measures=("control", "banzhaf")) -> AttributionSection:
+                        measures=("control", "banzhaf", "margin")) -> AttributionSection:
     """The section data of ``result`` (the decisions whose control or the camp's power moved)."""
     articles = {a["id"]: ", ".join(a["articles"]) for a in result.amendments}
     labels = {a["id"]: a["label"] or a["id"] for a in result.amendments}
@@ -114,6 +116,9 @@ def _sentence(camp: str, decision: str, share, labels) -> str:
         change = f"from {_exact(share.before)} to {_exact(share.after)}"
     parts = [f"{labels[a]} {_signed(v)}" for a, v in sorted(share.shares.items(), key=lambda item: -abs(item[1]))
              if v]
+    if share.measure == "margin":
+        return (f"{camp}'s seats beyond (+) or short of (-) the quota to pass {decision} alone move {change}: "
+                + "; ".join(parts) + ".")
     measure = "control" if share.measure == "control" else f"{share.measure.replace('_', '-').title()} power"
     return f"{camp}'s {measure} in {decision} moves {change}: " + "; ".join(parts) + "."
 
