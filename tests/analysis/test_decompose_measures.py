@@ -148,3 +148,32 @@ def test_cli_prints_the_shares_of_the_amendment_and_the_pm_summing_to_the_total(
     assert "president, margin: 18 -> 40 (22)" in pm
     assert "483/40" in pm and "28/5" in pm and "25/8" in pm and "6/5" in pm
     assert pm.count("sum of the shares") == 1 and "│ sum of the shares           │                 │     22 │" in pm
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_margin_and_risk_shares_add_up_on_random_packages(tmp_path, seed):
+    """Efficiency for the margin and the risk estimates on random packages with random dependencies, and two
+    identical amendments (the same change twice) get equal shares."""
+    import random
+
+    from tests.analysis.test_decompose import CHOICES
+
+    rng = random.Random(seed)
+    picked = rng.sample(range(len(CHOICES)), rng.randint(2, 3))
+    lines, paths = [], set()
+    for n, index in enumerate(picked):
+        path = CHOICES[index].split("path: ")[1].split(",")[0]
+        if path in paths:
+            continue
+        paths.add(path)
+        needs = [f"a{m}" for m in range(1, n) if rng.random() < 0.5 and f"a{m}" in "".join(lines)]
+        lines.append(f"  - {{id: a{n}, depends_on: [{', '.join(needs)}], changes: [{CHOICES[index]}]}}\n")
+    lines.append(f"  - {{id: twin, changes: [{CHOICES[picked[0]]}]}}\n")  # a0 again; nothing depends on either
+    path = _reform(tmp_path, "".join(lines))
+    base = decomposition_inputs(f"{TINY}@2005-01-01", str(path))[0]
+    result = decompose(base, load_reform(path), _scenario(tmp_path), measures=("margin", "risk"), draws=4096,
+                       seed=seed)
+    for attribution in result.decisions.values():
+        for share in attribution.shares:
+            assert sum(share.shares.values()) == share.total, (share.measure, share.decision)
+            assert share.shares["a0"] == share.shares["twin"], (share.measure, share.decision)
