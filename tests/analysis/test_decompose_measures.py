@@ -112,7 +112,7 @@ def test_cli_risk_json_and_bad_options(tmp_path):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["risk"]["draws"] == 4096 and data["risk"]["seed"] == 3
-    for args, expected in [(["-m", "risk", "-n", "0"], "above 0"), (["--scheduler", "dask"], "--measure risk"),
+    for args, expected in [(["-m", "risk", "-n", "0"], "above 0"), (["-m", "risk", "-n", "200000000"], "or fewer"), (["--scheduler", "dask"], "--measure risk"),
                            (["-m", "risk", "--address", "tcp://x:1"], "needs --scheduler dask"),
                            (["--election", "KZ-MAJ-2004"], "not both")]:
         bad = runner.invoke(app, [*common, *args])

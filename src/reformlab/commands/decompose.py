@@ -6,7 +6,7 @@ import typer
 
 from reformlab.commands.analysis import ALIGN_HELP, SCENARIO_HELP, parse_alignments
 from reformlab.commands.output import Format, echo_csv, echo_json, format_option
-from reformlab.commands.risk import Scheduler
+from reformlab.commands.risk import MAX_DRAWS, Scheduler
 
 
 def decompose_command(
@@ -44,6 +44,9 @@ def decompose_command(
         raise ReformlabError("--address needs --scheduler dask", field="--address")
     if workers < 1:
         raise ReformlabError(f"--workers must be at least 1, got {workers}", field="--workers")
+    if "risk" in measures and draws > MAX_DRAWS:
+        raise ReformlabError(f"{draws:,} draws per subset is more than the {MAX_DRAWS:,} one risk run takes",
+                             field="--draws", fix=f"give --draws {MAX_DRAWS:,} or fewer (100,000 is the default)")
     alignments = parse_alignments(align)
     before, package, scenario_obj, base_name, source = decomposition_inputs(
         base, reform, scenario, None if election else alignments, election=election)
