@@ -177,3 +177,12 @@ def test_margin_and_risk_shares_add_up_on_random_packages(tmp_path, seed):
         for share in attribution.shares:
             assert sum(share.shares.values()) == share.total, (share.measure, share.decision)
             assert share.shares["a0"] == share.shares["twin"], (share.measure, share.decision)
+
+
+def test_risk_on_the_dask_path_gives_the_serial_shares(tmp_path):
+    pytest.importorskip("distributed")
+    _, serial = _decompose(tmp_path, ("risk",), draws=6000, seed=5)
+    _, spread = _decompose(tmp_path, ("risk",), draws=6000, seed=5, scheduler="dask", workers=2, processes=False)
+    assert spread.risk["scheduler"] == "dask"
+    assert [(s.measure, s.before, s.after, s.shares) for s in spread.decisions["law"].shares] == \
+        [(s.measure, s.before, s.after, s.shares) for s in serial.decisions["law"].shares]

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from reformlab.analysis.decompose_offsets import Offset, offsets
-from reformlab.analysis.decompose_versions import CONTROL_LEVELS, MEASURES, Versions, measures_of
+from reformlab.analysis.decompose_versions import CONTROL_LEVELS, MEASURES, Versions, measures_of, series_by_reading
 from reformlab.analysis.relevance import node_of, reads, reference_graph
 from reformlab.engine.scenario import Scenario
 from reformlab.errors import ReformlabError, did_you_mean
@@ -148,6 +148,7 @@ def decompose(
     scheduler: str = "serial",
     workers: int = 2,
     address: str | None = None,
+    processes: bool = True,
     progress=None,
 ) -> Decomposition:
     """Attribute the effect of ``reform`` on ``base`` (filled by ``scenario``) to its amendments.
@@ -158,8 +159,9 @@ def decompose(
         only: decision ids to decompose (default: every decision of the base or the reformed version).
         election: fill every subset from this election's votes under the subset's own rules (then
             ``scenario`` is None; ``alignments`` re-align its parties).
-        draws, seed, scheduler, workers, address, progress: the risk run (measure ``risk``): ``draws`` per
-            subset, all subsets on the draws of ``seed``, serially or on Dask (:func:`~reformlab.analysis.risk.simulate`).
+        draws, seed, scheduler, workers, address, processes, progress: the risk run (measure ``risk``):
+            ``draws`` per subset, all subsets on the draws of ``seed``, serially or on Dask
+            (:func:`~reformlab.analysis.risk.simulate`).
 
     Raises:
         ReformlabError: an unknown measure or decision, or a subset of amendments that does not make a
@@ -209,7 +211,7 @@ def decompose(
     if "risk" in measures:
         keys = [frozenset(structure.members(m)) for structure, _, masks in plans.values() for m in masks]
         versions.simulate(keys, camp, draws=draws, seed=seed, scheduler=scheduler, workers=workers,
-                          address=address, progress=progress)
+                          address=address, processes=processes, progress=progress)
     results: dict[str, DecisionAttribution] = {}
     for decision, (structure, weights, masks) in plans.items():
         versions.structure = structure
@@ -301,7 +303,7 @@ def _attribute(decision, versions: Versions, structure: PrecedenceStructure, wei
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the camp's role or the power indices cannot be told in {len(unknown)} of the {len(masks)} versions needed "
             f"({_example(structure, unknown[0])})"))
-    series, mismatch = _series_by_reading(by_version)
+    series, mismatch = series_by_reading(by_version)
     if mismatch is not None:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the versions are computed under different assumptions (e.g. {mismatch!r} is not a reading of every "
@@ -341,28 +343,6 @@ def _share(decision, key, structure: PrecedenceStructure, weights, worth, ids) -
 def _example(structure: PrecedenceStructure, mask: int) -> str:
     members = structure.members(mask)
     return "e.g. the version before the reform" if not members else "e.g. with " + ", ".join(members)
-
-
-def _series_by_reading(by_version: dict[int, dict]) -> tuple[dict, str | None]:
-    """``{(measure, actor, assumption): {mask: value}}``: a version told under one reading (assumption
-    ``None``) gives the same value under every assumption the other versions are told under; a version with
-    alternatives gives its own reading's. Returns a reading some version with alternatives lacks, if any."""
-    labels = {key[2] for values in by_version.values() for key in values if key[2] is not None}
-    series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
-    for mask, values in by_version.items():
-        own = {key[2] for key in values}
-        known = own == {None}
-        if labels and not known:
-            missing = labels - own
-            if missing:
-                return {}, sorted(missing)[0]
-        for (measure, actor, assumption), value in values.items():
-            for reading in (sorted(labels) if known and labels else [assumption]):
-                series.setdefault((measure, actor, reading), {})[mask] = value
-    for key, values in series.items():
-        for mask in by_version:
-            values.setdefault(mask, Fraction(0))  # an actor absent from a version has no power in it
-    return series, None
 
 
 def _interactions(decision, versions: Versions, camp: str) -> tuple[Interaction, ...]:

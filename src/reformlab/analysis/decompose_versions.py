@@ -129,7 +129,7 @@ class Versions:
         return len(self._evaluations)
 
     def simulate(self, keys: Sequence[frozenset], camp: str, *, draws: int, seed: int, scheduler: str = "serial",
-                 workers: int = 2, address: str | None = None, progress=None) -> None:
+                 workers: int = 2, address: str | None = None, processes: bool = True, progress=None) -> None:
         """Run the risk model once over the versions ``keys``, all on the same draws (one seed, one run)."""
         from reformlab.analysis.risk import RiskParams, simulate
         from reformlab.analysis.risk.template import compile_version
@@ -138,7 +138,7 @@ class Versions:
         params = RiskParams().replace(camp=(camp,))
         models = [compile_version(self.evaluation(key), params.camp) for key in keys]
         result = simulate([], models=models, draws=draws, seed=seed, params=params, scheduler=scheduler,
-                          workers=workers, address=address, progress=progress)
+                          workers=workers, address=address, processes=processes, progress=progress)
         self.risk = {self.target(key): result.counts.losses.get(self.target(key), {}) for key in keys}
         self.risk_run = {"draws": result.draws, "seed": result.seed, "subsets": len(keys), "scheduler": scheduler}
 
@@ -194,3 +194,25 @@ def _risk_of(versions: Versions, mask, made, camp: str) -> dict:
         for figure, count in zip(RISK_FIGURES, lost or (None, None)):
             out[(figure, camp, assumption)] = (None, UNKNOWN_RISK) if count is None else Fraction(count, draws)
     return out
+
+
+def series_by_reading(by_version: dict[int, dict]) -> tuple[dict, str | None]:
+    """``{(measure, actor, assumption): {mask: value}}``: a version told under one reading (assumption
+    ``None``) gives the same value under every assumption the other versions are told under; a version with
+    alternatives gives its own reading's. Returns a reading some version with alternatives lacks, if any."""
+    labels = {key[2] for values in by_version.values() for key in values if key[2] is not None}
+    series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
+    for mask, values in by_version.items():
+        own = {key[2] for key in values}
+        known = own == {None}
+        if labels and not known:
+            missing = labels - own
+            if missing:
+                return {}, sorted(missing)[0]
+        for (measure, actor, assumption), value in values.items():
+            for reading in (sorted(labels) if known and labels else [assumption]):
+                series.setdefault((measure, actor, reading), {})[mask] = value
+    for key, values in series.items():
+        for mask in by_version:
+            values.setdefault(mask, Fraction(0))  # an actor absent from a version has no power in it
+    return series, None
