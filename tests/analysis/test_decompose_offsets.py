@@ -54,3 +54,10 @@ def test_powers_that_cannot_be_told_are_never_zero():
     attribution = result.decisions["appoint:regional_akims.akims"]
     assert attribution.cannot_tell and "cannot be told in 20 of the 40 versions" in attribution.cannot_tell
     assert not attribution.shares
+
+
+def test_sides_with_no_package_between_them_cannot_tell():
+    """The same version on both sides (what the web app may be asked): no package to split, one reason."""
+    side = evaluate("kz@2007-05-21")
+    result = check_claim(CLAIM, {"before": side, "after": side})
+    assert result.verdict == "cannot tell" and "do not differ" in result.reason

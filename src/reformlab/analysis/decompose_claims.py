@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from reformlab.analysis.decompose import decompose
 from reformlab.analysis.decompose_offsets import package_test
+from reformlab.errors import ReformlabError
 from reformlab.model.amendments import package_between
 
 _CACHE: dict = {}
@@ -21,11 +22,20 @@ def amendments_offset(before, after, *, measure: str = "banzhaf", actor: str = "
     that decomposition, ``(computed, reason, undecided)``."""
     key = (id(before.constitution), id(after.constitution), id(before.scenario), measure, actor)
     if key not in _CACHE:
-        package, _ = package_between(before.constitution, after.constitution)
-        result = decompose(before.constitution, package, before.scenario, camp=actor, measures=(measure,),
-                           base_name=before.target)
-        _CACHE[key] = (result, (before, after))  # the sides kept, so that their ids stay theirs
-    return package_test(_CACHE[key][0], measure)
+        if before.constitution.id != after.constitution.id:
+            found = f"{before.target} and {after.target} are not two versions of one constitution"
+        else:
+            try:
+                package, _ = package_between(before.constitution, after.constitution)
+                found = decompose(before.constitution, package, before.scenario, camp=actor, measures=(measure,),
+                                  base_name=before.target)
+            except ReformlabError as error:  # no difference, an actor not in the versions, an undeclared dependency
+                found = error.problem
+        _CACHE[key] = (found, (before, after))  # the sides kept, so that their ids stay theirs
+    found = _CACHE[key][0]
+    if isinstance(found, str):
+        return {"summary": None, "decisions": {}}, f"no package to split: {found}", True
+    return package_test(found, measure)
 
 
 #: Quantity kinds read off both sides at once: ``(before, after, **args) -> (computed, reason, undecided)``,

@@ -125,6 +125,10 @@ def package_from_versions(before: Constitution, after: Constitution, *, name: st
             id=ident, label=f"{institution}: {', '.join(sorted({p.path for p in patches.values()}))}",
             articles=tuple(dict.fromkeys(str(p.article) for p in patches.values() if p.article is not None)),
             changes=tuple(patches.values())))
+    if not amendments:
+        raise ReformlabError(f"{before.id}@{before.as_of} and {after.id}@{after.as_of} do not differ: there is no "
+                             "amendment to split", field="reform",
+                             fix="give a later version in which some rule changes, or a reform file")
     reform = Reform(reform=name or f"{after.id}@{after.as_of}", base=before.id, date=before.as_of,
                     label=f"the changes from {before.as_of} to {after.as_of}", amendments=tuple(amendments))
     return _merge_dependent(before, reform)
