@@ -24,7 +24,7 @@ from reformlab.analysis.decompose_offsets import Offset, offsets
 from reformlab.analysis.decompose_versions import CONTROL_LEVELS, MEASURES, Versions, measures_of, series_by_reading
 from reformlab.analysis.relevance import node_of, reads, reference_graph
 from reformlab.engine.scenario import Scenario
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games.precedence import PrecedenceStructure, marginal_weights, precedence_structure
 from reformlab.model.amendments import as_package
 from reformlab.model.constitution import Constitution
@@ -169,7 +169,7 @@ def decompose(
     """
     for measure in measures:
         if measure not in MEASURES:
-            raise ReformlabError(f"unknown measure {measure!r}", field="--measure", fix=did_you_mean(measure, MEASURES))
+            raise unknown_name("measure", measure, MEASURES, field="--measure")
     if election is not None and scenario is not None:
         raise ReformlabError("give --scenario or --election, not both", field="--election",
                              fix="--election fills every subset from that election's votes under its own rules")
@@ -189,12 +189,13 @@ def decompose(
     decision_ids = list(dict.fromkeys([*versions.decisions(none), *versions.decisions(everything)]))
     principals = versions.principals(none) | versions.principals(everything)
     if camp not in principals:
-        raise ReformlabError(f"{camp!r} holds no seat and no office in either version", field="--camp",
-                             fix=did_you_mean(camp, principals))
+        raise unknown_name("camp", camp, principals, field="--camp",
+                           problem=f"{camp!r} holds no seat and no office in either version")
     if only:
         for wanted in only:
             if wanted not in decision_ids:
-                raise ReformlabError(f"no decision {wanted!r}", field="--decision", fix=did_you_mean(wanted, decision_ids))
+                raise unknown_name("decision", wanted, decision_ids, field="--decision",
+                                   problem=f"no decision {wanted!r}")
         decision_ids = [d for d in decision_ids if d in only]
     touched = {a.id: {node_of(c.path) for c in a.changes} for a in package.amendments}
     structures: dict[tuple[str, ...], tuple[PrecedenceStructure, list]] = {}

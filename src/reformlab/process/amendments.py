@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from reformlab.errors import ReformlabError
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model import Constitution, Reform, diff, load_builtin
 from reformlab.model.amendments import apply_subset
 from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
@@ -90,7 +90,6 @@ def _item_index(items: list, part: Any) -> int | None:
 def package_of(reform: str, folder: Path | None = None) -> Reform:
     """The reform ``reform`` names: a shipped one (``data/reforms/<id>.yaml``), or a reform file (``.yaml``)
     relative to ``folder`` (the process file's)."""
-    from reformlab.errors import unknown_name
     from reformlab.model.amendments import builtin_packages
 
     if reform.endswith((".yaml", ".yml")):
@@ -126,15 +125,15 @@ def package_subset(process: Process, ids, *, onto: str = "before") -> tuple[str,
     known = {a.id: a for a in process.amendments}
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise ReformlabError(f"unknown amendment {unknown[0]!r}", field="amendments",
-                             fix="choose from: " + ", ".join(known))
+        raise unknown_name("amendment", unknown[0], list(known), field="amendments")
     package = process_package(process)
     needs = {a.id: set(a.depends_on) for a in package.amendments}
     chosen = {known[i].package_id for i in ids}
     missing = sorted(chosen - set(needs))
     if missing:
-        raise ReformlabError(f"the package {package.reform!r} has no amendment {missing[0]!r}",
-                             field="amendments.in_package", fix="name the package's amendment in 'in_package'")
+        raise unknown_name("amendment", missing[0], sorted(needs), field="amendments.in_package",
+                           problem=f"the package {package.reform!r} has no amendment {missing[0]!r}",
+                           fix="name the package's amendment in 'in_package'")
 
     def close(found: set[str], step) -> set[str]:
         todo = list(found)
