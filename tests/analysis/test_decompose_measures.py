@@ -186,3 +186,19 @@ def test_risk_on_the_dask_path_gives_the_serial_shares(tmp_path):
     assert spread.risk["scheduler"] == "dask"
     assert [(s.measure, s.before, s.after, s.shares) for s in spread.decisions["law"].shares] == \
         [(s.measure, s.before, s.after, s.shares) for s in serial.decisions["law"].shares]
+
+
+def test_risk_after_is_the_whole_reforms_estimate_on_the_same_draws():
+    """The decision's subsets hold only the amendments that can affect it; on the same draws, the estimate for
+    all of them equals the whole package's (the amendments left out move no draw of the bodies it reads)."""
+    from reformlab.analysis.decompose_versions import Versions
+
+    base, package, scenario, _, _ = decomposition_inputs("kz@2007-05-20", "kz@2007-05-21")
+    result = decompose(base, package, scenario, measures=("risk",), only=["constitutional_amendment"],
+                       draws=20_000, seed=0)
+    versions = Versions(base, package, scenario)
+    whole = frozenset(a.id for a in package.amendments)
+    versions.simulate([whole], "president", draws=20_000, seed=0)
+    lost = versions.risk[versions.target(whole)]["constitutional_amendment"]
+    figures = {s.measure: s.after for s in result.decisions["constitutional_amendment"].shares}
+    assert figures == {"risk_pass": Fraction(lost[0], 20_000), "risk_block": Fraction(lost[1], 20_000)}
