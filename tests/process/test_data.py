@@ -130,3 +130,22 @@ def test_area_measures(process):
     assert sum(r["proposals"] for r in rows.values()) == 8
     assert sum(r["adopted"] for r in rows.values()) == 7
     assert rows["akims"]["not_adopted"] == 1 and rows["majilis_size"]["adopted_in_another_form"] == 1
+
+
+def test_a_process_file_may_name_its_own_reform_file(tmp_path):
+    """package.reform may be a reform file beside the process file; its amendments are applied by id."""
+    from pathlib import Path
+
+    from reformlab.process import load_process
+
+    good = (Path(__file__).parent / "fixtures" / "good" / "minimal.yaml").read_text(encoding="utf-8")
+    (tmp_path / "package.yaml").write_text(
+        "reform: mine\nbase: kz\ndate: 2007-05-20\namendments:\n"
+        "  - {id: bigger_majilis, label: a five-year term, changes: [{op: set, path: bodies.president.term_years, "
+        "value: 5}]}\n", encoding="utf-8")
+    path = tmp_path / "process.yaml"
+    path.write_text(good.replace("package: {before: 2007-05-20, after: 2007-05-21}",
+                                 "package: {before: 2007-05-20, after: 2007-05-21, reform: package.yaml}"),
+                    encoding="utf-8")
+    process = load_process(path)
+    assert apply_amendments(process, ["bigger_majilis"]).bodies["president"].term_years == 5
