@@ -61,3 +61,22 @@ def test_sides_with_no_package_between_them_cannot_tell():
     side = evaluate("kz@2007-05-21")
     result = check_claim(CLAIM, {"before": side, "after": side})
     assert result.verdict == "cannot tell" and "do not differ" in result.reason
+
+
+def test_under_another_reading_the_subsets_are_filled_under_it():
+    """`claims --robust` re-maps a side's filling; the claim fills every subset under that reading. With Otan
+    its own principal, no confidence by a simple majority lowers the president's Banzhaf power by 1/2 and
+    nothing restores it: the claim fails; the scenario's own reading is the plain check."""
+    from reformlab.analysis.decompose_claims import readings_of
+    from reformlab.analysis.robust import side
+
+    before, after = side("kz@2007-05-20"), side("kz@2007-05-21")
+    assert readings_of(before.under({})) == {}
+    otan = before.under({"Otan": "Otan"})
+    assert readings_of(otan) == {"Otan": "Otan"}
+    result = check_claim(CLAIM, {"before": otan, "after": after.under({})})
+    assert result.verdict == "fails" and result.reason == "not restored in: no_confidence"
+    assert result.computed["change"]["decisions"]["no_confidence"] == \
+        "not restored: no_confidence_majority by nothing (net -1/2)"
+    plain = check_claim(CLAIM, {"before": before.under({}), "after": after.under({})})
+    assert plain.verdict == "cannot tell"

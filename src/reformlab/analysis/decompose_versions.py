@@ -50,6 +50,9 @@ NO_SEAT_COUNT = "seats do not decide it in some version (an office the camp hold
 UNKNOWN_RISK = "the risk model cannot simulate it in some version (the data leave it unknown)"
 
 
+_AMENDED: dict = {}  # (id(base), id(package), subset) -> (version, base, package): the ids stay theirs
+
+
 class Versions:
     """The base amended by subsets of the package, filled and controlled once each.
 
@@ -72,7 +75,14 @@ class Versions:
         return mask if isinstance(mask, frozenset) else frozenset(self.structure.members(mask))
 
     def constitution(self, mask: int | frozenset) -> Constitution:
-        return apply_subset(self.base, self.package, self.key(mask))
+        """The base amended by one subset (shared between decompositions of the same base and package:
+        another scenario or reading fills the same versions)."""
+        key = (id(self.base), id(self.package), self.key(mask))
+        if key not in _AMENDED:
+            if len(_AMENDED) > 4096:
+                _AMENDED.clear()
+            _AMENDED[key] = (apply_subset(self.base, self.package, key[2]), self.base, self.package)
+        return _AMENDED[key][0]
 
     def target(self, key: frozenset) -> str:
         """A name for the version (the risk model's key): the base, with the amendments added."""

@@ -11,6 +11,7 @@ is written for them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.constitution import Constitution
@@ -242,8 +243,9 @@ def _institution(amendment: Amendment) -> str:
     return ".".join(str(p) for p in split_path(amendment.changes[0].path)[:2])
 
 
+@lru_cache(maxsize=1)
 def builtin_packages() -> tuple[Reform, ...]:
-    """The reform packages shipped in ``reformlab/data/reforms`` (written amendment by amendment)."""
+    """The reform packages shipped in ``reformlab/data/reforms`` (written amendment by amendment; read once)."""
     from importlib import resources
 
     from reformlab.model.reform import load_reform
