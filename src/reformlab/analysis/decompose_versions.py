@@ -79,7 +79,7 @@ class Versions:
         another scenario or reading fills the same versions)."""
         key = (id(self.base), id(self.package), self.key(mask))
         if key not in _AMENDED:
-            if len(_AMENDED) > 4096:
+            if len(_AMENDED) > 512:
                 _AMENDED.clear()
             _AMENDED[key] = (apply_subset(self.base, self.package, key[2]), self.base, self.package)
         return _AMENDED[key][0]
