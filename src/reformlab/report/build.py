@@ -65,8 +65,8 @@ def _chambers(evaluation, colors, spec, camp):
     return tuple(chambers)
 
 
-def _graph(evaluation, camp: str) -> AppointmentGraph:
-    c = evaluation.constitution
+def appointment_graph(c, camp: str) -> AppointmentGraph:
+    """Who elects, selects and consents to whom in constitution ``c``, the ``camp`` drawn as a person."""
     actors = {"electorate": Actor("electorate", "Voters", "electorate")}
     relations = []
 
@@ -117,7 +117,7 @@ def _source(c, key: str, locator: str = "") -> Source:
 def _snapshot(label: str, evaluation, colors, spec, camp) -> Snapshot:
     unfilled = tuple(body.label for body in evaluation.filling.bodies.values() if body.kind == "chamber" and body.unknown)
     return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors, spec, camp),
-                    _graph(evaluation, camp), unfilled)
+                    appointment_graph(evaluation.constitution, camp), unfilled)
 
 
 def _power(comparison) -> tuple[ProcedurePower, ...]:
