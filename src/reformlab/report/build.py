@@ -60,8 +60,10 @@ def _chambers(evaluation, colors, spec, camp):
             key = (_seat_label(block, spec, c), _filling_mark(block, c), block.group)
             rows[key] = rows.get(key, 0) + block.seats
         note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
+        described = {_seat_label(block, spec, c) for block in body.blocks if not block.party}
         chambers.append(chamber_from_counts(
-            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note))
+            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note,
+            described))
     return tuple(chambers)
 
 
