@@ -369,7 +369,7 @@ def _key_figures(comparison, spec) -> tuple[KeyFigure, ...]:
     )
 
 
-def _risk(comparison, risk: dict | None) -> RiskSection | None:
+def _risk(comparison, risk: dict | None, camp: str = "the camp") -> RiskSection | None:
     """The risk section from :func:`reformlab.analysis.risk.risk_section` data (targets in before/after order)."""
     if not risk:
         return None
@@ -379,13 +379,14 @@ def _risk(comparison, risk: dict | None) -> RiskSection | None:
         side = sides.get(entry["version"])
         if side is None:
             continue
-        procedure = entry["label"] + (entry["procedure"][entry["procedure"].index(" ["):] if " [" in entry["procedure"] else "")
-        control = getattr(comparison, side).control.procedures.get(entry["procedure"].split(" [")[0])
+        decision, _, assumption = entry["procedure"].partition(" ")  # "appoint:x.chair (assuming two thirds ...)"
+        procedure = entry["label"] + (f" {assumption}" if assumption else "")
+        control = getattr(comparison, side).control.procedures.get(decision)
         held = control is None or control.role(comparison.camp) in (None, "passes alone")
         series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
                                  tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
     return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
-                       risk["draws"], risk["seed"])
+                       risk["draws"], risk["seed"], camp)
 
 
 def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,
@@ -419,7 +420,7 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
         key_figures=_key_figures(comparison, spec),
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
-        risk=_risk(comparison, risk),
+        risk=_risk(comparison, risk, f"{spec.label(camp, after.constitution)}'s camp"),
     )
 
 

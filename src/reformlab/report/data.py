@@ -328,6 +328,7 @@ class RiskSection:
         values: the swept values.
         series: one :class:`RiskSeries` per side and decision.
         draws: draws per value; seed: the seed (results are reproducible from it).
+        camp: the camp followed, as the text names it ("the President's camp").
     """
 
     parameter: str
@@ -336,6 +337,7 @@ class RiskSection:
     series: tuple[RiskSeries, ...]
     draws: int
     seed: int
+    camp: str = "the camp"
 
 
 @dataclass(frozen=True)
