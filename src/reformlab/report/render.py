@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reformlab import __version__
 from reformlab.atomic import write_atomic
@@ -71,6 +71,23 @@ def css_string(value: object) -> str:
     return "".join(ch for ch in str(value) if ch not in '"\\<>\n\r{}')
 
 
+def unbroken(value: object) -> Markup:
+    """``value`` escaped, each token that names a version or a path (``kz@2007-05-21``, a URL) kept whole:
+    a version is never split at its hyphens, and a URL may break only after a slash.
+
+    >>> str(unbroken("kz@2007-05-20 → ua@2006-01-01"))
+    '<span class="whole">kz@2007-05-20</span> → <span class="whole">ua@2006-01-01</span>'
+    >>> str(unbroken("see https://a.org/x/y"))
+    'see https://<wbr>a.org/<wbr>x/<wbr>y'
+    """
+    def token(word: str) -> str:
+        if "://" in word:
+            return str(escape(word)).replace("/", "/<wbr>").replace("/<wbr>/<wbr>", "//<wbr>")
+        return f'<span class="whole">{escape(word)}</span>' if "@" in word else str(escape(word))
+
+    return Markup(" ".join(token(word) for word in str(value).split(" ")))
+
+
 def _environment(autoescape: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("reformlab.report", "templates"),
@@ -85,6 +102,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     environment.filters["domain"] = domain
     environment.filters["cell"] = _markdown_cell
     environment.filters["css_string"] = css_string
+    environment.filters["unbroken"] = unbroken
     environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
     return environment
 
