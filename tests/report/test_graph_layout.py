@@ -104,3 +104,17 @@ def test_edges_along_a_row_and_back_up_avoid_boxes():
     found = layout_graph(graph)
     assert box_crossings(found, relations) == []
     assert len(found.routes) == len(relations)
+
+
+PAIRS = [(name, graph) for name, graph in CASES if "+" in name]
+
+
+@pytest.mark.parametrize(("name", "shared"), PAIRS, ids=[name for name, _ in PAIRS])
+def test_each_side_of_a_reform_draws_its_own_labels_whole(name, shared):
+    constitution, days = name.split("@")
+    sides = [appointment_graph(resolve_target(f"{constitution}@{day}"), "president") for day in days.split("+")]
+    for graph in sides:
+        root = ElementTree.fromstring(graph_svg(graph, name, layout=shared))
+        drawn = [" ".join(t.text for t in node.iter(f"{SVG}text"))
+                 for node in root.iter(f"{SVG}g") if node.get("class") == "node"]
+        assert drawn == [" ".join(actor.label.split()) for actor in graph.actors]

@@ -8,9 +8,12 @@ so a reader sees what changed; relations that exist on one side only can be high
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from reformlab.errors import ReformlabError, did_you_mean
-from reformlab.report.charts.layout import LABEL_SIZE, LINE_HEIGHT, MARGIN, Placed, Route, layout_graph, relation_key
+from reformlab.report.charts.layout import (
+    LABEL_SIZE, LINE_HEIGHT, MARGIN, Placed, Route, fits, label_lines, layout_graph, relation_key,
+)
 from reformlab.report.charts.routing import path_data
 from reformlab.report.charts.svg import INK, attr, chart_id, document, legend, number, text
 from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
@@ -71,8 +74,12 @@ def _edge_svg(edge: Relation, route: Route, prefix: str, tip: str, marked: bool)
     )
 
 
-def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False) -> str:
-    """An actor's box; a ghost (an actor of the other version only) is dashed and faint, and not a node."""
+def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False, label: str | None = None) -> str:
+    """An actor's box; a ghost (an actor of the other version only) is dashed and faint, and not a node.
+
+    ``label`` (the drawn version's own wording) replaces the shared layout's when it fits the box."""
+    if label is not None and fits(label, box):
+        box = replace(box, lines=label_lines(label))
     fill, stroke, rounding = ("#ffffff", GHOST, NODE_STYLES[kind][2]) if ghost else NODE_STYLES[kind]
     left, top = box.x - box.width / 2, box.y - box.height / 2
     dash = ' stroke-dasharray="4 3"' if ghost else ""
@@ -150,7 +157,7 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     present = {actor.id for actor in graph.actors}
     ghosts = [actor for actor in shared.actors if actor.id not in present]
     for actor in graph.actors:
-        body.append(_node_svg(actor.kind, placed[actor.id], actor.label))
+        body.append(_node_svg(actor.kind, placed[actor.id], actor.label, label=actor.label))
     for actor in ghosts:
         body.append(_node_svg(actor.kind, placed[actor.id], f"{actor.label}: not in this version", ghost=True))
     items = [(_line_swatch(kind), RELATIONS[kind]) for kind in kinds]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from reformlab.report.charts.svg import text_width
@@ -88,9 +88,16 @@ def relation_key(edge: Relation) -> tuple[str, str, str]:
 def union(*graphs: AppointmentGraph) -> AppointmentGraph:
     """One graph with every actor and relation of ``graphs``, in first-seen order (for a shared layout).
 
-    Relations that differ only in their article (the text was renumbered) count once.
+    Relations that differ only in their article (the text was renumbered) count once. An actor labelled
+    differently in two graphs takes the label that needs the largest box, so that each side's own label
+    fits the shared box (:func:`label_size`).
     """
-    actors = {actor.id: actor for graph in reversed(graphs) for actor in graph.actors}
+    actors = {}
+    for graph in graphs:
+        for actor in graph.actors:
+            kept = actors.get(actor.id)
+            if kept is None or _area(actor.label) > _area(kept.label):
+                actors[actor.id] = actor if kept is None else replace(kept, label=actor.label)
     ordered = dict.fromkeys(actor.id for graph in graphs for actor in graph.actors)
     relations: dict[tuple[str, str, str], Relation] = {}
     for graph in graphs:
@@ -252,6 +259,23 @@ def _isotonic(targets: list[float], gaps: list[float]) -> list[float]:
     return [value + offset for value, offset in zip(values, offsets)]
 
 
+def label_size(label: str) -> tuple[float, float]:
+    """The (width, height) of the box that holds ``label`` wrapped by :func:`label_lines`."""
+    lines = label_lines(label)
+    return max(92.0, max(text_width(line, LABEL_SIZE) for line in lines) + 24), 22.0 + LINE_HEIGHT * len(lines)
+
+
+def _area(label: str) -> float:
+    width, height = label_size(label)
+    return width * height
+
+
+def fits(label: str, box: Placed) -> bool:
+    """Whether ``label`` wrapped fits in ``box`` (a side's own label in the shared layout's box)."""
+    width, height = label_size(label)
+    return width <= box.width + 1e-9 and height <= box.height + 1e-9
+
+
 def label_lines(label: str) -> tuple[str, ...]:
     """A box label wrapped at word boundaries into lines of about :data:`LABEL_CHARS` characters, never cut
     and never broken inside a word (a box grows to its longest word)."""
@@ -300,8 +324,7 @@ def layout_graph(graph: AppointmentGraph) -> Layout:
 
     rows, row_of, chains = _ordered(graph)
     labels = {actor.id: label_lines(actor.label) for actor in graph.actors}
-    sizes = {name: (max(92.0, max(text_width(line, LABEL_SIZE) for line in lines) + 24),
-                    22.0 + LINE_HEIGHT * len(lines)) for name, lines in labels.items()}
+    sizes = {actor.id: label_size(actor.label) for actor in graph.actors}
     widths = {name: sizes[name][0] if name in sizes else SLOT_WIDTH for row in rows for name in row}
     links = {(a, b) for chain in chains.values() for a, b in zip(chain, chain[1:]) if a != b}
     x = _x_positions(rows, widths, links)
