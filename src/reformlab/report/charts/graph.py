@@ -1,6 +1,6 @@
 """Appointment graph chart: who elects, selects, consents to and dismisses whom, drawn as inline SVG.
 
-The layout comes from :mod:`reformlab.report.charts.layout` (pure Python, deterministic). Drawing the
+The layout comes from :mod:`reformlab.report.charts.layout` and :mod:`.routing` (pure Python, deterministic). Drawing the
 graphs before and after a reform on the layout of their union keeps every actor in the same place in both,
 so a reader sees what changed; relations that exist on one side only can be highlighted.
 """

@@ -14,25 +14,29 @@ A Sugiyama-style layout in four steps:
    two rows as a curve, passes every row between through its slot, and enters the other box vertically.
    An edge between two actors of the same row runs along a level of its own in the channel next to the row.
    Channels hold no boxes, slots hold no boxes, so no edge crosses a box; :mod:`.routing` checks it.
+
+The shapes (:class:`Placed`, :class:`Route`, :class:`Layout`) live in :mod:`.geometry`.
 """
 
 from __future__ import annotations
 
 import math
 import textwrap
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import accumulate
 
+from reformlab.report.charts.geometry import Layout, Placed, Point, Route, relation_key
+from reformlab.report.charts.routing import route_all
 from reformlab.report.charts.svg import text_width
 from reformlab.report.data import AppointmentGraph, Relation
 
+__all__ = ["Layout", "Placed", "Point", "Route", "label_lines", "layers", "layout_graph", "place", "ranks",
+           "relation_key", "union"]
+
 MARGIN = 20.0
-TOP = 56.0  # below the title
 NODE_GAP = 26.0
 SLOT_WIDTH = 10.0  # room for one edge passing through a row
 SLOT_GAP = 8.0
-CHANNEL = 46.0  # height of the gap between two rows, before levels for edges along a row
-LEVEL_GAP = 7.0
 LABEL_SIZE = 13.0
 LABEL_CHARS = 22
 LINE_HEIGHT = 16.0
@@ -42,48 +46,6 @@ MIN_WIDTH = 420.0
 
 # Edges that place the target below the source (a chain of selection).
 RANKING = ("elects", "selects", "nominates")
-
-Point = tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Placed:
-    """An actor's box in the layout: centre, size and its wrapped label lines."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-    lines: tuple[str, ...]
-
-    def contains(self, px: float, py: float, pad: float = 2.0) -> bool:
-        """Whether the point lies inside the box grown by ``pad`` on every side (room for arrowheads)."""
-        return abs(px - self.x) <= self.width / 2 + pad and abs(py - self.y) <= self.height / 2 + pad
-
-
-@dataclass(frozen=True)
-class Route:
-    """The path of one edge: ``points`` joined by straight lines, except segments flagged in ``curved``,
-    which are drawn as S-curves with vertical tangents (they stay between the heights of their ends)."""
-
-    points: tuple[Point, ...]
-    curved: tuple[bool, ...]
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Boxes of every actor, the route of every relation (by :func:`relation_key`) and the drawing's size."""
-
-    boxes: dict[str, Placed]
-    routes: dict[tuple[str, str, str], Route]
-    width: float
-    height: float
-
-
-def relation_key(edge: Relation) -> tuple[str, str, str]:
-    """What makes two relations the same for comparing versions: who, to whom, how (not the article)."""
-    return edge.source, edge.target, edge.relation
-
 
 def union(*graphs: AppointmentGraph) -> AppointmentGraph:
     """One graph with every actor and relation of ``graphs``, in first-seen order (for a shared layout).
@@ -320,8 +282,6 @@ def place(graph: AppointmentGraph) -> tuple[dict[str, Placed], float, float]:
 
 def layout_graph(graph: AppointmentGraph) -> Layout:
     """The whole layout: boxes, routes of every relation and the size (before the legend)."""
-    from reformlab.report.charts.routing import route_all
-
     rows, row_of, chains = _ordered(graph)
     labels = {actor.id: label_lines(actor.label) for actor in graph.actors}
     sizes = {actor.id: label_size(actor.label) for actor in graph.actors}

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reformlab.report.charts.layout import (
-    CHANNEL, LEVEL_GAP, TOP, Layout, Placed, Point, Route, relation_key,
-)
+from reformlab.report.charts.geometry import Layout, Placed, Point, Route, relation_key
 from reformlab.report.data import AppointmentGraph
 
+TOP = 56.0  # the first row's top, below the title
+CHANNEL = 46.0  # height of the gap between two rows, before levels for edges along a row
+LEVEL_GAP = 7.0
 PORT_INSET = 8.0  # ports keep this far from a box's corners
 CURVE_SAMPLES = 24
 
