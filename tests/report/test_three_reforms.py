@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from reformlab.cli import app
 
 runner = CliRunner()
-KAZAKH = re.compile(r"Kazakh|Nur Otan|Majilis|\bAPK\b")
+KAZAKH = re.compile(r"Kazakh|Nur Otan|Majilis|\bAPK\b|2004 and 2007 list votes")
 MINIMAL = "tests/model/fixtures/good/minimal.yaml@2012-01-01"
 
 
