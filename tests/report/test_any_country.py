@@ -70,7 +70,7 @@ def test_printed_pages_have_a_running_header_page_numbers_and_the_paper_asked(kg
 
 
 def test_natural_order_of_numbered_names():
-    from reformlab.analysis.compare import natural_key
+    from reformlab.ordering import natural_key
 
     assert sorted(["Independent 10", "Independent 2", "Independent 1"], key=natural_key) == [
         "Independent 1", "Independent 2", "Independent 10"]

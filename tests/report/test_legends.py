@@ -66,3 +66,10 @@ def test_bars_order_ties_naturally():
     same = {f"Independent {n}": Fraction(1, 100) for n in (10, 2, 1)}
     power = ProcedurePower("law", "banzhaf", same, same)
     assert actor_order(power) == ["Independent 1", "Independent 2", "Independent 10"]
+
+
+def test_error_choices_are_listed_in_natural_order():
+    from reformlab.errors import did_you_mean
+
+    fix = did_you_mean("zzz", [f"Independent {n}" for n in (10, 2, 1, 11)])
+    assert fix == "choose one of: Independent 1, Independent 2, Independent 10, Independent 11"

@@ -12,7 +12,7 @@ from fractions import Fraction
 from urllib.parse import urlparse
 
 from reformlab import __version__
-from reformlab.analysis.compare import natural_key
+from reformlab.ordering import natural_key
 from reformlab.model import Unknown as UnknownValue
 from reformlab.model.describe import describe_seat_group
 from reformlab.model.tree import to_tree

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from reformlab.analysis.compare import natural_key
+from reformlab.ordering import natural_key
 from reformlab.report.charts.svg import (
     GRID,
     MUTED,
