@@ -92,6 +92,9 @@ def appointment_graph(c, camp: str) -> AppointmentGraph:
             elif group.filled_by == "indirect":
                 relations.extend(Relation(node(e), target, "elects", article) for e in group.electors)
             elif group.filled_by == "appointed" and not isinstance(group.by, UnknownValue):
+                nominator = getattr(group, "nominated_by", None)
+                if nominator is not None and not isinstance(nominator, UnknownValue) and nominator != group.by:
+                    relations.append(Relation(node(nominator), target, "nominates", article))
                 relations.append(Relation(node(group.by), target, "selects", article))
                 if not isinstance(group.consent, UnknownValue):
                     relations.extend(

@@ -100,7 +100,7 @@ def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False, label: s
 
 def _markers(prefix: str, kinds: Sequence[str]) -> str:
     return "<defs>" + "".join(
-        f'<marker id="{prefix}-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'<marker id="{prefix}-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" '
         f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE_STYLES[kind][0]}"/></marker>'
         for kind in kinds
     ) + "</defs>"
