@@ -85,3 +85,11 @@ def test_the_printed_report_reads_well(kz_report, chromium, artifacts):
     first = {label: next(n for n, text in enumerate(pages) if label in " ".join(text.split())) for label in labels}
     assert len(set(first.values())) == 1, first  # every key-figure card on one page
     assert broken_words("\n".join(pages), _words(render_html(kz_report))) == []
+
+
+@pytest.mark.browser
+def test_the_printed_ukrainian_report_breaks_no_date_or_word(chromium):
+    report = build_report(compare("ua@2005-01-01", "ua@2006-06-01"), generated_on="2026-01-01")
+    pages = _pages(render_pdf(report))
+    assert all(f"page {n} of {len(pages)}" in text for n, text in enumerate(pages, start=1))
+    assert broken_words("\n".join(pages), _words(render_html(report))) == []

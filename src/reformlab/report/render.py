@@ -8,6 +8,7 @@ weasyprint would need Pango and other system libraries, and no pure-Python libra
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -71,19 +72,22 @@ def css_string(value: object) -> str:
     return "".join(ch for ch in str(value) if ch not in '"\\<>\n\r{}')
 
 
+WHOLE = re.compile(r"@|\d{4}-\d{2}-\d{2}")  # a version or a date: never split at its hyphens
+
+
 def unbroken(value: object) -> Markup:
-    """``value`` escaped, each token that names a version or a path (``kz@2007-05-21``, a URL) kept whole:
-    a version is never split at its hyphens, and a URL may break only after a slash.
+    """``value`` escaped, each token that names a version, a date or a URL kept whole: a version or a date
+    is never split at its hyphens, and a URL may break only after a slash.
 
     >>> str(unbroken("kz@2007-05-20 → ua@2006-01-01"))
     '<span class="whole">kz@2007-05-20</span> → <span class="whole">ua@2006-01-01</span>'
-    >>> str(unbroken("see https://a.org/x/y"))
-    'see https://<wbr>a.org/<wbr>x/<wbr>y'
+    >>> str(unbroken("(version 1996-06-28) see https://a.org/x/y"))
+    '(version <span class="whole">1996-06-28)</span> see https://<wbr>a.org/<wbr>x/<wbr>y'
     """
     def token(word: str) -> str:
         if "://" in word:
             return str(escape(word)).replace("/", "/<wbr>").replace("/<wbr>/<wbr>", "//<wbr>")
-        return f'<span class="whole">{escape(word)}</span>' if "@" in word else str(escape(word))
+        return f'<span class="whole">{escape(word)}</span>' if WHOLE.search(word) else str(escape(word))
 
     return Markup(" ".join(token(word) for word in str(value).split(" ")))
 
