@@ -74,7 +74,9 @@ def appointment_graph(c, camp: str) -> AppointmentGraph:
 
     def node(actor_id: str) -> str:
         if actor_id not in actors:
-            label = c.bodies[actor_id].label if actor_id in c.bodies else actor_id.replace("_", " ").title()
+            own = c.actors[actor_id].label if actor_id in c.actors else ""
+            label = (c.bodies[actor_id].label if actor_id in c.bodies else own[:1].upper() + own[1:] if own
+                     else actor_id.replace("_", " ").title())
             person = actor_id in c.actors and c.actors[actor_id].kind == "person"
             kind = "person" if actor_id == camp or person else "body"
             actors[actor_id] = Actor(actor_id, label, kind)
