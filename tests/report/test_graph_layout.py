@@ -11,7 +11,7 @@ from reformlab.model.targets import resolve_target
 from reformlab.report.build import appointment_graph
 from reformlab.report.charts.graph import graph_svg
 from reformlab.report.charts.layout import Layout, Placed, Route, label_lines, layout_graph, union
-from reformlab.report.charts.routing import box_crossings, path_data
+from reformlab.report.charts.routing import box_crossings, path_data, polyline
 from reformlab.report.charts.svg import number
 from reformlab.report.data import Actor, AppointmentGraph, Relation
 
@@ -118,3 +118,34 @@ def test_each_side_of_a_reform_draws_its_own_labels_whole(name, shared):
         drawn = [" ".join(t.text for t in node.iter(f"{SVG}text"))
                  for node in root.iter(f"{SVG}g") if node.get("class") == "node"]
         assert drawn == [" ".join(actor.label.split()) for actor in graph.actors]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+KINDS = ("elects", "selects", "nominates", "consents", "dismisses")
+
+
+@st.composite
+def graphs(draw):
+    count = draw(st.integers(min_value=1, max_value=12))
+    labels = draw(st.lists(st.text(alphabet="abc de", min_size=1, max_size=60).filter(str.strip),
+                           min_size=count, max_size=count))
+    actors = tuple(Actor(f"a{n}", label, "electorate" if n == 0 else "body") for n, label in enumerate(labels))
+    pairs = draw(st.lists(st.tuples(st.integers(0, count - 1), st.integers(0, count - 1), st.sampled_from(KINDS)),
+                          max_size=30, unique=True))
+    return AppointmentGraph(actors, tuple(Relation(f"a{s}", f"a{t}", kind) for s, t, kind in pairs))
+
+
+@settings(max_examples=60, deadline=None)
+@given(graphs())
+def test_any_graph_is_laid_out_without_a_route_through_a_box(graph):
+    found = layout_graph(graph)
+    assert box_crossings(found, graph.relations) == []
+    for route in found.routes.values():  # on the canvas
+        assert all(0 <= x <= found.width and 0 <= y <= found.height for x, y in polyline(route))
+    boxes = list(found.boxes.values())
+    for index, box in enumerate(boxes):
+        for other in boxes[index + 1:]:
+            assert abs(box.x - other.x) >= (box.width + other.width) / 2 or \
+                abs(box.y - other.y) >= (box.height + other.height) / 2

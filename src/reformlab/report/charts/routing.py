@@ -84,7 +84,8 @@ def route_all(graph: AppointmentGraph, rows, row_of, chains, x, sizes, labels, w
         points += [(finish, entry[row_of[chain[-1]]]), (finish, target.y - (1 if down else -1) * target.height / 2)]
         curved += [True, False]
         routes[key] = _route(points, curved)
-    height = (bottom[-1] if bottom else TOP) + 24
+    lowest = max((y for route in routes.values() for _, y in route.points), default=TOP)  # a level below the last row
+    height = max(bottom[-1] if bottom else TOP, lowest) + 24
     return Layout(boxes, routes, width, height)
 
 
