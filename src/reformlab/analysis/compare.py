@@ -14,6 +14,7 @@ from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.power import decision_powers
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.diff import KINDS, Change, diff
+from reformlab.ordering import natural_key
 
 
 @dataclass(frozen=True)
@@ -136,18 +137,6 @@ class Comparison:
                       "modelled": {"before": list(self.before.modelled), "after": list(self.after.modelled)}},
             "camp": self.camp,
         }
-
-
-def natural_key(name: str) -> tuple:
-    """Sort key reading digit runs as numbers: ``Independent 2`` before ``Independent 10``.
-
-    >>> sorted(["Independent 10", "Independent 2", "Amanat"], key=natural_key)
-    ['Amanat', 'Independent 2', 'Independent 10']
-    """
-    import re
-
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-                 for part in re.split(r"(\d+)", name) if part)
 
 
 def _role(side: Evaluation, proc: str, pc, actor: str) -> str | None:

@@ -18,6 +18,15 @@ class CannotTell(Exception):
     """The data leave the quantity unknown; the message says why."""
 
 
+def follows_camp(parameter: str):
+    """Mark a quantity whose ``parameter`` names the camp a claim is about, so that ``claims --camp`` can
+    ask it of another camp (the mark is the registry's metadata, read as ``quantity.camp_parameter``)."""
+    def mark(function):
+        function.camp_parameter = parameter
+        return function
+    return mark
+
+
 def value(ev, path: str):
     """The value at ``path`` in the resolved version (``bodies.majilis.size``)."""
     try:
@@ -74,6 +83,7 @@ def _filled(ev, body: str):
     return filled
 
 
+@follows_camp("principal")
 def principal_seats(ev, body: str, principal: str, filled_by: str | None = None) -> int:
     """Seats of ``body`` whose principal is ``principal`` under the scenario (optionally of one filling)."""
     filled = _filled(ev, body)
@@ -198,6 +208,7 @@ def wholly_popular_chambers(ev) -> list[str]:
     return found
 
 
+@follows_camp("actor")
 def president_role(ev, procedure: str, actor: str = "president") -> str:
     """The actor's role in a decision: ``passes alone``, ``veto`` or ``none``."""
     pc = ev.control.procedures.get(procedure)
@@ -209,6 +220,7 @@ def president_role(ev, procedure: str, actor: str = "president") -> str:
     return role
 
 
+@follows_camp("actor")
 def decisions_president_passes_alone(ev, actor: str = "president") -> str:
     """``all`` when the actor passes every decision alone; ``k of n computed`` when some computed decision
     needs others. When every computed one passes alone but some cannot be told, "all" cannot be told (raises

@@ -13,7 +13,7 @@ from fractions import Fraction
 from urllib.parse import urlparse
 
 from reformlab import __version__
-from reformlab.analysis.compare import natural_key
+from reformlab.ordering import natural_key
 from reformlab.model import Unknown as UnknownValue
 from reformlab.model.describe import describe_seat_group
 from reformlab.model.tree import to_tree
@@ -61,19 +61,23 @@ def _chambers(evaluation, colors, spec, camp):
             key = (_seat_label(block, spec, c), _filling_mark(block, c), block.group)
             rows[key] = rows.get(key, 0) + block.seats
         note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
+        described = {_seat_label(block, spec, c) for block in body.blocks if not block.party}
         chambers.append(chamber_from_counts(
-            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note))
+            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note,
+            described))
     return tuple(chambers)
 
 
-def _graph(evaluation, camp: str) -> AppointmentGraph:
-    c = evaluation.constitution
+def appointment_graph(c, camp: str) -> AppointmentGraph:
+    """Who elects, selects and consents to whom in constitution ``c``, the ``camp`` drawn as a person."""
     actors = {"electorate": Actor("electorate", "Voters", "electorate")}
     relations = []
 
     def node(actor_id: str) -> str:
         if actor_id not in actors:
-            label = c.bodies[actor_id].label if actor_id in c.bodies else actor_id.replace("_", " ").title()
+            own = c.actors[actor_id].label if actor_id in c.actors else ""
+            label = (c.bodies[actor_id].label if actor_id in c.bodies else own[:1].upper() + own[1:] if own
+                     else actor_id.replace("_", " ").title())
             person = actor_id in c.actors and c.actors[actor_id].kind == "person"
             kind = "person" if actor_id == camp or person else "body"
             actors[actor_id] = Actor(actor_id, label, kind)
@@ -91,6 +95,9 @@ def _graph(evaluation, camp: str) -> AppointmentGraph:
             elif group.filled_by == "indirect":
                 relations.extend(Relation(node(e), target, "elects", article) for e in group.electors)
             elif group.filled_by == "appointed" and not isinstance(group.by, UnknownValue):
+                nominator = getattr(group, "nominated_by", None)
+                if nominator is not None and not isinstance(nominator, UnknownValue) and nominator != group.by:
+                    relations.append(Relation(node(nominator), target, "nominates", article))
                 relations.append(Relation(node(group.by), target, "selects", article))
                 if not isinstance(group.consent, UnknownValue):
                     relations.extend(
@@ -118,7 +125,7 @@ def _source(c, key: str, locator: str = "") -> Source:
 def _snapshot(label: str, evaluation, colors, spec, camp) -> Snapshot:
     unfilled = tuple(body.label for body in evaluation.filling.bodies.values() if body.kind == "chamber" and body.unknown)
     return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors, spec, camp),
-                    _graph(evaluation, camp), unfilled)
+                    appointment_graph(evaluation.constitution, camp), unfilled)
 
 
 def _power(comparison) -> tuple[ProcedurePower, ...]:
@@ -372,7 +379,7 @@ def _key_figures(comparison, spec) -> tuple[KeyFigure, ...]:
     )
 
 
-def _risk(comparison, risk: dict | None) -> RiskSection | None:
+def _risk(comparison, risk: dict | None, camp: str = "the camp") -> RiskSection | None:
     """The risk section from :func:`reformlab.analysis.risk.risk_section` data (targets in before/after order)."""
     if not risk:
         return None
@@ -382,13 +389,14 @@ def _risk(comparison, risk: dict | None) -> RiskSection | None:
         side = sides.get(entry["version"])
         if side is None:
             continue
-        procedure = entry["label"] + (entry["procedure"][entry["procedure"].index(" ["):] if " [" in entry["procedure"] else "")
-        control = getattr(comparison, side).control.procedures.get(entry["procedure"].split(" [")[0])
+        decision, _, assumption = entry["procedure"].partition(" ")  # "appoint:x.chair (assuming two thirds ...)"
+        procedure = entry["label"] + (f" {assumption}" if assumption else "")
+        control = getattr(comparison, side).control.procedures.get(decision)
         held = control is None or control.role(comparison.camp) in (None, "passes alone")
         series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
                                  tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
     return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
-                       risk["draws"], risk["seed"])
+                       risk["draws"], risk["seed"], camp)
 
 
 def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,
@@ -422,7 +430,7 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
         key_figures=_key_figures(comparison, spec),
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
-        risk=_risk(comparison, risk),
+        risk=_risk(comparison, risk, f"{spec.label(camp, after.constitution)}'s camp"),
     )
 
 

@@ -75,12 +75,15 @@ class Seat:
         color: its colour as CSS hex ("#1f77b4"); all seats of a party should share one colour.
         filled_by: how the seat is filled: one of :data:`FILLINGS` ("elected", "indirect", "appointed", "assembly").
         group: the seat group of the constitution it belongs to ("party list", "presidential appointees").
+        party_known: False when no party is known and ``party`` says who fills the seat instead
+            ("appointed by the President"); the legend then shows it once, with the seat's shape.
     """
 
     party: str
     color: str
     filled_by: str
     group: str = ""
+    party_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -325,6 +328,7 @@ class RiskSection:
         values: the swept values.
         series: one :class:`RiskSeries` per side and decision.
         draws: draws per value; seed: the seed (results are reproducible from it).
+        camp: the camp followed, as the text names it ("the President's camp").
     """
 
     parameter: str
@@ -333,6 +337,7 @@ class RiskSection:
     series: tuple[RiskSeries, ...]
     draws: int
     seed: int
+    camp: str = "the camp"
 
 
 @dataclass(frozen=True)
