@@ -97,6 +97,7 @@ class ProcedureControl:
     unknown: str | None = None
     notes: tuple[str, ...] = ()
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    only_if: str | None = None  # its grounds and limits in words ("only if after a vote of no confidence ...")
 
     @property
     def dictator(self) -> str | None:
@@ -123,6 +124,7 @@ class ProcedureControl:
             "control": None if self.control is None else game(self.control),
             "alternatives": [{"assumption": a, **game(c)} for a, c in self.alternatives],
             "notes": list(self.notes), "roles": {k: list(v) for k, v in self.roles.items()},
+            "only_if": self.only_if,
         }
 
 
@@ -175,7 +177,8 @@ def body_shares(filling: Filling) -> tuple[BodyShare, ...]:
 def procedure_control(decision: Decision) -> ProcedureControl:
     """Control of one :class:`~reformlab.engine.decisions.Decision`."""
     roles = dict(decision.roles)
-    common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles)
+    common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles,
+                  only_if=decision.only_if)
     if decision.status == "known":
         return ProcedureControl(**common, control=GameControl.of_tree(decision.trees[0][1]))
     alternatives = tuple((a, GameControl.of_tree(tree)) for a, tree in decision.trees)

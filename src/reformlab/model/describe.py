@@ -11,7 +11,7 @@ from fractions import Fraction
 
 from reformlab.model.bodies import AppointedSeats, ExOfficioSeats, IndirectSeats, PopularSeats
 from reformlab.model.steps import (
-    AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReferendumStep, SignStep, VetoStep, Vote,
+    AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, VetoStep, Vote,
 )
 from reformlab.model.values import Unknown
 
@@ -60,6 +60,9 @@ def describe_step(step) -> str:
     if isinstance(step, AnyOfStep):
         routes = ["; ".join(describe_step(s) for s in alt) for alt in step.alternatives]
         return "any of: " + " | ".join(f"({r})" for r in routes)
+    if isinstance(step, ReadingsStep):
+        readings = " | ".join(f"{r.label} ({r.confidence})" for r in step.readings)
+        return f"not found ({step.missing}); read as: {readings}"
     return "approve " + describe_vote(step)
 
 
