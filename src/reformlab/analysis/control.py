@@ -129,12 +129,52 @@ class ProcedureControl:
 
 
 @dataclass(frozen=True)
+class DecisionTally:
+    """One actor's decisions on one side, counted once for every place that states them (the claims' "all
+    decisions", the report's summary and key figures): the role in each decision that can be told, and the
+    decisions whose role cannot be (a rule unknown, or readings that disagree).
+
+    Attributes:
+        roles: ``((decision id, role), ...)`` for every decision whose role can be told.
+        untold: the ids of the decisions whose role cannot be told.
+    """
+
+    roles: tuple[tuple[str, str], ...]
+    untold: tuple[str, ...]
+
+    @property
+    def told(self) -> int:
+        return len(self.roles)
+
+    @property
+    def alone(self) -> tuple[str, ...]:
+        """The decisions the actor passes alone."""
+        return tuple(d for d, role in self.roles if role == "passes alone")
+
+    @property
+    def total(self) -> int:
+        return len(self.roles) + len(self.untold)
+
+
+def decision_tally(procedures, actor: str) -> DecisionTally:
+    """:class:`DecisionTally` of ``procedures`` (id -> anything with ``role(actor)``: a
+    :class:`ProcedureControl`, or a robustness level's)."""
+    roles = {proc_id: pc.role(actor) for proc_id, pc in procedures.items()}
+    return DecisionTally(tuple((d, r) for d, r in roles.items() if r is not None),
+                         tuple(d for d, r in roles.items() if r is None))
+
+
+@dataclass(frozen=True)
 class Control:
     """Control of a filled constitution: body shares and per-decision control."""
 
     filling: Filling
     bodies: tuple[BodyShare, ...]
     procedures: dict[str, ProcedureControl]
+
+    def tally(self, actor: str) -> DecisionTally:
+        """The actor's role in every decision that can be told, and the decisions that cannot."""
+        return decision_tally(self.procedures, actor)
 
     def frame(self):
         """Body shares as a pandas DataFrame (body, principal, seats, share)."""

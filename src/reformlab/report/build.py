@@ -20,6 +20,7 @@ from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
     RiskSeries, Snapshot, Source, Unknown,
 )
+from reformlab.report.figures import decision_counts, key_figures
 from reformlab.report.seating import chamber_from_counts, party_colors
 
 VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open", "about another comparison": "other"}
@@ -333,40 +334,6 @@ def _unknowns(comparison) -> tuple[Unknown, ...]:
     return tuple(found)
 
 
-def _key_figures(comparison, spec) -> tuple[KeyFigure, ...]:
-    """Per key body of the spec: its size and the camp's share; then the decisions the camp passes alone."""
-    camp_id = comparison.camp
-    def size(side, body):
-        value = side.constitution.bodies[body].size if body in side.constitution.bodies else None
-        return None if isinstance(value, UnknownValue) else value
-
-    def camp(side, body):
-        filled = side.filling.bodies.get(body)
-        if filled is None or filled.unknown or not filled.blocks:
-            return None
-        total = sum(b.seats for b in filled.blocks)
-        return Fraction(filled.by_principal().get(camp_id, 0), total)
-
-    def alone(side):
-        roles = [pc.role(camp_id) for pc in side.control.procedures.values()]
-        return sum(r == "passes alone" for r in roles)
-
-    def unknown(side):
-        return sum(pc.role(camp_id) is None for pc in side.control.procedures.values())
-
-    b, a = comparison.before, comparison.after
-    who = spec.label(camp_id, a.constitution)
-    names = {body: spec.label(body, a.constitution if body in a.constitution.bodies else b.constitution)
-             for body in spec.key_bodies}
-    sizes = tuple(KeyFigure(f"{names[body]} seats", size(b, body), size(a, body), "seats") for body in spec.key_bodies)
-    shares = tuple(KeyFigure(f"{names[body]} seats answering to {who}", camp(b, body), camp(a, body), "%")
-                   for body in spec.key_bodies)
-    return sizes + shares + (
-        KeyFigure(f"Decisions {who} passes alone", alone(b), alone(a), ""),
-        KeyFigure("Decisions that cannot be told (rules unknown)", unknown(b), unknown(a), ""),
-    )
-
-
 def _risk(comparison, risk: dict | None) -> RiskSection | None:
     """The risk section from :func:`reformlab.analysis.risk.risk_section` data (targets in before/after order)."""
     if not risk:
@@ -403,6 +370,7 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
     study = study or spec.study.get("citation") or "the study"
     camp = comparison.camp
     reform = f"{after.constitution.version_label}"
+    counts = decision_counts(comparison, actor_name)
     return ReportData(
         title=title or f"{country}: {before.target} → {after.target}",
         country=country,
@@ -414,7 +382,8 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
         claims=_claims(claims, Source(study)),
         facts=_facts(comparison),
         unknowns=_unknowns(comparison),
-        key_figures=_key_figures(comparison, spec),
+        key_figures=key_figures(comparison, spec, counts[0]),
+        decision_counts=counts,
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
         risk=_risk(comparison, risk),

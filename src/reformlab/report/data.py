@@ -227,6 +227,27 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
+class DecisionCount:
+    """The decisions one actor passes alone, before and after: counted once
+    (:func:`reformlab.analysis.control.decision_tally`), read by the summary and the key figures alike.
+
+    Args:
+        actor: the actor's name as shown ("President").
+        alone_before, alone_after: the decisions (labels) the actor passes alone on that side.
+        told_before, told_after: how many decisions can be told on that side.
+        untold_before, untold_after: the decisions (labels) whose outcome for the actor cannot be told.
+    """
+
+    actor: str
+    alone_before: tuple[str, ...]
+    told_before: int
+    untold_before: tuple[str, ...]
+    alone_after: tuple[str, ...]
+    told_after: int
+    untold_after: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Claim:
     """A claim of the study, with the verdict the computation gives.
 
@@ -351,6 +372,8 @@ class ReportData:
         facts: provenance of every fact used.
         unknowns: what is not known and what was assumed.
         key_figures: headline numbers for the summary.
+        decision_counts: for the camp first, then every other actor who passes a decision alone: the
+            decisions passed alone, told and not told on each side (one count for summary and key figures).
         generated_by: the tool and version that produced the numbers ("reformlab 0.1.0").
         generated_on: the date the report was made (ISO); set by the caller, so renders are reproducible.
         risk: the risk of losing control under electoral uncertainty, when simulated.
@@ -371,6 +394,7 @@ class ReportData:
     facts: tuple[Fact, ...] = ()
     unknowns: tuple[Unknown, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
+    decision_counts: tuple[DecisionCount, ...] = ()
     generated_by: str = ""
     generated_on: str = ""
     risk: RiskSection | None = None
@@ -382,6 +406,13 @@ class ReportData:
         counts: dict[str, int] = {}
         for change in self.changes:
             counts[change.kind] = counts.get(change.kind, 0) + 1
+        return counts
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Claims by verdict, counted once for the summary and the claims section."""
+        counts: dict[str, int] = {}
+        for claim in self.claims:
+            counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
         return counts
 
     def amendment_articles(self) -> tuple[str, ...]:
