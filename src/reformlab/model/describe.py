@@ -13,6 +13,7 @@ from reformlab.model.bodies import AppointedSeats, ExOfficioSeats, IndirectSeats
 from reformlab.model.steps import (
     AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, VetoStep, Vote,
 )
+from reformlab.model.grounds import GroundReadings
 from reformlab.model.values import Unknown
 
 
@@ -64,6 +65,34 @@ def describe_step(step) -> str:
         readings = " | ".join(f"{r.label} ({r.confidence})" for r in step.readings)
         return f"not found ({step.missing}); read as: {readings}"
     return "approve " + describe_vote(step)
+
+
+def describe_condition(condition) -> str:
+    """A ground or a limit of a procedure in words (:mod:`reformlab.model.grounds`): its label and article,
+    or, for grounds not known in full, what is missing and how it is read."""
+    if isinstance(condition, Unknown):
+        return "not known"
+    if isinstance(condition, GroundReadings):
+        readings = " | ".join(f"{r.label} ({r.confidence})" for r in condition.readings)
+        return f"not found ({condition.missing}); read as: {readings}"
+    return condition.label + (f" (Art. {condition.article})" if condition.article else "")
+
+
+def describe_procedure(procedure) -> str:
+    """A whole procedure in one line: what is decided, who proposes, who decides, on which grounds."""
+    parts = [procedure.label]
+    for name in ("proposal", "decision"):
+        steps = getattr(procedure, name)
+        text = "unknown" if isinstance(steps, Unknown) else "; ".join(describe_step(s) for s in steps) or "none"
+        parts.append(f"{name}: {text}")
+    for name in ("grounds", "limits"):
+        items = getattr(procedure, name)
+        if isinstance(items, Unknown) or items:
+            text = "not known" if isinstance(items, Unknown) else "; or ".join(describe_condition(i) for i in items)
+            parts.append(f"{name}: {text}")
+    if procedure.conditions:
+        parts.append("conditions: " + "; ".join(procedure.conditions))
+    return ". ".join(parts)
 
 
 def describe_seat_group(group) -> str:

@@ -208,7 +208,10 @@ def _safe_get(c, path: str):
 
 def _describe(value) -> str:
     """Short text for a changed value: seat groups and steps in words, other values as they are."""
-    from reformlab.model.describe import describe_seat_group, describe_step, describe_vote
+    from reformlab.model.describe import (
+        describe_condition, describe_procedure, describe_seat_group, describe_step, describe_vote,
+    )
+    from reformlab.model.grounds import GROUND_KINDS, LIMIT_KINDS
 
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
         return "; ".join(_describe(v) for v in value)
@@ -228,6 +231,23 @@ def _describe(value) -> str:
             group = TypeAdapter(SeatGroup).validate_python(value)
             seats = value.get("seats")
             return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
+        except Exception:  # a partial record: fall back to the plain text
+            return _text(value)
+    if isinstance(value, dict) and value.get("kind") in (*GROUND_KINDS, *LIMIT_KINDS):
+        try:
+            from pydantic import TypeAdapter
+
+            from reformlab.model.grounds import Ground, Limit
+
+            kind = Ground if value["kind"] in GROUND_KINDS else Limit
+            return describe_condition(TypeAdapter(kind).validate_python(value))
+        except Exception:  # a partial record: fall back to the plain text
+            return _text(value)
+    if isinstance(value, dict) and "decision" in value and "label" in value:
+        try:
+            from reformlab.model import Procedure
+
+            return describe_procedure(Procedure.model_validate(value))
         except Exception:  # a partial record: fall back to the plain text
             return _text(value)
     if isinstance(value, dict) and "kind" in value:
@@ -279,6 +299,11 @@ class _Path:
 
 def _fact_text(value) -> str:
     """A rule's value in words for the provenance table (never a Python repr)."""
+    from reformlab.model import Procedure
+    from reformlab.model.describe import describe_procedure
+
+    if isinstance(value, Procedure):
+        return describe_procedure(value)
     if isinstance(value, (tuple, list)) and value and all(hasattr(v, "filled_by") for v in value):
         return "; ".join(f"{v.id}: {describe_seat_group(v)}" for v in value)
     if hasattr(value, "model_dump") or isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value):
