@@ -118,3 +118,22 @@ def test_only_if_in_words():
                     Condition("ground", "after two refusals"), Condition("limit", "not during a state of emergency"))) \
         == ("only on one of these grounds: after a vote of no confidence (Art. 63(1)), or after two refusals; "
             "limits: not during a state of emergency")
+
+
+def test_show_and_control_state_the_grounds():
+    import json
+
+    from typer.testing import CliRunner
+
+    from reformlab.cli import app
+
+    runner = CliRunner()
+    shown = runner.invoke(app, ["show", "kz@2007-05-20"], env={"COLUMNS": "400"})
+    assert shown.exit_code == 0, shown.output  # a readings step (the 1998 veto override) is described, no crash
+    assert "ground: after Parliament passes a vote of no confidence in the Government (Art. 63(1))" in shown.output
+    assert "limit: not known: the limits of Art. 63(2) were not retrieved" in shown.output
+    control = runner.invoke(app, ["control", "kz@2007-05-20"], env={"COLUMNS": "400"})
+    assert control.exit_code == 0 and "dissolution: only on one of these grounds: after Parliament" in control.output
+    data = json.loads(runner.invoke(app, ["control", "kz@2007-05-20", "--format", "json"]).output)
+    assert data["procedures"]["dissolution"]["only_if"].startswith("only on one of these grounds")
+    assert data["procedures"]["ordinary_law"]["only_if"] is None
