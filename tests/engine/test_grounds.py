@@ -137,3 +137,13 @@ def test_show_and_control_state_the_grounds():
     data = json.loads(runner.invoke(app, ["control", "kz@2007-05-20", "--format", "json"]).output)
     assert data["procedures"]["dissolution"]["only_if"].startswith("only on one of these grounds")
     assert data["procedures"]["ordinary_law"]["only_if"] is None
+
+
+def test_power_before_2007_is_told_when_the_readings_agree():
+    """Both readings of the rest of Art. 63(1) leave the President a Banzhaf power of 1 on the 2004 seats (the
+    deputies who can bring a ground about are null players), so the comparison states it, not "–"."""
+    from reformlab.analysis.compare import compare
+
+    power = compare("kz@2007-05-20", "kz@2007-05-21").power()["dissolution"]
+    assert power["president"] == {"before": 1, "after": 1}
+    assert power["Ak Zhol Democratic Party"]["before"] == 0
