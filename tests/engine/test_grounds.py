@@ -147,3 +147,29 @@ def test_power_before_2007_is_told_when_the_readings_agree():
     power = compare("kz@2007-05-20", "kz@2007-05-21").power()["dissolution"]
     assert power["president"] == {"before": 1, "after": 1}
     assert power["Ak Zhol Democratic Party"]["before"] == 0
+
+
+def test_unknown_grounds_stay_unknown_and_limits_are_stated():
+    from reformlab.engine.grounds import conditions, ground_tree
+    from reformlab.engine.tree import Never, Unknown, readings
+    from reformlab.model import UNKNOWN, Procedure
+
+    class Without:  # a constitution whose references carry no notes
+        @staticmethod
+        def ref(path):
+            return None
+
+    tree = ground_tree(UNKNOWN, lambda named: Never(), "procedures.dissolution.grounds", "Art. 63 was not read")
+    assert isinstance(tree, Unknown) and tree.gap is Gap.GROUNDS and tree.reason == "Art. 63 was not read"
+    procedure = Procedure.model_validate({
+        "label": "dissolving the assembly", "decision": [{"kind": "sign", "by": "president"}],
+        "grounds": "unknown",
+        "limits": [{"kind": "not_during", "label": "not during a state of emergency", "state": "emergency",
+                    "article": "63(2)"},
+                   {"kind": "not_within", "label": "not within a year of a previous dissolution", "months": 12,
+                    "after": "a dissolution"}]})
+    stated = conditions(procedure, Without, "procedures.dissolution")
+    assert only_if(stated) == ("only on grounds not known (the grounds were not found); limits: not during a state "
+                               "of emergency (Art. 63(2)); not within a year of a previous dissolution")
+    assert [c.known for c in stated] == [False, True, True]
+    assert readings(tree) == ((None, tree),)  # no reading settles an unknown ground: the decision cannot be told

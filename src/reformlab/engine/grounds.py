@@ -58,12 +58,14 @@ def only_if(conditions: tuple[Condition, ...]) -> str | None:
     >>> only_if((Condition("ground", "after a vote of no confidence", "63(1)"),))
     'only on this ground: after a vote of no confidence (Art. 63(1))'
     """
-    grounds = [c.words for c in conditions if c.kind == "ground"]
+    grounds = [c for c in conditions if c.kind == "ground"]
     limits = [c.words for c in conditions if c.kind == "limit"]
     parts = []
-    if grounds:
+    if len(grounds) == 1 and not grounds[0].known and not grounds[0].readings:
+        parts.append(f"only on grounds not known ({grounds[0].words})")
+    elif grounds:
         parts.append(("only on this ground: " if len(grounds) == 1 else "only on one of these grounds: ")
-                     + ", or ".join(grounds))
+                     + ", or ".join(c.words for c in grounds))
     if limits:
         parts.append("limits: " + "; ".join(limits))
     return "; ".join(parts) or None
@@ -124,7 +126,7 @@ def conditions(procedure, constitution, path: str) -> tuple[Condition, ...]:
     missing_limits = note_of(constitution, f"{path}.limits", "the limits were not found")
     found: list[Condition] = []
     if isinstance(procedure.grounds, UnknownValue):
-        found.append(Condition("ground", f"grounds not known: {missing_grounds}", known=False))
+        found.append(Condition("ground", missing_grounds, known=False))
     else:
         for ground in procedure.grounds:
             if isinstance(ground, GroundReadings):
