@@ -214,9 +214,9 @@ def check_grounds(c: Constitution) -> list[Problem]:
     graph = ground_graph(c)
     for proc_id, named in graph.items():
         for name in sorted(named - set(known)):
-            problems.append((f"procedures.{proc_id}.grounds", f"a ground names the decision {name!r}, which this "
-                             "constitution does not have", "name a procedure id or appoint:<body>.<seat group>, or "
-                             + did_you_mean(name, known)))
+            error = unknown_name("decision", name, known, fix="name a procedure id or appoint:<body>.<seat group>",
+                                 problem=f"a ground names the decision {name!r}, which this constitution does not have")
+            problems.append((f"procedures.{proc_id}.grounds", error.problem, error.fix))
     cycle = find_cycle(graph)
     if cycle:
         problems.append((f"procedures.{cycle[0]}.grounds", "procedures are each other's grounds in a cycle: "
