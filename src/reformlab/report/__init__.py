@@ -17,7 +17,6 @@ from reformlab.report.data import (
     Claim,
     Fact,
     Figure,
-    DecisionCount,
     KeyFigure,
     ProcedurePower,
     Relation,
@@ -27,6 +26,7 @@ from reformlab.report.data import (
     Source,
     Unknown,
 )
+from reformlab.report.figures import DecisionCount
 from reformlab.report.progress import steps
 from reformlab.report.render import FORMATS, render_html, render_markdown, render_pdf, write_report
 from reformlab.report.seating import chamber_from_counts, party_colors, seats_from_counts

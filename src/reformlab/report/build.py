@@ -14,13 +14,12 @@ from urllib.parse import urlparse
 from reformlab import __version__
 from reformlab.analysis.compare import natural_key
 from reformlab.model import Unknown as UnknownValue
-from reformlab.model.describe import describe_seat_group
-from reformlab.model.tree import to_tree
 from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
     RiskSeries, Snapshot, Source, Unknown,
 )
 from reformlab.report.figures import decision_counts, key_figures
+from reformlab.report.words import describe_value, fact_text, value_text
 from reformlab.report.seating import chamber_from_counts, party_colors
 
 VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open", "about another comparison": "other"}
@@ -158,18 +157,6 @@ def _decision_label(comparison, proc: str) -> str:
     return proc
 
 
-def _text(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, UnknownValue) or value == "unknown":
-        return "unknown"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v is not None)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value) or "none"
-    return str(value)
-
-
 def _subject(comparison, change) -> str:
     """``bodies.majilis.seat_groups.0.seats`` -> ``Majilis › seats 'list' › seats`` (list indices are those of
     the version that has the value: the earlier one for a removed value)."""
@@ -206,66 +193,10 @@ def _safe_get(c, path: str):
         return None
 
 
-def _describe(value) -> str:
-    """Short text for a changed value: seat groups and steps in words, other values as they are."""
-    from reformlab.model.describe import (
-        describe_condition, describe_procedure, describe_seat_group, describe_step, describe_vote,
-    )
-    from reformlab.model.grounds import GROUND_KINDS, LIMIT_KINDS
-
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
-        return "; ".join(_describe(v) for v in value)
-    if isinstance(value, dict) and "body" in value and "majority" in value and "kind" not in value:
-        try:
-            from reformlab.model import Vote
-
-            return describe_vote(Vote.model_validate(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and "filled_by" in value:
-        try:
-            from pydantic import TypeAdapter
-
-            from reformlab.model import SeatGroup
-
-            group = TypeAdapter(SeatGroup).validate_python(value)
-            seats = value.get("seats")
-            return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and value.get("kind") in (*GROUND_KINDS, *LIMIT_KINDS):
-        try:
-            from pydantic import TypeAdapter
-
-            from reformlab.model.grounds import Ground, Limit
-
-            kind = Ground if value["kind"] in GROUND_KINDS else Limit
-            return describe_condition(TypeAdapter(kind).validate_python(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and "decision" in value and "label" in value:
-        try:
-            from reformlab.model import Procedure
-
-            return describe_procedure(Procedure.model_validate(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and "kind" in value:
-        try:
-            from pydantic import TypeAdapter
-
-            from reformlab.model import Step
-
-            return describe_step(TypeAdapter(Step).validate_python(value))
-        except Exception:
-            return _text(value)
-    return _text(value)
-
-
 def _changes(comparison) -> tuple[Change, ...]:
     after = comparison.after.constitution
     return tuple(
-        Change(_subject(comparison, change), _describe(change.before), _describe(change.after),
+        Change(_subject(comparison, change), describe_value(change.before), describe_value(change.after),
                f"Art. {change.article}" if change.article and change.article != "unknown" else "",
                tuple(_source(after, key) for key in change.sources), change.kind)
         for change in comparison.changes
@@ -279,7 +210,7 @@ def _claims(results, source: Source) -> tuple[Claim, ...]:
             Figure(side, value) for side, value in result.computed.items()
             if isinstance(value, (int, Fraction)) and not isinstance(value, bool)
         )
-        reasoning = "; ".join(f"computed {side}: {_text(v)}, stated: {_text(result.expected.get(side))}"
+        reasoning = "; ".join(f"computed {side}: {value_text(v)}, stated: {value_text(result.expected.get(side))}"
                               for side, v in result.computed.items())
         if result.rounding:
             reasoning += f" ({result.rounding})"
@@ -297,20 +228,6 @@ class _Path:
         self.path, self.after = path, value
 
 
-def _fact_text(value) -> str:
-    """A rule's value in words for the provenance table (never a Python repr)."""
-    from reformlab.model import Procedure
-    from reformlab.model.describe import describe_procedure
-
-    if isinstance(value, Procedure):
-        return describe_procedure(value)
-    if isinstance(value, (tuple, list)) and value and all(hasattr(v, "filled_by") for v in value):
-        return "; ".join(f"{v.id}: {describe_seat_group(v)}" for v in value)
-    if hasattr(value, "model_dump") or isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value):
-        return _describe(to_tree(value))
-    return _text(value)
-
-
 def _facts(comparison) -> tuple[Fact, ...]:
     facts, seen = [], set()
     for label, side in (("before", comparison.before), ("after", comparison.after)):
@@ -322,7 +239,7 @@ def _facts(comparison) -> tuple[Fact, ...]:
                 value = c.get(path)
             except KeyError:
                 continue
-            statement = f"{_subject(comparison, _Path(path, value))}: {_fact_text(value)}"
+            statement = f"{_subject(comparison, _Path(path, value))}: {fact_text(value)}"
             key = (statement, ref.sources)
             if key in seen:
                 continue

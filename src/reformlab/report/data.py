@@ -12,12 +12,14 @@ built.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reformlab.report.attribution import AttributionSection
+    from reformlab.report.figures import DecisionCount
     from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
@@ -227,27 +229,6 @@ class KeyFigure:
 
 
 @dataclass(frozen=True)
-class DecisionCount:
-    """The decisions one actor passes alone, before and after: counted once
-    (:func:`reformlab.analysis.control.decision_tally`), read by the summary and the key figures alike.
-
-    Args:
-        actor: the actor's name as shown ("President").
-        alone_before, alone_after: the decisions (labels) the actor passes alone on that side.
-        told_before, told_after: how many decisions can be told on that side.
-        untold_before, untold_after: the decisions (labels) whose outcome for the actor cannot be told.
-    """
-
-    actor: str
-    alone_before: tuple[str, ...]
-    told_before: int
-    untold_before: tuple[str, ...]
-    alone_after: tuple[str, ...]
-    told_after: int
-    untold_after: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class Claim:
     """A claim of the study, with the verdict the computation gives.
 
@@ -403,17 +384,11 @@ class ReportData:
 
     def change_counts(self) -> dict[str, int]:
         """Changes by kind, counted once for the summary, the key figures and the section."""
-        counts: dict[str, int] = {}
-        for change in self.changes:
-            counts[change.kind] = counts.get(change.kind, 0) + 1
-        return counts
+        return dict(Counter(change.kind for change in self.changes))
 
     def verdict_counts(self) -> dict[str, int]:
         """Claims by verdict, counted once for the summary and the claims section."""
-        counts: dict[str, int] = {}
-        for claim in self.claims:
-            counts[claim.verdict] = counts.get(claim.verdict, 0) + 1
-        return counts
+        return dict(Counter(claim.verdict for claim in self.claims))
 
     def amendment_articles(self) -> tuple[str, ...]:
         """The articles of the amendments (each once, in order)."""

@@ -9,11 +9,33 @@ chambers section's totals), the law's size only where no scenario fills the cham
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from fractions import Fraction
 
 from reformlab.analysis.control import decision_tally
 from reformlab.model import Unknown as UnknownValue
-from reformlab.report.data import DecisionCount, KeyFigure
+from reformlab.report.data import KeyFigure
+
+
+@dataclass(frozen=True)
+class DecisionCount:
+    """The decisions one actor passes alone, before and after: counted once
+    (:func:`reformlab.analysis.control.decision_tally`), read by the summary and the key figures alike.
+
+    Args:
+        actor: the actor's name as shown ("President").
+        alone_before, alone_after: the decisions (labels) the actor passes alone on that side.
+        told_before, told_after: how many decisions can be told on that side.
+        untold_before, untold_after: the decisions (labels) whose outcome for the actor cannot be told.
+    """
+
+    actor: str
+    alone_before: tuple[str, ...]
+    told_before: int
+    untold_before: tuple[str, ...]
+    alone_after: tuple[str, ...]
+    told_after: int
+    untold_after: tuple[str, ...]
 
 
 def _label(comparison, decision_id: str) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 
 from reformlab.report.charts.bars import actor_order, display_name
 from reformlab.report.charts.svg import format_power, format_value
-from reformlab.report.data import FILLINGS, VERDICTS, Chamber, DecisionCount, ProcedurePower, ReportData
+from reformlab.report.data import FILLINGS, VERDICTS, Chamber, ProcedurePower, ReportData
+from reformlab.report.figures import DecisionCount
 
 
 def _names(names) -> str:
