@@ -27,38 +27,37 @@ def value_text(value) -> str:
     return str(value)
 
 
+def _parsed(value: dict, parse, describe) -> str:
+    """``describe(parse(value))``, or the plain text of a partial record that does not parse."""
+    try:
+        return describe(parse(value))
+    except Exception:  # a partial record: fall back to the plain text
+        return value_text(value)
+
+
+def _seats(group) -> str:
+    return f"{group.seats} seat{'' if group.seats == 1 else 's'}: {describe_seat_group(group)}"
+
+
 def describe_value(value) -> str:
-    """Short text for a changed value: seat groups and steps in words, other values as they are."""
+    """Short text for a changed value: seat groups, votes, grounds, procedures and steps in words, other
+    values as they are."""
     if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
         return "; ".join(describe_value(v) for v in value)
-    if isinstance(value, dict) and "body" in value and "majority" in value and "kind" not in value:
-        try:
-            return describe_vote(Vote.model_validate(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return value_text(value)
-    if isinstance(value, dict) and "filled_by" in value:
-        try:
-            group = TypeAdapter(SeatGroup).validate_python(value)
-            seats = value.get("seats")
-            return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
-        except Exception:  # a partial record: fall back to the plain text
-            return value_text(value)
-    if isinstance(value, dict) and value.get("kind") in (*GROUND_KINDS, *LIMIT_KINDS):
-        try:
-            kind = Ground if value["kind"] in GROUND_KINDS else Limit
-            return describe_condition(TypeAdapter(kind).validate_python(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return value_text(value)
-    if isinstance(value, dict) and "decision" in value and "label" in value:
-        try:
-            return describe_procedure(Procedure.model_validate(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return value_text(value)
-    if isinstance(value, dict) and "kind" in value:
-        try:
-            return describe_step(TypeAdapter(Step).validate_python(value))
-        except Exception:
-            return value_text(value)
+    if not isinstance(value, dict):
+        return value_text(value)
+    if "body" in value and "majority" in value and "kind" not in value:
+        return _parsed(value, Vote.model_validate, describe_vote)
+    if "filled_by" in value:
+        return _parsed(value, TypeAdapter(SeatGroup).validate_python, _seats)
+    if value.get("kind") in GROUND_KINDS:
+        return _parsed(value, TypeAdapter(Ground).validate_python, describe_condition)
+    if value.get("kind") in LIMIT_KINDS:
+        return _parsed(value, TypeAdapter(Limit).validate_python, describe_condition)
+    if "decision" in value and "label" in value:
+        return _parsed(value, Procedure.model_validate, describe_procedure)
+    if "kind" in value:
+        return _parsed(value, TypeAdapter(Step).validate_python, describe_step)
     return value_text(value)
 
 
