@@ -120,3 +120,12 @@ def test_unknowns_agree(report, text):
     table = text[text.index("**Unknowns and assumptions**"):].split("\n\n")[1]  # the table, to its blank line
     rows = table.splitlines()[2:]  # below the header and its rule
     assert len(rows) == len(report.unknowns) and all(row.startswith("| ") for row in rows)
+
+
+def test_a_high_fact_is_shown_with_its_strongest_source(report):
+    """The provenance shows one source per fact: for a fact rated high, never a Wikipedia page or mirror
+    (the primary text or the independent source that makes it high comes first)."""
+    from reformlab.model.confidence import is_mirror
+
+    high = [fact for fact in report.facts if fact.confidence == "high"]
+    assert high and not [f.statement for f in high if is_mirror(f"{f.source.citation} {f.source.url}")]

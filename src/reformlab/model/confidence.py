@@ -78,6 +78,23 @@ def rating_problem(confidence: str | None, sources) -> str | None:
             "or two independent sources")
 
 
+def strongest(keys, table) -> str:
+    """The key among ``keys`` a reader should see first: a primary text, else a source that is no Wikipedia
+    page or mirror, else the first (``table``: key -> :class:`~reformlab.model.values.Source`).
+
+    >>> from reformlab.model.values import Source
+    >>> strongest(["wiki", "law"], {"wiki": Source(url="https://en.wikipedia.org/x"),
+    ...                             "law": Source(citation="Law No. 254", kind="primary")})
+    'law'
+    """
+    def rank(key: str) -> tuple[bool, bool]:
+        entry = table.get(key)
+        text, kind = (entry.text, entry.kind) if entry is not None else (key, None)
+        return kind != "primary", is_mirror(text)
+
+    return min(keys, key=rank)
+
+
 def constitution_problems(constitution) -> list[tuple[str, str]]:
     """``(path, problem)`` for every reference of ``constitution`` whose confidence its sources do not bear."""
     found = []

@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 from reformlab import __version__
 from reformlab.analysis.compare import natural_key
 from reformlab.model import Unknown as UnknownValue
+from reformlab.model.confidence import strongest
 from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
     RiskSeries, Snapshot, Source, Unknown,
@@ -245,7 +246,7 @@ def _facts(comparison) -> tuple[Fact, ...]:
                 continue
             seen.add(key)
             locator = f"Art. {ref.article}" if ref.article and ref.article != "unknown" else ""
-            facts.append(Fact(f"[{label}, version {c.version}] {statement}", _source(c, ref.sources[0], locator),
+            facts.append(Fact(f"[{label}, version {c.version}] {statement}", _source(c, strongest(ref.sources, c.sources), locator),
                               ref.confidence))
         if side.scenario:
             for what, assumption in side.scenario.assumptions():
