@@ -31,7 +31,8 @@ def _kinds() -> dict[str, tuple[str, str | None]]:
 @pytest.mark.parametrize("country", COUNTRIES)
 def test_every_constitution_rating_rests_on_what_the_scale_asks(country):
     doc = load_builtin(country)
-    problems = {(path, problem) for version in doc.versions for path, problem in constitution_problems(doc.as_of(version))}
+    problems = {(path, problem) for version in doc.versions
+                for path, problem in constitution_problems(doc.as_of(version))}
     assert not problems, sorted(problems)
 
 

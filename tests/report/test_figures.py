@@ -60,7 +60,8 @@ def test_decisions_passed_alone_told_and_not_told_agree(comparison, report, text
         assert (len(tally.alone), tally.told, len(tally.untold)) == (alone, told, untold)
     # the claim about "all decisions" counts the same decisions
     assert f"{alone_before} of {told_before} computed, {untold_before} cannot tell" in text
-    assert f"{alone_after} of {told_after + untold_after} decisions computed, all passed alone; {untold_after} cannot tell" in text
+    total_after = told_after + untold_after
+    assert f"{alone_after} of {total_after} decisions computed, all passed alone; {untold_after} cannot tell" in text
     # measured on the 2004 and 2007 seats (README): 11 of 12 before, 11 of 11 after, 2 not told on each side
     assert (alone_before, told_before, untold_before, alone_after, told_after, untold_after) == (11, 12, 2, 11, 11, 2)
 

@@ -103,11 +103,11 @@ def ground_tree(grounds, decision_tree: Callable[[str], Node], subject: str, mis
     for ground in grounds:
         if isinstance(ground, GroundReadings):
             gap = Unknown(Gap.GROUNDS, subject, ground.missing)
+            added = [AnyOf(tuple(_plain(g, decision_tree) for g in r.adds)) if r.adds else Never("no further ground")
+                     for r in ground.readings]
             parts.append(Alternatives(gap, tuple(
-                Reading(f"assuming {r.label}",
-                        AnyOf(tuple(_plain(g, decision_tree) for g in r.adds)) if r.adds else Never("no further ground"),
-                        grounds=r.grounds, confidence=r.confidence)
-                for r in ground.readings)))
+                Reading(f"assuming {r.label}", tree, grounds=r.grounds, confidence=r.confidence)
+                for r, tree in zip(ground.readings, added))))
         else:
             parts.append(_plain(ground, decision_tree))
     return AnyOf(tuple(parts))

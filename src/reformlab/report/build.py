@@ -246,7 +246,8 @@ def _facts(comparison) -> tuple[Fact, ...]:
                 continue
             seen.add(key)
             locator = f"Art. {ref.article}" if ref.article and ref.article != "unknown" else ""
-            facts.append(Fact(f"[{label}, version {c.version}] {statement}", _source(c, strongest(ref.sources, c.sources), locator),
+            source = _source(c, strongest(ref.sources, c.sources), locator)
+            facts.append(Fact(f"[{label}, version {c.version}] {statement}", source,
                               ref.confidence))
         if side.scenario:
             for what, assumption in side.scenario.assumptions():

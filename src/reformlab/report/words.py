@@ -67,6 +67,7 @@ def fact_text(value) -> str:
         return describe_procedure(value)
     if isinstance(value, (tuple, list)) and value and all(hasattr(v, "filled_by") for v in value):
         return "; ".join(f"{v.id}: {describe_seat_group(v)}" for v in value)
-    if hasattr(value, "model_dump") or isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value):
+    listed = isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value)
+    if hasattr(value, "model_dump") or listed:
         return describe_value(to_tree(value))
     return value_text(value)
