@@ -60,6 +60,7 @@ def test_input_gives_one_clean_message(path, tmp_path):
     assert "Traceback" not in result.output and "internal error" not in result.output
     if expected_exit == 2:
         assert result.output.startswith("error: ") and result.output.count("error: ") == 1, result.output
+        assert not re.match(r"error: \d+ problems", result.output), f"one mistake, one message:\n{result.output}"
     for text in spec["expect"]:
         assert text in result.output, f"{text!r} not in:\n{result.output}"
 
