@@ -28,7 +28,7 @@ def test_the_space_names_every_assumption_with_grounds():
         "Nur Otan answers to",
     }
     otan = space["Otan answers to"].options
-    assert otan[0].principal == "president" and "Isaacs" in otan[0].grounds and otan[0].confidence == "medium"
+    assert otan[0].principal == "president" and "Isaacs" in otan[0].grounds and otan[0].confidence == "low"  # the study under test alone (the scale)
     assert otan[1].grounds.startswith("no source")
 
 

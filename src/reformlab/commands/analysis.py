@@ -127,6 +127,9 @@ def print_control(evaluation, camp: str = "president") -> None:
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     out.print(procedures)
+    for proc in control.procedures.values():
+        if proc.only_if:
+            out.print(f"  {proc.id}: {proc.only_if}")
     for check in evaluation.filling.checks:
         out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:

@@ -12,12 +12,14 @@ built.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reformlab.report.attribution import AttributionSection
+    from reformlab.report.figures import DecisionCount
     from reformlab.report.process_section import ProcessSection
 
 Number = int | Fraction | float
@@ -356,6 +358,8 @@ class ReportData:
         facts: provenance of every fact used.
         unknowns: what is not known and what was assumed.
         key_figures: headline numbers for the summary.
+        decision_counts: for the camp first, then every other actor who passes a decision alone: the
+            decisions passed alone, told and not told on each side (one count for summary and key figures).
         generated_by: the tool and version that produced the numbers ("reformlab 0.1.0").
         generated_on: the date the report was made (ISO); set by the caller, so renders are reproducible.
         risk: the risk of losing control under electoral uncertainty, when simulated.
@@ -376,6 +380,7 @@ class ReportData:
     facts: tuple[Fact, ...] = ()
     unknowns: tuple[Unknown, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
+    decision_counts: tuple[DecisionCount, ...] = ()
     generated_by: str = ""
     generated_on: str = ""
     risk: RiskSection | None = None
@@ -384,10 +389,11 @@ class ReportData:
 
     def change_counts(self) -> dict[str, int]:
         """Changes by kind, counted once for the summary, the key figures and the section."""
-        counts: dict[str, int] = {}
-        for change in self.changes:
-            counts[change.kind] = counts.get(change.kind, 0) + 1
-        return counts
+        return dict(Counter(change.kind for change in self.changes))
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Claims by verdict, counted once for the summary and the claims section."""
+        return dict(Counter(claim.verdict for claim in self.claims))
 
     def amendment_articles(self) -> tuple[str, ...]:
         """The articles of the amendments (each once, in order)."""

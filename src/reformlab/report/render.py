@@ -38,7 +38,7 @@ from reformlab.report.data import (
 )
 from reformlab.report.progress import steps
 from reformlab.report.risk_view import axis_words, risk_markdown, risk_view
-from reformlab.report.summary import summary_sentences
+from reformlab.report.summary import changes_counted, claims_counted, summary_sentences
 from reformlab.report.validate import validate_report
 
 FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
@@ -180,6 +180,8 @@ def _context(report: ReportData, charts: bool) -> dict:
     context = {
         "report": report,
         "summary": list(summary_sentences(report)),
+        "changes_counted": changes_counted(report) if report.changes else "",
+        "claims_counted": claims_counted(report) if report.claims else "",
         "chambers": paired_chambers(report),
         "composition": composition,
         "relations_text": relations_text,
