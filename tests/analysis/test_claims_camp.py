@@ -8,6 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from reformlab.analysis.claims import check_claims, load_claims
+from reformlab.analysis.decompose_claims import CHANGE_QUANTITIES
 from reformlab.analysis.quantities import QUANTITIES
 from reformlab.cli import app
 from reformlab.errors import ReformlabError
@@ -22,7 +23,8 @@ def both():
 
 def _follows(claim: dict) -> bool:
     quantity = dict(claim["quantity"])
-    parameter = getattr(QUANTITIES[quantity.pop("kind")], "camp_parameter", None)
+    kind = quantity.pop("kind")
+    parameter = getattr(QUANTITIES.get(kind) or CHANGE_QUANTITIES[kind], "camp_parameter", None)
     return parameter is not None and quantity.get(parameter, "president") == "president"
 
 

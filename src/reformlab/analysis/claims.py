@@ -129,17 +129,19 @@ def check_claim(claim: dict, sides: dict[str, Evaluation], *, camp: str | None =
     kind = quantity.pop("kind")
     from reformlab.analysis.decompose_claims import CHANGE_QUANTITIES
 
-    if kind in CHANGE_QUANTITIES:  # read off both sides at once (the package between them)
-        computed, reason, undecided = CHANGE_QUANTITIES[kind](sides["before"], sides["after"], **quantity)
-        verdict = change_verdict(claim["expected"]["change"], computed["summary"], undecided)
-        return ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), {"change": computed}, verdict, reason)
-    if kind not in QUANTITIES:
+    function = QUANTITIES.get(kind) or CHANGE_QUANTITIES.get(kind)
+    if function is None:
         raise unknown_name("quantity kind", kind, [*QUANTITIES, *CHANGE_QUANTITIES],
                            field=f"claims.{claim['id']}.quantity.kind")
-    parameter = getattr(QUANTITIES[kind], "camp_parameter", None)
+    parameter = getattr(function, "camp_parameter", None)
     followed = None
     if camp not in (None, study_camp) and parameter is not None and quantity.get(parameter, study_camp) == study_camp:
         quantity[parameter] = followed = camp
+    if kind in CHANGE_QUANTITIES:  # read off both sides at once (the package between them)
+        computed, reason, undecided = function(sides["before"], sides["after"], **quantity)
+        verdict = change_verdict(claim["expected"]["change"], computed["summary"], undecided)
+        return ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), {"change": computed}, verdict,
+                           reason, camp=followed)
     if "tolerance" in claim:
         raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
                              fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")

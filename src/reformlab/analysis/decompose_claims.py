@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from reformlab.analysis.decompose import decompose
 from reformlab.analysis.decompose_offsets import package_test
+from reformlab.analysis.quantities import follows_camp
 from reformlab.errors import ReformlabError
 from reformlab.model.amendments import package_between
 
 _CACHE: dict = {}
 
 
+@follows_camp("actor")
 def amendments_offset(before, after, *, measure: str = "banzhaf", actor: str = "president"):
     """Whether every amendment that lowered ``actor``'s ``measure`` in a decision is matched by one that
     restored it, on the package that turns ``before`` into ``after`` (two evaluations of one tree; every
