@@ -14,13 +14,15 @@ were is reused from a cache. Control is read off the trees by :func:`reformlab.a
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import math
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from reformlab.analysis.assumptions import Choice, choices, neutral, remap, remap_filling, resolver
+from reformlab.analysis.assumptions import (Choice, choices, inferred_controllers, neutral, remap, remap_filling,
+                                            resolver, split_defectors, token_mapping)
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.margins import level, surplus
 from reformlab.engine.decisions import Decision
@@ -68,7 +70,7 @@ class Side:
         """The evaluation with each subject mapped as ``picks`` says (cached by this side's picks)."""
         key = tuple(picks.get(c.subject, c.options[0].principal) for c in self.space)
         if key not in self.cache:
-            mapping = {c.subject: principal for c, principal in zip(self.space, key)}
+            mapping = token_mapping(self.space, picks)
             principal = resolver(self.evaluation.filling, mapping)
             decisions = {k: _remapped(d, principal) for k, d in self.evaluation.decisions.items()}
             filled = remap_filling(self.evaluation.filling, principal)
@@ -83,7 +85,7 @@ class Side:
     def camp_roles(self, picks: dict[str, str], actor: str) -> dict[str, str]:
         """``{decision: role of actor}`` under ``picks``, read off the neutral trees with the set of tokens that
         answer to ``actor`` (a coalition's margin only sums its members' seats, so no tree is re-mapped)."""
-        camp = {actor} | {c.subject for c in self.space if picks.get(c.subject, c.options[0].principal) == actor}
+        camp = {actor} | {token for token, p in token_mapping(self.space, picks).items() if p == actor}
         camp |= self._bodies_of(camp)
         key = (actor, frozenset(camp))
         if key not in self.cache:
@@ -146,17 +148,17 @@ def _remapped(decision: Decision, principal) -> Decision:
 
 def side(target, scenario=None, *, election: str | None = None) -> Side:
     """Fill ``target`` once under the neutral reading of its scenario (see the module docstring)."""
+    from reformlab.engine.filling import fill
+
     base = evaluate(target, scenario, election=election)
     if base.scenario is None:
         return Side(base, ())
-    flat = evaluate(base.constitution, neutral(base.scenario)) if election is None else None
-    if flat is None:
-        from reformlab.engine.filling import fill
-
-        flat = Evaluation(base.target, base.constitution, neutral(base.scenario),
-                          fill(base.constitution, neutral(base.scenario)), base.election, base.modelled)
-    flat = Evaluation(base.target, base.constitution, base.scenario, flat.filling, base.election, base.modelled)
-    return Side(flat, choices(base.scenario, flat.filling))
+    inferred = inferred_controllers(base.filling, base.scenario)
+    filling = fill(base.constitution, neutral(base.scenario, inferred))
+    space = choices(base.scenario, filling, base=base.filling)
+    flat = Evaluation(base.target, base.constitution, base.scenario, split_defectors(filling, space), base.election,
+                      base.modelled)
+    return Side(flat, space)
 
 
 def space_of(sides) -> tuple[Choice, ...]:
@@ -164,7 +166,13 @@ def space_of(sides) -> tuple[Choice, ...]:
     found: dict[str, Choice] = {}
     for s in sides:
         for choice in s.space:
-            found.setdefault(choice.subject, choice)
+            first = found.setdefault(choice.subject, choice)
+            if first is not choice and first.options != choice.options:  # both sides' grounds, each named
+                target = s.evaluation.target
+                options = tuple(dataclasses.replace(a, grounds=a.grounds if a.grounds == b.grounds else
+                                                    f"{a.grounds} | {target}: {b.grounds}")
+                                for a, b in zip(first.options, choice.options))
+                found[choice.subject] = dataclasses.replace(first, options=options)
     return tuple(found.values())
 
 
@@ -245,7 +253,7 @@ def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=(
         seats: dict[str, dict[str, int]] = {}
         smallest: tuple = ()
         if flipping:
-            weight = {c.subject: sum(_seats_of(c.subject, sides).values()) for c in space}
+            weight = {c.subject: sum(_seats_of(c, sides).values()) for c in space}
 
             def moved(combo) -> int:  # seats of the subjects changed: the least telling flip last
                 return sum(weight[c.subject] for c, i in zip(space, combo) if i)
@@ -253,22 +261,23 @@ def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=(
             size, combo, flipped = min(flipping, key=lambda f: (f[0], moved(f[1])))
             smallest = tuple(dict.fromkeys(tuple(c.name for c, i in zip(space, other) if i)
                                            for n, other, _ in flipping if n == size))
-            flips = tuple((c.name, c.options[0].principal, c.options[i].principal)
+            flips = tuple((c.name, c.options[0].words, c.options[i].words)
                           for c, i in zip(space, combo) if i)
             for c, i in zip(space, combo):
                 if i:
-                    seats[c.name] = _seats_of(c.subject, sides)
+                    seats[c.name] = _seats_of(c, sides)
         found.append(Robustness(key, base, holds, len(outcomes), weighted, exact,
                                 None if exact else _wilson(holds, len(outcomes)), flips, flipped, seats, smallest))
     return found
 
 
-def _seats_of(subject: str, sides) -> dict[str, int]:
-    """Seats the subject's token holds per body, over the sides (the seats a flip moves)."""
+def _seats_of(choice: Choice, sides) -> dict[str, int]:
+    """Seats the choice's tokens hold per body, over the sides (the seats a flip moves)."""
     seats: dict[str, int] = {}
+    tokens = set(choice.members)
     for s in sides:
         for body in s.evaluation.filling.bodies.values():
-            n = sum(b.seats for b in body.blocks if b.principal == subject and b.filled_by in ("popular", "indirect"))
+            n = sum(b.seats for b in body.blocks if b.principal in tokens and b.filled_by in ("popular", "indirect"))
             if n:
                 seats[f"{s.evaluation.target}: {body.id}"] = n
     return seats

@@ -177,16 +177,12 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    from reformlab.analysis import evaluate
+    from reformlab.analysis.evaluation import evaluate_pair
 
     alignments = parse_alignments(align)
-    if election:
-        if scenarios:
-            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
-        sides = (evaluate(before, alignments=alignments, election=election),
-                 evaluate(after, alignments=alignments, election=election))
-    else:
-        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if election and scenarios:
+        raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+    sides = evaluate_pair(before, after, first, second, alignments=alignments, election=election)
     if sides[0].constitution.id != sides[1].constitution.id:
         from reformlab.analysis.crosscompare import cross_compare
 

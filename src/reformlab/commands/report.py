@@ -38,13 +38,13 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     second = scenarios[-1] if scenarios else None
     with steps("Building the report", total=6) as bar:
         with bar.step(f"evaluating {before} and {after}"):
-            from reformlab.analysis.evaluation import evaluate
+            from reformlab.analysis.evaluation import evaluate_pair
 
-            after_side = evaluate(after, second, alignments=alignments)
+            before_side, after_side = evaluate_pair(before, after, first, second, alignments=alignments,
+                                                    election=election)
             text = None if spec_file is None else read_text(spec_file)
             spec = report_spec(after_side.constitution, text, file=None if spec_file is None else str(spec_file))
-            comparison = compare(before, after_side, scenario_before=first, alignments=alignments,
-                                 camp=camp or spec.camp)
+            comparison = compare(before_side, after_side, camp=camp or spec.camp)
         with bar.step("power indices"):
             comparison.power()
         with bar.step("the study's claims"):
