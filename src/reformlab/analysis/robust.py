@@ -226,6 +226,25 @@ class Robustness:
                 "seats": self.seats, "sentence": self.sentence()}
 
 
+class Verdicts(tuple):
+    """The :class:`Robustness` of every verdict (a tuple), with the assumption space they range over
+    (``space``) and the combinations read (``total``, ``exact``)."""
+
+    space: tuple = ()
+
+    @property
+    def total(self) -> int:
+        return self[0].total if self else 0
+
+    @property
+    def exact(self) -> bool:
+        return self[0].exact if self else True
+
+    def to_dict(self) -> dict:
+        return {"combinations": self.total, "exact": self.exact,
+                "assumptions": [c.to_dict() for c in self.space], "verdicts": [r.to_dict() for r in self]}
+
+
 def _wilson(k: int, n: int) -> tuple[float, float]:
     z = 1.96
     p = k / n
@@ -234,7 +253,7 @@ def _wilson(k: int, n: int) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=()) -> list[Robustness]:
+def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=()) -> Verdicts:
     """Evaluate ``verdict_of(picks) -> {id: verdict}`` on every combination and summarise each verdict; the
     flipping set shown is a smallest one, and among those the one moving the fewest seats."""
     exact, combos = combinations(space, samples=samples, seed=seed)
@@ -268,6 +287,8 @@ def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=(
                     seats[c.name] = _seats_of(c, sides)
         found.append(Robustness(key, base, holds, len(outcomes), weighted, exact,
                                 None if exact else _wilson(holds, len(outcomes)), flips, flipped, seats, smallest))
+    found = Verdicts(found)
+    found.space = tuple(space)
     return found
 
 
@@ -283,12 +304,15 @@ def _seats_of(choice: Choice, sides) -> dict[str, int]:
     return seats
 
 
-def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 0) -> list[Robustness]:
-    """Every claim of a built-in claims file over the assumption space of its two versions."""
+def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 0, before: str | None = None,
+                  after: str | None = None, election: str | None = None) -> Verdicts:
+    """Every claim of a built-in claims file over the assumption space of its two versions (or ``before`` /
+    ``after``; with ``election``, both filled from that election's votes)."""
     from reformlab.analysis.claims import check_claim, load_claims
 
     data = load_claims(name)
-    sides = {label: side(data["compare"][label]) for label in ("before", "after")}
+    targets = {"before": before or data["compare"]["before"], "after": after or data["compare"]["after"]}
+    sides = {label: side(target, election=election) for label, target in targets.items()}
     space = space_of(sides.values())
     cache: dict = {}
 
@@ -302,7 +326,7 @@ def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 
     return robustness(space, verdicts, samples=samples, seed=seed, sides=tuple(sides.values()))
 
 
-def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0) -> list[Robustness]:
+def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0) -> Verdicts:
     """The actor's role in every decision of every side, over the sides' assumption space."""
     space = space_of(sides)
 
