@@ -84,6 +84,8 @@ def print_result(result) -> None:
                 _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
                 _percent(p["p_lose_block"], *p["p_lose_block_ci"]),
             )
+        for note in version.get("notes", ()):
+            out.print(f"{version['target']}: {note}")
         if table.row_count:
             out.print(table)
         else:

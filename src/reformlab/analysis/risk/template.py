@@ -102,6 +102,7 @@ class VersionModel:
     sizes: dict[str, int]
     controllers: tuple[str, ...]
     decisions: tuple[DecisionModel, ...]
+    notes: tuple[str, ...] = ()  # what the draws cannot vary for lack of data, in words
 
     @property
     def camp_share(self) -> float:
@@ -228,12 +229,13 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
                             else None,
                         )
                     )
+    notes = []
     if districts and not lists:
-        raise ReformlabError(
-            f"{evaluation.target}: single-member districts need a list vote for the national "
-            "swing, and the scenario gives none",
-            field="--scenario",
-        )
+        notes.append("the scenario gives no list votes, so there is no national swing: the single-member "
+                     "districts vary by district noise alone around the declared winners")
+    if not lists and not districts:
+        notes.append("the scenario gives no votes: the elected seats are held as declared, and only "
+                     "defections and controller flips are drawn")
     models = []
     for decision in evaluation.decisions.values():
         common = dict(id=decision.id, label=decision.label)
@@ -259,6 +261,7 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
         sizes,
         controllers,
         tuple(models),
+        tuple(notes),
     )
     return _with_baseline(model)
 

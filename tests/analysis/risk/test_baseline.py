@@ -1,0 +1,74 @@
+"""Risk on equal footing (issue 10, item 5): by default every version is drawn around the same baseline votes,
+said which; each around its own election only with --own-elections, labelled "rules and election together"."""
+
+import json
+
+from typer.testing import CliRunner
+
+from reformlab.analysis import evaluate
+from reformlab.analysis.risk import compile_versions, simulate
+from reformlab.analysis.risk.baseline import baseline
+from reformlab.cli import app
+
+runner = CliRunner()
+TARGETS = ["kz@2004-10-01", "kz@2007-09-01"]
+
+
+def _run(*args):
+    result = runner.invoke(app, ["risk", *TARGETS, "-n", "4096", "--seed", "7", "-f", "json", *args])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)
+
+
+def test_default_draws_both_versions_around_the_first_versions_votes():
+    data = _run()
+    assert data["baseline"] == {"votes": "scenario kz-majilis-2004 (election KZ-MAJ-2004)", "same_votes": True,
+                                "comparison": "rules alone"}
+    shares = {v["camp_share"] for v in data["versions"]}
+    assert len(shares) == 1 and round(shares.pop(), 4) == 0.7905  # the 2004 camp share on both sides
+    after = evaluate(TARGETS[1], election="kz-majilis-2004").filling.bodies["majilis"].by_principal()["president"]
+    assert data["versions"][1]["baseline_seats"]["majilis"] == after == 94
+
+
+def test_own_elections_is_the_old_comparison_and_says_so():
+    data = _run("--own-elections")
+    assert data["baseline"]["comparison"] == "rules and election together" and not data["baseline"]["same_votes"]
+    assert [round(v["camp_share"], 4) for v in data["versions"]] == [0.7905, 0.8841]
+    result = runner.invoke(app, ["risk", *TARGETS, "-n", "10", "--own-elections"], env={"COLUMNS": "200"})
+    assert "rules and election together" in result.output
+
+
+def test_api_default_is_the_same_baseline_too():
+    same, own = compile_versions(TARGETS), compile_versions(TARGETS, own_elections=True)
+    assert same[0].camp_share == same[1].camp_share != own[1].camp_share
+    assert baseline(TARGETS).sentence.startswith("every version drawn around the same baseline votes")
+
+
+def test_same_seed_same_result_on_any_chunking():
+    one, two = _run("--chunk", "4096"), _run("--chunk", "65536")
+    assert one == two
+    a = simulate(TARGETS, draws=12288, seed=3, chunk=4096).to_dict()
+    b = simulate(TARGETS, draws=12288, seed=3, chunk=12288).to_dict()
+    assert a == b
+
+
+def test_a_scenario_of_declared_seats_only_runs_and_says_what_is_not_drawn(tmp_path):
+    file = tmp_path / "declared.yaml"
+    file.write_text(
+        "schema_version: 1\nconstitution: kz\nscenarios:\n  d:\n    label: x\n    fits: {from: 2004-09-19, to: 2007-05-20}\n"
+        "    date: 2004-10-03\n    seats:\n      majilis.list: {seats: {Otan: 7, Asar: 3}}\n"
+        "      majilis.districts: {seats: {Otan: 40, Independents: 27}, tier: smd}\n"
+        "    controllers:\n      maslikhats: {principal: president}\n    alignments:\n      Otan: {principal: president}\n")
+    assert runner.invoke(app, ["control", "kz@2004-10-01", "-s", f"{file}#d"]).exit_code == 0
+    result = runner.invoke(app, ["risk", "kz@2004-10-01", "-s", f"{file}#d", "-n", "4096", "--seed", "1", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert "no national swing" in json.loads(result.output)["versions"][0]["notes"][0]
+
+
+def test_bad_baselines_are_one_message_exit_2():
+    for args, words in ((["--own-elections", "-e", "kz-majilis-2007"], "give one of --scenario, --election"),
+                        (["-e", "KG-JK-2010"], "not of 'kz'"),
+                        (["-e", "kz-majilis-2099"], "no built-in scenario or election")):
+        result = runner.invoke(app, ["risk", *TARGETS, "-n", "10", *args])
+        assert result.exit_code == 2 and words in result.output, (args, result.output)
+        assert "Traceback" not in result.output
