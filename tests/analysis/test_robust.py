@@ -155,3 +155,25 @@ def test_the_fast_camp_roles_match_remapped_trees_on_every_combination():
             picks = {c.subject: c.options[i].principal for c, i in zip(s.space, combo) if i}
             slow = {k: p.role("president") or "cannot tell" for k, p in s.under(picks).control.procedures.items()}
             assert s.camp_roles(picks, "president") == slow, (target, picks)
+
+
+def test_an_election_that_cannot_fill_a_version_is_one_message_on_every_command(tmp_path):
+    words = "cannot fill majilis.districts of kz@2023-06-01: its electoral system or size is not known"
+    for command in (["control", "kz@2023-06-01"], ["compare", AFTER, "kz@2023-06-01"], ["control", "kz@2023-06-01", "--robust"],
+                    ["grid", AFTER, "kz@2023-06-01"], ["risk", AFTER, "kz@2023-06-01", "-n", "10"],
+                    ["report", AFTER, "kz@2023-06-01", "-o", str(tmp_path / "r.html")]):
+        result = runner.invoke(app, command + ["--election", "kz-majilis-2004"], env={"COLUMNS": "300"})
+        assert result.exit_code == 2 and words in " ".join(result.output.split()), (command, result.output)
+        assert result.output.count("error") == 1 and not (tmp_path / "r.html").exists()
+
+
+def test_a_named_choice_about_no_assumption_is_refused(tmp_path):
+    file = tmp_path / "s.yaml"
+    file.write_text(
+        "schema_version: 1\nconstitution: kz\nscenarios:\n  s:\n    label: x\n    fits: {from: 2007-05-21}\n"
+        "    date: 2007-08-18\n    seats:\n      majilis.list: {election: KZ-MAJ-2007}\n"
+        "    controllers:\n      maslikhats: {principal: president}\n    alignments:\n      Nur Otan: {principal: president}\n"
+        "    choices:\n      c: {about: Nur Otn, choice: x, reason: y, confidence: low}\n")
+    result = runner.invoke(app, ["control", AFTER, "-s", f"{file}#s", "--robust"])
+    assert result.exit_code == 2 and "unknown assumption 'Nur Otn'" in result.output and "did you mean 'Nur Otan'" in result.output
+    assert "scenarios.s.choices.c.about" in result.output

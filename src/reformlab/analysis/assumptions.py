@@ -171,7 +171,18 @@ def choices(scenario: Scenario, filling: Filling, camp: str = CAMP, base: Fillin
             Option(body, f"no source ({other})" if other != "no source" else "no source (its members answer to "
                    "nobody named)", None)), kind="controller"))
     found += _defections(scenario, filling, camp)
+    _check_about(scenario, found)
     return tuple(found)
+
+
+def _check_about(scenario: Scenario, found: list[Choice]) -> None:
+    """A named choice ``about`` a subject of no assumption would give its grounds to nothing, silently."""
+    subjects = {c.subject for c in found} | {"independents" for c in found if c.kind == "independents"}
+    for name, choice in scenario.choices.items():
+        about = getattr(choice, "about", None)
+        if about is not None and about not in subjects:
+            raise unknown_name("assumption", about, sorted(subjects), field=f"scenarios.{scenario.id}.choices.{name}.about",
+                               fix="name the party, body or 'independents' the choice gives grounds for")
 
 
 def _independents(scenario: Scenario, filling: Filling, camp: str) -> list[Choice]:
