@@ -100,6 +100,33 @@ def test_align_reaches_the_independents_and_the_apk():
     assert json.loads(result.output)["control"]["constitutional_amendment"]["president"]["after"] == "veto"
 
 
+@pytest.mark.parametrize("target, picks", [
+    (BEFORE, {"independents in majilis": "president", "Otan": "Otan"}),
+    (BEFORE, {"independents in majilis": "president", "maslikhats": "maslikhats", "Asar": "Asar"}),
+    (AFTER, {"apk": "apk"}),
+    (AFTER, {"apk": "apk", "Nur Otan": "Nur Otan", "maslikhats": "maslikhats"}),
+])
+def test_remapped_independents_and_apk_match_a_fresh_fill(target, picks):
+    from reformlab.analysis.assumptions import OWN
+
+    s = side(target)
+    fresh = evaluate(target, alignments=picks)
+    remapped = s.under(picks)
+    for key, proc in fresh.control.procedures.items():
+        assert remapped.control.procedures[key].role("president") == proc.role("president"), key
+        assert s.camp_roles(picks, "president")[key] == (proc.role("president") or "cannot tell"), key
+    assert fresh.filling.bodies["majilis"].by_principal().get("president", 0) == sum(
+        b.seats for b in remapped.filling.bodies["majilis"].blocks if b.principal == "president")
+    assert OWN not in {b.principal for b in remapped.filling.bodies["majilis"].blocks}
+
+
+def test_a_defection_moves_one_seat_of_the_largest_camp_party():
+    s = side(BEFORE)
+    defected = s.under({"defection in majilis": "(its own principal)"})
+    seats = defected.filling.bodies["majilis"].by_principal()
+    assert seats["president"] == 56 and seats["one Otan deputy of majilis.districts"] == 1
+
+
 def test_remapped_trees_match_a_fresh_fill():
     s = side(BEFORE)
     picks = {"Democratic Party Adilet": "president", "Asar": "Asar", "maslikhats": "maslikhats"}
