@@ -171,13 +171,21 @@ def choices(scenario: Scenario, filling: Filling, camp: str = CAMP, base: Fillin
             Option(body, f"no source ({other})" if other != "no source" else "no source (its members answer to "
                    "nobody named)", None)), kind="controller"))
     found += _defections(scenario, filling, camp)
-    _check_about(scenario, found)
+    _check_about(scenario, filling)
     return tuple(found)
 
 
-def _check_about(scenario: Scenario, found: list[Choice]) -> None:
-    """A named choice ``about`` a subject of no assumption would give its grounds to nothing, silently."""
-    subjects = {c.subject for c in found} | {"independents" for c in found if c.kind == "independents"}
+def _check_about(scenario: Scenario, filling: Filling) -> None:
+    """A named choice ``about`` nothing an assumption could be about (a party of the scenario, a body, the
+    independents) would give its grounds to nothing, silently."""
+    from reformlab.model import load_builtin
+
+    bodies = set(filling.constitution.bodies)
+    try:  # a body of another version of the constitution (the APK before 2007) is no typo
+        bodies |= set((load_builtin(filling.constitution.id).raw or {}).get("bodies") or {})
+    except ReformlabError:
+        pass
+    subjects = scenario_subjects(scenario) | bodies | {"independents"}
     for name, choice in scenario.choices.items():
         about = getattr(choice, "about", None)
         if about is not None and about not in subjects:
