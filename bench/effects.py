@@ -27,7 +27,7 @@ def main() -> None:
     parser.add_argument("--baseline-sample", type=int, default=48)
     args = parser.parse_args()
     from reformlab.analysis import evaluate
-    from reformlab.analysis.assumptions import split_defectors
+    from reformlab.analysis.remap import split_defectors
     from reformlab.analysis.effects import grid
     from reformlab.analysis.evaluation import Evaluation
     from reformlab.analysis.robust import combinations, robust_control, side, space_of

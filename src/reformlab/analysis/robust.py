@@ -8,7 +8,7 @@ the options' confidence), and the smallest set of assumption changes that flips 
 subjects involved.
 
 Each side is filled once under the neutral scenario; a combination re-maps its trees
-(:func:`~reformlab.analysis.assumptions.remap`), and a side whose own choices a combination leaves as they
+(:func:`~reformlab.analysis.remap.remap`), and a side whose own choices a combination leaves as they
 were is reused from a cache. Control is read off the trees by :func:`reformlab.analysis.margins.level`.
 """
 
@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reformlab.analysis.assumptions import (Choice, choices, inferred_controllers, neutral, remap, remap_filling,
-                                            resolver, split_defectors, token_mapping)
+from reformlab.analysis.assumptions import Choice, choices, inferred_controllers, neutral
+from reformlab.analysis.remap import remap, remap_filling, resolver, split_defectors, token_mapping
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.margins import level, surplus
 from reformlab.engine.decisions import Decision
