@@ -149,7 +149,7 @@ def test_align_errors_are_one_clear_message():
     result = runner.invoke(app, ["control", BEFORE, "--align", "defection in majilis=president"])
     assert result.exit_code == 2 and "vary defections with --robust" in result.output
     for command in (["control", BEFORE], ["compare", BEFORE, AFTER], ["grid", BEFORE, "-e", "kz-majilis-2004"],
-                    ["risk", BEFORE, AFTER, "-n", "10"], ["report", "-o", "-"]):
+                    ["risk", BEFORE, AFTER, "-n", "10"], ["report", "-o", "-"], ["power", BEFORE]):
         result = runner.invoke(app, command + ["--align", "Nobody Party=president"])
         assert result.exit_code == 2 and "unknown party 'Nobody Party'" in result.output, command
         assert result.output.count("error") == 1 and "Traceback" not in result.output
