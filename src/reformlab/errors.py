@@ -92,15 +92,22 @@ def did_you_mean(name: str, choices) -> str:
     return "choose one of: " + shown
 
 
-def unknown_name(what: str, name: str, choices, *, file: str | Path | None = None, line: int | None = None,
-                 field: str | None = None, fix: str | None = None) -> ReformlabError:
+def unknown_name(what: str, name, choices, *, file: str | Path | None = None, line: int | None = None,
+                 field: str | None = None, fix: str | None = None, problem: str | None = None) -> ReformlabError:
     """The one "unknown X" error: names the kind and the name, and suggests the nearest valid ones.
 
-    ``fix``, when given, comes first ("declare it under 'bodies'"), then "or did you mean ...".
+    Every "did you mean" in reformlab is written here (``tests/test_unknown_names.py`` checks that no
+    other module spells one out). ``fix``, when given, comes first ("declare it under 'bodies'"), then "or
+    did you mean ..."; with no ``choices`` the fix is ``fix`` alone. ``problem`` replaces the default
+    sentence ``unknown {what} {name!r}`` where the file or the law says it otherwise ("no built-in scenario
+    'x'"); collecting loaders take the error's ``problem`` and ``fix`` as one of their problems.
 
     >>> print(unknown_name("party", "Otn", ["Otan", "Asar"], field="--align").message())
     field '--align': unknown party 'Otn'. Fix: did you mean 'Otan'?
+    >>> print(unknown_name("scenario", "kz-2099", ["kz-2007"], problem="no built-in scenario 'kz-2099'").message())
+    no built-in scenario 'kz-2099'. Fix: did you mean 'kz-2007'?
     """
     hint = did_you_mean(str(name), [str(c) for c in choices]) if choices else None
     text = " or ".join(p for p in (fix, hint) if p)
-    return ReformlabError(f"unknown {what} {name!r}", file=file, line=line, field=field, fix=text or None)
+    return ReformlabError(problem or f"unknown {what} {name!r}", file=file, line=line, field=field,
+                          fix=text or None)

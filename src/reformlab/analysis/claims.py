@@ -23,7 +23,7 @@ from typing import Any
 
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.quantities import QUANTITIES, CannotTell
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.values import parse_share
 from reformlab.yamlio import load_yaml
 
@@ -110,8 +110,7 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     quantity = dict(claim["quantity"])
     kind = quantity.pop("kind")
     if kind not in QUANTITIES:
-        raise ReformlabError(f"unknown quantity kind {kind!r}", field=f"claims.{claim['id']}.quantity.kind",
-                             fix=did_you_mean(kind, QUANTITIES))
+        raise unknown_name("quantity kind", kind, QUANTITIES, field=f"claims.{claim['id']}.quantity.kind")
     if "tolerance" in claim:
         raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
                              fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")
@@ -120,8 +119,7 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     expected = dict(claim["expected"])
     trend = expected.pop("trend", None)
     if trend is not None and trend not in TRENDS:
-        raise ReformlabError(f"unknown trend {trend!r}", field=f"claims.{claim['id']}.expected.trend",
-                             fix=did_you_mean(str(trend), TRENDS))
+        raise unknown_name("trend", trend, TRENDS, field=f"claims.{claim['id']}.expected.trend")
     computed, rounded, reasons, verdicts = {}, {}, [], []
     for side in SIDES:
         if side not in expected and trend is None:

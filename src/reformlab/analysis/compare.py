@@ -12,7 +12,7 @@ from fractions import Fraction
 
 from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.power import decision_powers
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.diff import KINDS, Change, diff
 
 
@@ -221,6 +221,6 @@ def check_camp(camp: str, *evaluations: Evaluation) -> str:
     """``camp`` if it is an actor or principal of one of ``evaluations``; otherwise a :class:`ReformlabError`."""
     known = camp_actors(*evaluations)
     if camp not in known:
-        raise ReformlabError(f"the camp {camp!r} is no actor or principal here", field="--camp",
-                             fix=did_you_mean(camp, known))
+        raise unknown_name("camp", camp, known, field="--camp",
+                           problem=f"the camp {camp!r} is no actor or principal here")
     return camp

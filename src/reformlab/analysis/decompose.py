@@ -27,7 +27,7 @@ from reformlab.engine.decisions import decisions
 from reformlab.engine.filling import fill
 from reformlab.engine.tree import AnyMember, Controller, Vote, leaves
 from reformlab.engine.scenario import Scenario
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games.precedence import PrecedenceStructure, marginal_weights, precedence_structure
 from reformlab.model.amendments import apply_subset, as_package
 from reformlab.model.constitution import Constitution
@@ -216,7 +216,7 @@ def decompose(
     """
     for measure in measures:
         if measure not in MEASURES:
-            raise ReformlabError(f"unknown measure {measure!r}", field="--measure", fix=did_you_mean(measure, MEASURES))
+            raise unknown_name("measure", measure, MEASURES, field="--measure")
     package = as_package(reform)
     ids = [a.id for a in package.amendments]
     needs = _closed_needs(package)
@@ -227,12 +227,13 @@ def decompose(
     decision_ids = list(dict.fromkeys([*versions.decisions(none), *versions.decisions(everything)]))
     principals = versions.principals(none) | versions.principals(everything)
     if camp not in principals:
-        raise ReformlabError(f"{camp!r} holds no seat and no office in either version", field="--camp",
-                             fix=did_you_mean(camp, principals))
+        raise unknown_name("camp", camp, principals, field="--camp",
+                           problem=f"{camp!r} holds no seat and no office in either version")
     if only:
         for wanted in only:
             if wanted not in decision_ids:
-                raise ReformlabError(f"no decision {wanted!r}", field="--decision", fix=did_you_mean(wanted, decision_ids))
+                raise unknown_name("decision", wanted, decision_ids, field="--decision",
+                                   problem=f"no decision {wanted!r}")
         decision_ids = [d for d in decision_ids if d in only]
     touched = {a.id: {node_of(c.path) for c in a.changes} for a in package.amendments}
     results: dict[str, DecisionAttribution] = {}

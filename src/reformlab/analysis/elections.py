@@ -28,7 +28,7 @@ from statistics import NormalDist
 
 from reformlab.data.election_results import built_in_elections, election_inputs
 from reformlab.engine.scenario import ElectionSeats, Fits, Scenario, builtin_scenarios
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model import Constitution, Unknown
 
 #: The principal whose camp the district model counts (the risk model's default camp).
@@ -86,10 +86,8 @@ def resolve_election(name: str) -> ElectionSource:
                 fix="name a built-in scenario instead (reformlab list)",
             )
         return ElectionSource(name, name, using[0], f"election {name} (alignments of scenario {using[0].id})")
-    raise ReformlabError(
-        f"no built-in scenario or election {name!r}", field="--election",
-        fix=did_you_mean(name, list(scenarios) + list(elections)) or "see reformlab list",
-    )
+    raise unknown_name("election", name, list(scenarios) + list(elections), field="--election",
+                       problem=f"no built-in scenario or election {name!r}", fix="see reformlab list")
 
 
 def election_parties(election: str) -> set[str]:
@@ -160,6 +158,34 @@ def modelled_district_seats(seats: int, election: ElectionSource, *, district_sp
     return {party: camp_seats, "Independents (district model)": seats - camp_seats}, note
 
 
+def _tier_results(system: dict, seats: int, source: ElectionSource, where: str, version: str,
+                  notes: list[str]) -> ElectionSeats:
+    """What ``source`` gives a tier of ``seats`` seats: list votes for a list tier, the declared or the
+    modelled district winners for single-member seats, list votes and the declared district winners for a
+    compensatory tier with as many districts, each tier's own for a parallel one."""
+    kind = system.get("kind", "list")
+    won = election_inputs(source.election_id).district_seats
+    declared = sum(won.values())
+    if kind == "list":
+        return ElectionSeats(election=source.election_id)
+    if kind == "single_member" and declared == seats:
+        return ElectionSeats(election=source.election_id, tier="smd")
+    if kind == "single_member":
+        modelled, note = modelled_district_seats(seats, source)
+        notes.append(f"{where}: {note}")
+        return ElectionSeats(seats=modelled)
+    if kind == "compensatory" and declared == system.get("districts"):
+        return ElectionSeats(election=source.election_id, district_seats=dict(won))
+    if kind == "parallel":
+        return ElectionSeats(tiers={name: _tier_results(tier, tier.get("seats"), source, f"{where}.{name}", version,
+                                                        notes) for name, tier in system["tiers"].items()})
+    raise ReformlabError(
+        f"{source.said} cannot fill {where} of {version}: it is elected by a {kind} tier, which needs "
+        "votes per district, and the election gives national list votes only",
+        field="--election", fix="give the seat group's results in a scenario file (--scenario)",
+    )
+
+
 def scenario_for(constitution: Constitution, election: str | ElectionSource) -> tuple[Scenario, tuple[str, ...]]:
     """The scenario filling ``constitution``'s popular seat groups from ``election``, with notes on what is
     modelled rather than taken from the results.
@@ -192,21 +218,7 @@ def scenario_for(constitution: Constitution, election: str | ElectionSource) -> 
                 f"{source.said} cannot fill {where} of {version}: its electoral system or size is not known",
                 field="--election", fix="give the seat group's results in a scenario file (--scenario)",
             )
-        kind = group.system.get("kind", "list")
-        if kind == "list":
-            seats[where] = ElectionSeats(election=source.election_id)
-        elif kind == "single_member" and declared == group.seats:
-            seats[where] = ElectionSeats(election=source.election_id, tier="smd")
-        elif kind == "single_member":
-            modelled, note = modelled_district_seats(group.seats, source)
-            seats[where] = ElectionSeats(seats=modelled)
-            notes.append(f"{where}: {note}")
-        else:
-            raise ReformlabError(
-                f"{source.said} cannot fill {where} of {version}: it is elected by a {kind} tier, which needs "
-                "votes per district, and the election gives national list votes only",
-                field="--election", fix="give the seat group's results in a scenario file (--scenario)",
-            )
+        seats[where] = _tier_results(dict(group.system), group.seats, source, where, version, notes)
     scenario = source.scenario.model_copy(update={
         "id": f"{source.name}@{version}",
         "label": f"the votes of {source.election_id} under the rules of {version}",

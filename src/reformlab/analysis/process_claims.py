@@ -15,7 +15,7 @@ from functools import cached_property
 from typing import Any, Callable
 
 from reformlab.analysis.claims import ClaimResult, load_claims, matches
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.tree import split_path, to_tree
 from reformlab.process import STATUSES, Process, facts, load_process, package_versions
 from reformlab.process.measures import pro_presidential_share, verdict_of
@@ -43,7 +43,7 @@ class Context:
     def body(self, body_id: str):
         ids = [b.id for b in self.process.bodies]
         if body_id not in ids:
-            raise ReformlabError(f"unknown body {body_id!r}", field="quantity.body", fix=did_you_mean(body_id, ids))
+            raise unknown_name("body", body_id, ids, field="quantity.body")
         return self.process.body(body_id)
 
 
@@ -261,8 +261,9 @@ def check_process_claims(data: dict | str = "isaacs2008_process",
         quantity = dict(claim["quantity"])
         kind = quantity.pop("kind")
         if kind not in PROCESS_QUANTITIES:
-            raise ReformlabError(f"unknown quantity kind {kind!r}", field=f"claims.{claim['id']}.quantity.kind",
-                                 fix=did_you_mean(kind, PROCESS_QUANTITIES))
+            raise unknown_name(
+                "quantity kind", kind, PROCESS_QUANTITIES, field=f"claims.{claim['id']}.quantity.kind"
+            )
         verdict, computed, reason = PROCESS_QUANTITIES[kind](ctx, claim["expected"], **quantity)
         results.append(ClaimResult(claim["id"], claim["text"], {"process": claim["expected"]}, {"process": computed},
                                    verdict, reason))

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from fractions import Fraction
 
+from reformlab.errors import unknown_name
 from reformlab.model import Unknown
+from reformlab.model.tree import NoSuchItem
 
 
 class CannotTell(Exception):
@@ -20,12 +22,9 @@ def value(ev, path: str):
     """The value at ``path`` in the resolved version (``bodies.majilis.size``)."""
     try:
         found = ev.constitution.get(path)
-    except KeyError as error:
-        if "no item with id" in str(error):  # a claim naming a seat group that is not there is a mistake
-            from reformlab.errors import ReformlabError
-
-            raise ReformlabError(str(error).strip("'\""), field=path,
-                                 fix="name a seat group by one of the ids listed") from None
+    except NoSuchItem as error:  # a claim naming a seat group that is not there is a mistake
+        raise unknown_name("seat group", error.wanted, error.ids, field=path, problem=error.sentence) from None
+    except KeyError:
         raise CannotTell(f"{path} does not exist in this version") from None
     if isinstance(found, Unknown):
         raise CannotTell(f"{path} is unknown")

@@ -307,10 +307,10 @@ class Scores:
 
 def scores(constitution, *, head: str = "president", target: str | None = None) -> Scores:
     """Score every registered item for ``constitution`` (a resolved version), ``head`` being the president."""
-    from reformlab.errors import ReformlabError, did_you_mean
+    from reformlab.errors import unknown_name
 
     if head not in constitution.bodies and head not in constitution.actors:
-        raise ReformlabError(f"{head!r} is no body or actor of {constitution.id}", field="--head",
-                             fix=did_you_mean(head, list(constitution.bodies) + list(constitution.actors)))
+        raise unknown_name("head", head, list(constitution.bodies) + list(constitution.actors), field="--head",
+                           problem=f"{head!r} is no body or actor of {constitution.id}")
     found = tuple(item.rule(item, constitution, head) for item in ITEMS.values())
     return Scores(target or f"{constitution.id}@{constitution.as_of}", found)

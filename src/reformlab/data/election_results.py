@@ -12,7 +12,7 @@ from importlib import resources
 
 import attrs
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 COUNTRIES = ("KG", "KZ", "UA")
 
@@ -24,9 +24,8 @@ def _resource(name: str):
 def _check_country(country: str) -> str:
     code = country.upper()
     if code not in COUNTRIES:
-        raise ReformlabError(
-            f"no built-in elections for {country!r}", field="country", fix=did_you_mean(code, COUNTRIES)
-        )
+        raise unknown_name("country", code, COUNTRIES, field="country",
+                           problem=f"no built-in elections for {country!r}")
     return code
 
 
@@ -128,9 +127,8 @@ def election_inputs(election_id: str) -> ElectionInputs:
         raise ReformlabError("no built-in election is named", field="--election",
                              fix="give the id of a built-in election (reformlab list)")
     if election_id not in known:
-        raise ReformlabError(
-            f"no built-in election {election_id!r}", field="--election", fix=did_you_mean(election_id, known)
-        )
+        raise unknown_name("election", election_id, known, field="--election",
+                           problem=f"no built-in election {election_id!r}")
     code = election_id.split("-", 1)[0]
     frame = load_elections(code)
     rows = frame[frame.election_id == election_id]

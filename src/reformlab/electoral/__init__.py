@@ -30,6 +30,7 @@ from reformlab.electoral.kinds import (
     KINDS,
     CompensatorySystem,
     MultiDistrictSystem,
+    ParallelSystem,
     SingleMemberSystem,
     tier_from_dict,
     tier_to_dict,
@@ -39,7 +40,7 @@ from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.seat_cap import EXCESS_RULES, SeatCap
 from reformlab.electoral.system import ElectoralSystem
 from reformlab.electoral.threshold import BASES, Threshold, parse_share
-from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel
+from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel, parallel_tiers
 from reformlab.electoral.ties import TIE_BREAKS, Tie, TieBreak, TieError
 from reformlab.electoral.votes_file import read_votes_csv
 
@@ -63,6 +64,7 @@ __all__ = [
     "MinimumParties",
     "MixedResult",
     "MultiDistrictSystem",
+    "ParallelSystem",
     "SingleMemberSystem",
     "RegionalThreshold",
     "SeatCap",
@@ -77,6 +79,7 @@ __all__ = [
     "measures",
     "method_named",
     "parallel",
+    "parallel_tiers",
     "parse_share",
     "plurality",
     "read_votes_csv",

@@ -20,7 +20,7 @@ from reformlab.electoral.quota import QUOTAS, clear_cut, quota_allocation
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 
 @attrs.frozen
@@ -59,9 +59,7 @@ METHODS: dict[str, Method] = {
 def method_named(name: str) -> Method:
     """The registered method called ``name``, or a :class:`ReformlabError` suggesting the nearest names."""
     if name not in METHODS:
-        raise ReformlabError(
-            f"unknown allocation method {name!r}", field="method", fix=did_you_mean(name, METHODS)
-        )
+        raise unknown_name("allocation method", name, METHODS, field="method")
     return METHODS[name]
 
 

@@ -11,7 +11,7 @@ import numpy as np
 from reformlab.electoral._batch_divisor import SHAPES, allocate_divisor
 from reformlab.electoral._batch_quota import QUOTA_METHODS, allocate_quota
 from reformlab.electoral.threshold import Threshold, parse_share
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 BATCH_METHODS = QUOTA_METHODS + tuple(SHAPES)
 
@@ -175,9 +175,7 @@ def allocate_batch(
         raise ReformlabError(f"seats must be a whole number >= 0, got {seats!r}", field="seats")
     seats = int(seats)
     if method not in BATCH_METHODS:
-        raise ReformlabError(
-            f"unknown allocation method {method!r}", field="method", fix=did_you_mean(method, BATCH_METHODS)
-        )
+        raise unknown_name("allocation method", method, BATCH_METHODS, field="method")
     if int(array.max(initial=0)) * (seats + 2) >= _INT64_HEADROOM:
         raise ReformlabError(
             "votes too large for exact int64 arithmetic",

@@ -15,7 +15,8 @@ import attrs
 
 from reformlab.electoral.kinds import tier_from_dict, tier_to_dict
 from reformlab.electoral.system import check_fields, check_seats
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.electoral.tiers import parallel_tiers
+from reformlab.errors import ReformlabError, unknown_name
 
 UNELECTED_KINDS = ("appointed", "indirect", "reserved", "ex_officio")
 
@@ -46,11 +47,7 @@ class UnelectedSeats:
         check_fields(data, ("seats", "kind", "filled_by", "source"), "unelected")
         kind = data.get("kind", "appointed")
         if kind not in UNELECTED_KINDS:
-            raise ReformlabError(
-                f"unknown kind of unelected seats {kind!r}",
-                field="unelected.kind",
-                fix=did_you_mean(kind, UNELECTED_KINDS),
-            )
+            raise unknown_name("kind of unelected seats", kind, UNELECTED_KINDS, field="unelected.kind")
         return cls(
             check_seats(data.get("seats"), "unelected.seats"), kind, data.get("filled_by"), data.get("source")
         )
@@ -132,8 +129,7 @@ class Chamber:
             raise ReformlabError(
                 f"{len(tiers)} tier results for {len(self.elected)} elected tiers", field="tiers"
             )
-        parties = list(dict.fromkeys(p for t in tiers for p in t))
-        seats = {p: sum(t.get(p, 0) for t in tiers) for p in parties}
+        seats = parallel_tiers({str(number): tier for number, tier in enumerate(tiers)}).seats
         return ElectionResult(self.name, seats, tiers, self.unelected)
 
     def to_dict(self) -> dict[str, Any]:

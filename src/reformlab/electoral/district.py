@@ -20,7 +20,7 @@ import attrs
 from reformlab.electoral.allocation import allocate
 from reformlab.electoral.threshold import Threshold
 from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
-from reformlab.errors import ReformlabError
+from reformlab.errors import ReformlabError, unknown_name
 
 
 @attrs.frozen
@@ -142,11 +142,7 @@ def allocate_districts(
             fix="give seats for every district that has votes, and votes for every district with seats",
         )
     if threshold_level not in ("district", "national"):
-        raise ReformlabError(
-            f"unknown threshold level {threshold_level!r}",
-            field="threshold_level",
-            fix="use 'district' or 'national'",
-        )
+        raise unknown_name("threshold level", threshold_level, ("district", "national"), field="threshold_level")
     parties = list(dict.fromkeys(p for district in votes.values() for p in district))
     passed = tuple(parties)
     if threshold is not None and threshold_level == "national":

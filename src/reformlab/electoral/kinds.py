@@ -6,7 +6,9 @@ A tier's dict names its ``kind`` (default ``"list"``); the registry maps that na
 - ``list``: one nationwide list tier (:class:`~reformlab.electoral.ElectoralSystem`);
 - ``single_member``: ``seats`` single-member districts, ``formula`` plurality or two-round;
 - ``districts``: list seats per multi-member district;
-- ``compensatory``: an MMP house of ``seats`` of which ``districts`` are single-member seats.
+- ``compensatory``: an MMP house of ``seats`` of which ``districts`` are single-member seats;
+- ``parallel``: named tiers of the kinds above elected side by side (a segmented mixed system), so one
+  seat group can be elected the way a mixed chamber is.
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ import attrs
 from reformlab.electoral.district import DistrictAllocation, allocate_districts, plurality, two_round
 from reformlab.electoral.system import ElectoralSystem, check_fields, check_seats
 from reformlab.electoral.threshold import Threshold, parse_share
-from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory
+from reformlab.electoral.tiers import OVERHANG_RULES, MixedResult, compensatory, parallel_tiers
 from reformlab.electoral.ties import TieBreak
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 FORMULAS = ("plurality", "two_round")
 
@@ -84,9 +86,7 @@ class SingleMemberSystem:
         check_fields(data, ("kind", "seats", "formula", "majority", "tie_break"), "single_member")
         formula = data.get("formula", "plurality")
         if formula not in FORMULAS:
-            raise ReformlabError(
-                f"unknown formula {formula!r}", field="formula", fix=did_you_mean(formula, FORMULAS)
-            )
+            raise unknown_name("formula", formula, FORMULAS, field="formula")
         return cls(
             seats=check_seats(data.get("seats"), "seats"),
             formula=formula,
@@ -184,11 +184,7 @@ class CompensatorySystem:
         check_fields(data, ("kind", "method", "seats", "districts", "threshold", "overhang"), "compensatory")
         overhang = data.get("overhang", "keep")
         if overhang not in OVERHANG_RULES:
-            raise ReformlabError(
-                f"unknown overhang rule {overhang!r}",
-                field="overhang",
-                fix=did_you_mean(overhang, OVERHANG_RULES),
-            )
+            raise unknown_name("overhang rule", overhang, OVERHANG_RULES, field="overhang")
         return cls(
             data.get("method", "sainte_lague"),
             check_seats(data.get("seats"), "seats"),
@@ -198,11 +194,68 @@ class CompensatorySystem:
         )
 
 
+@attrs.frozen
+class ParallelSystem:
+    """A parallel (segmented) mixed system: named tiers elected side by side, none of them compensating the
+    other, a party's seats the sum of its seats in each (Kazakhstan 1999 and 2004: 67 single-member seats
+    and 10 list seats; 2023: 69 list seats and 29 districts).
+
+    Args:
+        tiers: tier name -> tier of any other kind (``{"list": ElectoralSystem, "districts": SingleMember...}``);
+            a list tier's ``seats`` is its whole share of the seats.
+
+    >>> mixed = ParallelSystem.from_dict({"kind": "parallel", "tiers": {
+    ...     "list": {"method": "hare", "seats": 4}, "districts": {"kind": "single_member", "seats": 3}}})
+    >>> mixed.elected_seats, mixed.combine({"list": {"A": 2, "B": 2}, "districts": {"A": 2, "C": 1}}).seats
+    (7, {'A': 4, 'B': 2, 'C': 1})
+    """
+
+    tiers: dict
+
+    kind = "parallel"
+
+    @property
+    def elected_seats(self) -> int:
+        """Seats all the tiers fill."""
+        return sum(tier.elected_seats for tier in self.tiers.values())
+
+    def combine(self, results: Mapping[str, Mapping[Hashable, int]]) -> MixedResult:
+        """Add the seats each tier gave (tier name -> party -> seats), party by party."""
+        missing = [name for name in self.tiers if name not in results]
+        if missing:
+            raise ReformlabError(f"no result for the tier {missing[0]!r}", field=f"tiers.{missing[0]}")
+        return parallel_tiers({name: results[name] for name in self.tiers})
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "tiers": {name: tier.to_dict() for name, tier in self.tiers.items()}}
+
+    @classmethod
+    def from_dict(cls, data: Mapping) -> ParallelSystem:
+        check_fields(data, ("kind", "tiers"), "parallel")
+        tiers = data.get("tiers")
+        if not isinstance(tiers, Mapping) or len(tiers) < 2:
+            raise ReformlabError("a parallel system needs 'tiers': two or more named tiers", field="tiers",
+                                 fix="write tiers: {list: {method: ..., seats: N}, districts: {kind: single_member, "
+                                     "seats: M}}")
+        read = {}
+        for name, tier in tiers.items():
+            if isinstance(tier, Mapping) and tier.get("kind") == cls.kind:
+                raise ReformlabError(f"the tier {name!r} of a parallel system is itself parallel",
+                                     field=f"tiers.{name}.kind", fix="list its tiers beside the others")
+            try:
+                read[str(name)] = tier_from_dict(tier)
+            except ReformlabError as error:
+                raise ReformlabError(error.problem, field=f"tiers.{name}.{error.field or 'kind'}",
+                                     fix=error.fix) from None
+        return cls(read)
+
+
 KINDS: dict[str, type] = {
     "list": ElectoralSystem,
     "single_member": SingleMemberSystem,
     "districts": MultiDistrictSystem,
     "compensatory": CompensatorySystem,
+    "parallel": ParallelSystem,
 }
 
 
@@ -216,7 +269,7 @@ def tier_from_dict(data: Mapping):
         raise ReformlabError(f"a tier must be a mapping, got {type(data).__name__}", field="tier")
     kind = data.get("kind", "list")
     if kind not in KINDS:
-        raise ReformlabError(f"unknown tier kind {kind!r}", field="kind", fix=did_you_mean(str(kind), KINDS))
+        raise unknown_name("tier kind", kind, KINDS, field="kind")
     return KINDS[kind].from_dict(data)
 
 

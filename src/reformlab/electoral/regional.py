@@ -18,7 +18,7 @@ from collections.abc import Hashable, Mapping
 import attrs
 
 from reformlab.electoral.threshold import exact, parse_share
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 REGIONAL_BASES = ("valid", "registered")
 
@@ -41,8 +41,9 @@ class RegionalThreshold:
         if not 0 <= share < 1:
             raise ReformlabError("a regional threshold share must be in [0%, 100%)", field="regional_threshold.share")
         if self.base not in REGIONAL_BASES:
-            raise ReformlabError(f"unknown regional threshold base {self.base!r}", field="regional_threshold.base",
-                                 fix=did_you_mean(self.base, REGIONAL_BASES))
+            raise unknown_name(
+                "regional threshold base", self.base, REGIONAL_BASES, field="regional_threshold.base"
+            )
         return self
 
     def passing(self, votes: Mapping[Hashable, int], *, regions: Mapping | None = None,
@@ -61,8 +62,8 @@ class RegionalThreshold:
                 )
             unknown = [p for p in regional_passed if p not in votes]
             if unknown:
-                raise ReformlabError(f"{unknown[0]!r}, declared to pass the regional threshold, is not a list",
-                                     field="regional_passed", fix=did_you_mean(str(unknown[0]), [str(p) for p in votes]))
+                raise unknown_name("list", unknown[0], votes, field="regional_passed", problem=(
+                    f"{unknown[0]!r}, declared to pass the regional threshold, is not a list"))
             return tuple(p for p in votes if p in set(regional_passed))
         num, den = exact(self.share).as_integer_ratio()
         passed = []
@@ -101,7 +102,7 @@ class RegionalThreshold:
         unknown = set(data) - {"share", "base", "inclusive"}
         if unknown:
             name = sorted(unknown)[0]
-            raise ReformlabError(f"unknown regional-threshold field {name!r}", field=f"regional_threshold.{name}",
-                                 fix=did_you_mean(name, ["share", "base", "inclusive"]))
+            raise unknown_name("regional-threshold field", name, ["share", "base", "inclusive"],
+                               field=f"regional_threshold.{name}")
         return cls(parse_share(data["share"], field="regional_threshold.share"), data.get("base", "registered"),
                    bool(data.get("inclusive", True))).validate()

@@ -23,7 +23,7 @@ from collections.abc import Callable, Mapping
 
 import attrs
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 
 @attrs.frozen
@@ -67,11 +67,7 @@ class SeatCap:
                 f"a seat cap must be a whole number above 0, got {self.seats!r}", field="seat_cap.seats"
             )
         if self.excess not in EXCESS_RULES:
-            raise ReformlabError(
-                f"unknown excess rule {self.excess!r}",
-                field="seat_cap.excess",
-                fix=did_you_mean(self.excess, EXCESS_RULES),
-            )
+            raise unknown_name("excess rule", self.excess, EXCESS_RULES, field="seat_cap.excess")
         return self
 
     def to_dict(self) -> dict:
@@ -88,9 +84,7 @@ class SeatCap:
         unknown = set(data) - {"seats", "excess"}
         if unknown:
             name = sorted(unknown)[0]
-            raise ReformlabError(
-                f"unknown seat-cap field {name!r}", field=f"seat_cap.{name}", fix=did_you_mean(name, ["seats", "excess"])
-            )
+            raise unknown_name("seat-cap field", name, ["seats", "excess"], field=f"seat_cap.{name}")
         return cls(data["seats"], data.get("excess", "reallocate")).validate()
 
     def apply(self, seats: dict, passed: tuple, allocate_rest: Callable[[dict, int], tuple[dict, tuple]]) -> tuple[dict, tuple]:

@@ -19,7 +19,7 @@ from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.seat_cap import SeatCap
 from reformlab.electoral.threshold import Threshold
 from reformlab.electoral.ties import TIE_BREAKS
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 
 def check_fields(data: Mapping, allowed: tuple[str, ...], where: str) -> None:
@@ -28,11 +28,8 @@ def check_fields(data: Mapping, allowed: tuple[str, ...], where: str) -> None:
         raise ReformlabError(f"{where} must be a mapping, got {type(data).__name__}", field=where)
     for name in data:
         if name not in allowed:
-            raise ReformlabError(
-                f"unknown field {name!r} in {where}",
-                field=f"{where}.{name}",
-                fix=did_you_mean(str(name), allowed),
-            )
+            raise unknown_name("field", name, allowed, field=f"{where}.{name}",
+                               problem=f"unknown field {name!r} in {where}")
 
 
 def check_seats(value: Any, field: str) -> int:
@@ -68,6 +65,7 @@ class ElectoralSystem:
     seat_cap: SeatCap | None = None
     regional_threshold: RegionalThreshold | None = None
 
+    kind = "list"
     FIELDS = ("kind", "method", "seats", "threshold", "minimum_parties", "tie_break", "seat_cap", "regional_threshold")
 
     @property
@@ -88,11 +86,7 @@ class ElectoralSystem:
         if self.regional_threshold is not None:
             self.regional_threshold.validate()
         if self.tie_break not in TIE_BREAKS:
-            raise ReformlabError(
-                f"unknown tie-break rule {self.tie_break!r}",
-                field="tie_break",
-                fix=did_you_mean(self.tie_break, TIE_BREAKS),
-            )
+            raise unknown_name("tie-break rule", self.tie_break, TIE_BREAKS, field="tie_break")
         return self
 
     def allocate(self, votes: Mapping[Hashable, int], **figures: Any) -> Allocation:

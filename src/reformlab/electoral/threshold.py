@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import attrs
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.shares import format_share, parse_share
 
 BASES = ("valid", "ballots_cast", "valid_plus_against_all", "registered")
@@ -48,11 +48,7 @@ class Threshold:
     def validate(self) -> Threshold:
         """Return self if the threshold is meaningful; otherwise raise :class:`ReformlabError`."""
         if self.base not in BASES:
-            raise ReformlabError(
-                f"unknown threshold base {self.base!r}",
-                field="threshold.base",
-                fix=did_you_mean(self.base, BASES),
-            )
+            raise unknown_name("threshold base", self.base, BASES, field="threshold.base")
         share = None if self.share is None else exact(self.share)
         if share is not None and not 0 <= share.numerator < share.denominator:  # 0 <= share < 1
             raise ReformlabError(
@@ -222,11 +218,8 @@ class Threshold:
         unknown = set(data) - {"share", "base", "votes", "districts", "inclusive"}
         if unknown:
             name = sorted(unknown)[0]
-            raise ReformlabError(
-                f"unknown threshold field {name!r}",
-                field=f"threshold.{name}",
-                fix=did_you_mean(name, ["share", "base", "votes", "districts", "inclusive"]),
-            )
+            raise unknown_name("threshold field", name, ["share", "base", "votes", "districts", "inclusive"],
+                               field=f"threshold.{name}")
         share = data.get("share")
         return cls(
             share=None if share is None else parse_share(share, field="threshold.share"),

@@ -25,7 +25,7 @@ import attrs
 
 from reformlab.electoral.allocation import Allocation, allocate
 from reformlab.electoral.threshold import Threshold
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 OVERHANG_RULES = ("keep", "compensate", "fixed_house")
 
@@ -56,14 +56,21 @@ def parallel(district_seats: Mapping[Hashable, int], list_tier: Allocation) -> M
     >>> parallel({"A": 5, "Independents": 1}, lists).seats
     {'A': 7, 'Independents': 1, 'B': 2}
     """
-    parties = list(dict.fromkeys([*district_seats, *list_tier.seats]))
-    total = {p: district_seats.get(p, 0) + list_tier.seats.get(p, 0) for p in parties}
-    return MixedResult(
-        seats=total,
-        tiers={"district": dict(district_seats), "list": dict(list_tier.seats)},
-        house=sum(total.values()),
-        list_allocation=list_tier,
-    )
+    combined = parallel_tiers({"district": district_seats, "list": list_tier.seats})
+    return attrs.evolve(combined, list_allocation=list_tier)
+
+
+def parallel_tiers(results: Mapping[str, Mapping[Hashable, int]]) -> MixedResult:
+    """Add the seats of tiers that do not interact (tier name -> party -> seats), party by party, parties in
+    the order they first appear.
+
+    >>> parallel_tiers({"districts": {"A": 2, "C": 1}, "list": {"A": 1, "B": 1}}).seats
+    {'A': 3, 'C': 1, 'B': 1}
+    """
+    parties = list(dict.fromkeys(p for seats in results.values() for p in seats))
+    total = {p: sum(seats.get(p, 0) for seats in results.values()) for p in parties}
+    return MixedResult(seats=total, tiers={name: dict(seats) for name, seats in results.items()},
+                       house=sum(total.values()))
 
 
 def _entitlement(votes: dict, house: int, method: str, options: dict) -> Allocation:
@@ -101,11 +108,7 @@ def compensatory(
     {'A': 7, 'B': 2, 'C': 1}
     """
     if overhang not in OVERHANG_RULES:
-        raise ReformlabError(
-            f"unknown overhang rule {overhang!r}",
-            field="overhang",
-            fix=did_you_mean(overhang, OVERHANG_RULES),
-        )
+        raise unknown_name("overhang rule", overhang, OVERHANG_RULES, field="overhang")
     base = allocate(votes, seats, method, threshold, **options)  # settles the threshold and validates inputs
     passed = {p: votes[p] for p in base.passed}
     outside = sum(n for p, n in district_seats.items() if p not in passed)

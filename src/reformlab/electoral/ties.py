@@ -18,7 +18,7 @@ from typing import Any
 
 import attrs
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 TIE_BREAKS = ("order", "lot", "raise")
 
@@ -77,11 +77,7 @@ class TieBreak:
     def validate(self) -> TieBreak:
         """Return self if the rule is usable, else raise :class:`ReformlabError`."""
         if self.rule not in TIE_BREAKS:
-            raise ReformlabError(
-                f"unknown tie-break rule {self.rule!r}",
-                field="tie_break",
-                fix=did_you_mean(self.rule, TIE_BREAKS),
-            )
+            raise unknown_name("tie-break rule", self.rule, TIE_BREAKS, field="tie_break")
         if self.seed is not None and self.rng is not None:
             raise ReformlabError("give seed= or rng=, not both", field="tie_break", fix="drop one of them")
         return self

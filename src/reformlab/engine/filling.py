@@ -2,9 +2,11 @@
 
 Rules (each the plain reading of how the seat group says it is filled):
 
-* popular seats named in the scenario take the election's results: a ``list`` tier is allocated from the raw
-  votes under the version's own electoral system (so a reform that changes the rule changes the seats); an
-  ``smd`` tier takes the declared winners; independents are each their own principal;
+* popular seats named in the scenario take the election's results through the seat group's tier, of any kind
+  of the electoral registry (:mod:`reformlab.engine.results`): a ``list`` tier is allocated from the raw
+  votes under the version's own electoral system (so a reform that changes the rule, or the kind of tier,
+  changes the seats), single-member districts elect by the tier's formula or take the declared winners,
+  compensatory and parallel tiers combine their parts; independents are each their own principal;
 * a popular office with no results (the presidency) is held by the office itself: its principal is its id;
 * a body the scenario says is controlled by a principal (the maslikhats) is filled by that principal;
 * indirectly elected seats follow the principal controlling the electors (the 9 APK deputies -> APK ->
@@ -25,6 +27,13 @@ from reformlab.errors import ReformlabError
 from reformlab.model import Constitution, Unknown
 
 UNKNOWN_PRINCIPAL = "unknown"
+
+
+@dataclass(frozen=True)
+class NotFilled:
+    """A seat group whose holders the data cannot tell, and why (the body's ``unknown`` reason)."""
+
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -151,19 +160,19 @@ class _Filler:
             if isinstance(group.seats, Unknown):
                 reason = f"the number of seats in {body_id}.{group.id} is not known"
                 if len(body.seat_groups) == 1:  # every seat filled the same way: control is known all the same
-                    probe = self._group(body_id, body, group.model_copy(update={"seats": 1}))
-                    if not isinstance(probe, str):
-                        return FilledBody(**base, unknown=reason, controlled_by=probe[0].principal)
+                    one_seat = self._group(body_id, body, group.model_copy(update={"seats": 1}))
+                    if not isinstance(one_seat, NotFilled):
+                        return FilledBody(**base, unknown=reason, controlled_by=one_seat[0].principal)
                 return FilledBody(**base, unknown=reason)
             if group.seats == 0:
                 continue
             found = self._group(body_id, body, group)
-            if isinstance(found, str):
-                return FilledBody(**base, unknown=found)
+            if isinstance(found, NotFilled):
+                return FilledBody(**base, unknown=found.reason)
             blocks.extend(found)
         return FilledBody(**base, blocks=tuple(blocks))
 
-    def _group(self, body_id, body, group) -> list[SeatBlock] | str:
+    def _group(self, body_id, body, group) -> list[SeatBlock] | NotFilled:
         where = f"{body_id}.{group.id}"
         kind = group.filled_by
         if kind == "popular":
@@ -172,22 +181,22 @@ class _Filler:
                 return self._elected(body_id, group, spec)
             if group.seats == 1 and body.kind == "office":
                 return [SeatBlock(body_id, group.id, 1, kind, None, "electorate", body_id, "elected")]
-            return f"the scenario gives no results for {where}"
+            return NotFilled(f"the scenario gives no results for {where}")
         if kind == "indirect":
             principals = {self.principal_of(elector) for elector in group.electors}
             if len(principals) != 1 or UNKNOWN_PRINCIPAL in principals:
-                return f"who controls the electors of {where} ({', '.join(group.electors)}) is not known"
+                return NotFilled(f"who controls the electors of {where} ({', '.join(group.electors)}) is not known")
             electors = "+".join(group.electors)
             return [SeatBlock(body_id, group.id, group.seats, kind, None, electors, principals.pop(),
                               f"chosen by {electors}")]
         if kind == "appointed":
             if isinstance(group.by, Unknown):
-                return f"who appoints {where} is not known"
+                return NotFilled(f"who appoints {where} is not known")
             principal = self.principal_of(group.by)
             if principal == UNKNOWN_PRINCIPAL:
-                return f"who controls {group.by}, which appoints {where}, is not known"
+                return NotFilled(f"who controls {group.by}, which appoints {where}, is not known")
             return [SeatBlock(body_id, group.id, group.seats, kind, None, group.by, principal, f"appointed by {group.by}")]
-        return f"the holders of the ex officio seats {where} are not modelled"
+        return NotFilled(f"the holders of the ex officio seats {where} are not modelled")
 
     def _elected(self, body_id, group, spec) -> list[SeatBlock]:
         from reformlab.engine.results import elected_seats

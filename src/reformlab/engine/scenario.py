@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field, ValidationError, model_validator
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.problems import Problems, add_validation_errors
 from reformlab.model.values import FrozenModel
 from reformlab.yamlio import load_yaml, read_text
@@ -75,9 +75,11 @@ class ElectionSeats(FrozenModel):
     * ``districts`` (district -> party or candidate -> votes): for single-member seats (each district
       elected by the tier's formula; ``runoff`` gives the second round where no one has the majority) or
       list seats per district;
-    * ``seats`` (party -> seats): the declared result, taken as it is.
+    * ``seats`` (party -> seats): the declared result, taken as it is;
+    * ``tiers`` (tier name -> any of the above): for a ``parallel`` tier, the results of each of its tiers.
 
-    A compensatory (mixed-member proportional) tier takes ``votes`` and the ``district_seats`` each party won.
+    A compensatory (mixed-member proportional) tier takes list ``votes`` (or a built-in ``election``'s) and
+    the ``district_seats`` each party won.
     """
 
     election: str | None = None
@@ -89,16 +91,18 @@ class ElectionSeats(FrozenModel):
     runoff: dict[str, dict[str, int]] | None = None
     district_seats: dict[str, int] | None = None
     seats: dict[str, int] | None = None
+    tiers: dict[str, ElectionSeats] | None = None
 
     @model_validator(mode="after")
     def _one_source(self) -> ElectionSeats:
-        given = [name for name in ("election", "votes", "districts", "seats") if getattr(self, name) is not None]
+        sources = ("election", "votes", "districts", "seats", "tiers")
+        given = [name for name in sources if getattr(self, name) is not None]
         if len(given) != 1:
-            raise ValueError("give exactly one of 'election', 'votes', 'districts' or 'seats'")
+            raise ValueError("give exactly one of 'election', 'votes', 'districts', 'seats' or 'tiers'")
         if self.runoff is not None and self.districts is None:
             raise ValueError("'runoff' goes with 'districts' (the first round)")
-        if self.district_seats is not None and self.votes is None:
-            raise ValueError("'district_seats' goes with 'votes' (a compensatory tier)")
+        if self.district_seats is not None and self.votes is None and self.election is None:
+            raise ValueError("'district_seats' goes with 'votes' or an 'election' (a compensatory tier)")
         counts = [("votes", self.votes), ("seats", self.seats), ("district_seats", self.district_seats)]
         for name, rounds in (("districts", self.districts), ("runoff", self.runoff)):
             counts += [(f"{name}.{district}", votes) for district, votes in (rounds or {}).items()]
@@ -230,7 +234,8 @@ def scenario_named(name: str) -> Scenario:
         found = load_scenarios(file)
         if wanted:
             if wanted not in found:
-                raise ReformlabError(f"no scenario {wanted!r} in the file", file=file, fix=did_you_mean(wanted, found))
+                raise unknown_name("scenario", wanted, found, file=file,
+                                   problem=f"no scenario {wanted!r} in the file")
             return found[wanted]
         if len(found) != 1:
             raise ReformlabError(
@@ -239,7 +244,7 @@ def scenario_named(name: str) -> Scenario:
         return next(iter(found.values()))
     known = builtin_scenarios()
     if name not in known:
-        raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+        raise unknown_name("scenario", name, known, field="--scenario", problem=f"no built-in scenario {name!r}")
     return known[name]
 
 

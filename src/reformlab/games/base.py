@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import numpy as np
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 
 class Game:
@@ -62,11 +62,8 @@ class Game:
             row = np.zeros(len(index), dtype=bool)
             for name in _names(coalition):
                 if name not in index:
-                    raise ReformlabError(
-                        f"unknown player {name!r} in a coalition",
-                        field="coalition",
-                        fix=did_you_mean(name, index),
-                    )
+                    raise unknown_name("player", name, index, field="coalition",
+                                       problem=f"unknown player {name!r} in a coalition")
                 row[index[name]] = True
             rows.append(row)
         return np.array(rows, dtype=bool).reshape(len(rows), len(index))
@@ -107,7 +104,7 @@ def check_known(names: Iterable[str], known: Iterable[str], *, field: str) -> No
     known = list(known)
     for name in names:
         if name not in known:
-            raise ReformlabError(f"unknown player {name!r}", field=field, fix=did_you_mean(str(name), known))
+            raise unknown_name("player", name, known, field=field)
 
 
 def union_players(games: Iterable[Game]) -> tuple[str, ...]:

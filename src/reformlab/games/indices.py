@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games import counting, montecarlo
 from reformlab.games.base import Game
 from reformlab.games.counting.enumeration import Profile
@@ -256,13 +256,9 @@ def coleman_initiative(profile: Profile) -> dict[str, Fraction]:
 def _check_options(indices: list[str], method: str) -> None:
     for name in indices:
         if name not in INDICES:
-            raise ReformlabError(
-                f"unknown power index {name!r}", field="index", fix=did_you_mean(name, INDICES)
-            )
+            raise unknown_name("power index", name, INDICES, field="index")
     if method not in POWER_METHODS:
-        raise ReformlabError(
-            f"unknown method {method!r}", field="method", fix=did_you_mean(method, POWER_METHODS)
-        )
+        raise unknown_name("method", method, POWER_METHODS, field="method")
 
 
 def powers(

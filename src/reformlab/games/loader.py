@@ -36,7 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games.base import Game, check_player_names
 from reformlab.games.composite import (
     AndGame,
@@ -74,7 +74,8 @@ class _Reader:
             raise self.error(where, f"expected a mapping with keys {', '.join(allowed)}, got {value!r}")
         for key in value:
             if key not in allowed:
-                raise self.error(where + (key,), f"unknown key {key!r}", did_you_mean(str(key), allowed))
+                error = unknown_name("key", key, allowed)
+                raise self.error(where + (key,), error.problem, error.fix)
         for key in required:
             if key not in value:
                 raise self.error(where, f"missing key {key!r}", f"add '{key}:'")
@@ -104,7 +105,8 @@ class _Reader:
             )
         ((kind, body),) = value.items()
         if kind not in NODES:
-            raise self.error(where + (kind,), f"unknown game node {kind!r}", did_you_mean(str(kind), NODES))
+            error = unknown_name("game node", kind, NODES)
+            raise self.error(where + (kind,), error.problem, error.fix)
         return NODES[kind](self, body, where + (kind,))
 
     def nodes(self, value: object, where: tuple) -> list[Game]:
@@ -252,7 +254,8 @@ def game_from_dict(data: object, *, path: str = "<game>", lines: dict[tuple, int
                     file=path,
                     line=reader.lines.get(("<name>", name)),
                     field="game",
-                    fix=f"add {name!r} to 'players:' or correct the name ({did_you_mean(name, players)})",
+                    fix=f"add {name!r} to 'players:' or correct the name "
+                        f"({unknown_name('player', name, players).fix})",
                 )
         game = reader.checked(("game",), lambda: AndGame((game,), players=players))
     if "blocs" in data:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.constitution import Constitution
 from reformlab.model.diff import diff
 from reformlab.model.reform import Amendment, Patch, Reform, apply
@@ -48,8 +48,8 @@ def restrict(reform: Reform, keep: Iterable[str]) -> Reform | None:
     unknown = keep - {a.id for a in package.amendments}
     if unknown:
         name = sorted(unknown)[0]
-        raise ReformlabError(f"no amendment {name!r} in reform {reform.reform!r}",
-                             fix=did_you_mean(name, [a.id for a in package.amendments]))
+        raise unknown_name("amendment", name, [a.id for a in package.amendments],
+                           problem=f"no amendment {name!r} in reform {reform.reform!r}")
     kept, lines, position = [], [], 0
     for amendment in package.amendments:
         count = len(amendment.changes)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from reformlab.errors import did_you_mean
+from reformlab.errors import unknown_name
 from reformlab.model.bodies import AppointedSeats, IndirectSeats, PopularSeats
 from reformlab.model.constitution import Constitution
 from reformlab.model.electoral_bridge import tier_seats
@@ -87,13 +87,12 @@ def check_names(c: Constitution) -> list[Problem]:
     for path, name, want in references(c):
         if want == "body" and name not in c.bodies:
             where = "consent step" if ".consent." in path or ".decision." in path else "reference"
-            problems.append(
-                (path, f"unknown body {name!r} in a {where}", "declare it under 'bodies' or " + did_you_mean(name, c.bodies))
-            )
+            error = unknown_name("body", name, c.bodies, problem=f"unknown body {name!r} in a {where}",
+                                 fix="declare it under 'bodies'")
+            problems.append((path, error.problem, error.fix))
         elif want == "actor" and name not in actors:
-            problems.append(
-                (path, f"unknown actor {name!r}", "declare it under 'actors' or 'bodies', or " + did_you_mean(name, actors))
-            )
+            error = unknown_name("actor", name, actors, fix="declare it under 'actors' or 'bodies',")
+            problems.append((path, error.problem, error.fix))
     return problems
 
 

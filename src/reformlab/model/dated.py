@@ -26,7 +26,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from reformlab.errors import did_you_mean
+from reformlab.errors import unknown_name
 from reformlab.model.values import CONFIDENCE
 
 REF_KEYS = ("article", "source", "confidence", "note", "carried_from")
@@ -152,10 +152,9 @@ def _resolve_dated(node: Mapping, raw_path: tuple, out_path: tuple, when: dt.dat
             continue
         if res.versions and day not in res.versions:
             shown = [d.isoformat() for d in sorted(res.versions)]
-            res.problems.append(
-                (raw_path + ("values", key), f"{day} is not one of the declared versions",
-                 "add it under 'versions' or " + did_you_mean(day.isoformat(), shown))
-            )
+            error = unknown_name("version", day.isoformat(), shown, fix="add it under 'versions'",
+                                 problem=f"{day} is not one of the declared versions")
+            res.problems.append((raw_path + ("values", key), error.problem, error.fix))
         dated.append((day, key))
     in_force = [(day, key) for day, key in dated if day <= when]
     if not in_force:
@@ -182,17 +181,13 @@ def _record_ref(node: Mapping, raw_path: tuple, out_path: tuple, res: Resolution
             if not isinstance(source, str):
                 res.problems.append((raw_path + ("source",), f"a source must be a key, got {source!r}", None))
             elif res.sources is not None and source not in res.sources:
-                res.problems.append(
-                    (raw_path + ("source",), f"unknown source {source!r}",
-                     "add it to the 'sources' table or " + did_you_mean(source, sorted(res.sources)))
-                )
+                error = unknown_name("source", source, sorted(res.sources), fix="add it to the 'sources' table")
+                res.problems.append((raw_path + ("source",), error.problem, error.fix))
         ref["sources"] = [s for s in sources if isinstance(s, str)]
     if "confidence" in node and node["confidence"] is not None:
         if node["confidence"] not in CONFIDENCE:
-            res.problems.append(
-                (raw_path + ("confidence",), f"unknown confidence {node['confidence']!r}",
-                 did_you_mean(str(node["confidence"]), CONFIDENCE))
-            )
+            error = unknown_name("confidence", node["confidence"], CONFIDENCE)
+            res.problems.append((raw_path + ("confidence",), error.problem, error.fix))
         else:
             ref["confidence"] = node["confidence"]
     if "note" in node and node["note"] is not None:

@@ -63,14 +63,24 @@ def describe_step(step) -> str:
     return "approve " + describe_vote(step)
 
 
+def _tier_words(system: dict) -> str:
+    """``hare``, ``single member (two_round)``, ``parallel: list hare 69 + districts single member (two_round) 29``."""
+    kind = system.get("kind", "list")
+    if kind == "parallel":
+        tiers = system.get("tiers") or {}
+        return "parallel: " + " + ".join(f"{name} {_tier_words(tier)} {tier.get('seats')}"
+                                         for name, tier in tiers.items())
+    if kind == "list":
+        return system.get("method")
+    return f"{kind.replace('_', ' ')} ({system.get('formula', system.get('method'))})"
+
+
 def describe_seat_group(group) -> str:
     """How a seat group is filled, in one line."""
     if isinstance(group, PopularSeats):
         if isinstance(group.system, Unknown):
             return "popular election, system unknown"
-        kind = group.system.get("kind", "list")
-        what = group.system.get("method") if kind == "list" else f"{kind.replace('_', ' ')} ({group.system.get('formula', group.system.get('method'))})"
-        parts = [f"popular election, {what}"]
+        parts = [f"popular election, {_tier_words(group.system)}"]
         threshold = group.system.get("threshold")
         if isinstance(threshold, dict) and threshold.get("share") is not None:
             parts.append(f"threshold {threshold['share']} of {threshold.get('base', 'valid')}")

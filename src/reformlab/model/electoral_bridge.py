@@ -5,8 +5,9 @@ The model stores an electoral system as the plain data a tier of :data:`reformla
 (``tier_from_dict``): ``{method: hare, seats: 98, threshold: {share: 7%, base: ballots_cast}}`` for a list
 tier (``kind: list`` is the default), ``{kind: single_member, seats: 67, formula: two_round}`` for
 single-member districts (a president is one district: ``seats: 1``), ``{kind: districts, ...}`` for list
-seats per multi-member district, ``{kind: compensatory, ...}`` for a mixed-member proportional house. A
-mixed parallel chamber is two seat groups, each with its own tier.
+seats per multi-member district, ``{kind: compensatory, ...}`` for a mixed-member proportional house,
+``{kind: parallel, tiers: {name: tier, ...}}`` for a parallel (segmented) mixed system in one seat group (or
+write a mixed chamber as two seat groups, each with its own tier).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 #: Single-winner formulas written as a list method, and how the tier registry says them.
 SINGLE_WINNER_HINT = "single-winner seats are {kind: single_member, seats: N, formula: plurality or two_round}"
@@ -45,8 +46,9 @@ def check_system(system: Mapping[str, Any]) -> None:
     method = system.get("method")
     if system.get("kind", "list") == "list" and isinstance(method, str) and method not in METHODS:
         single = method.startswith(("two_round", "plurality", "single"))
-        hint = SINGLE_WINNER_HINT if single else did_you_mean(method, tuple(METHODS))
-        raise ValueError(f"unknown electoral method {method!r}; {hint}")
+        error = unknown_name("electoral method", method, () if single else METHODS,
+                             fix=SINGLE_WINNER_HINT if single else None)
+        raise ValueError(f"{error.problem}; {error.fix}")
     try:
         tier_of(system)
     except ReformlabError as exc:

@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.checks import check
 from reformlab.model.constitution import SCHEMA_VERSION, Constitution
 from reformlab.model.dated import parse_date, resolve
@@ -176,13 +176,11 @@ _CACHE: dict[str, ConstitutionDocument] = {}
 
 def load_builtin(constitution_id: str) -> ConstitutionDocument:
     """The built-in constitution ``constitution_id`` (e.g. ``"kz"``), loaded once per process."""
-    from reformlab.errors import did_you_mean
-
     if constitution_id not in _CACHE:
         ids = builtin_ids()
         if constitution_id not in ids:
-            raise ReformlabError(f"no built-in constitution {constitution_id!r}", field="target",
-                                 fix=did_you_mean(constitution_id, ids))
+            raise unknown_name("constitution", constitution_id, ids, field="target",
+                               problem=f"no built-in constitution {constitution_id!r}")
         path = builtin_dir().joinpath(f"{constitution_id}.yaml")
         _CACHE[constitution_id] = load_constitution(f"{constitution_id}.yaml", text=path.read_text("utf-8"))
     return _CACHE[constitution_id]

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.yamlio import Lines
 
 
@@ -42,9 +42,14 @@ class Problems:
         self._seen: dict[tuple, int] = {}
         self._versions: dict[tuple, list] = {}
 
-    def add(self, path: tuple | str, problem: str, fix: str | None = None, lines: Lines | None = None,
-            version: dt.date | None = None) -> None:
-        """Record a problem at ``path``; the same problem found in several versions is listed once."""
+    def add(self, path: tuple | str, problem: str | ReformlabError, fix: str | None = None,
+            lines: Lines | None = None, version: dt.date | None = None) -> None:
+        """Record a problem at ``path``; the same problem found in several versions is listed once.
+
+        ``problem`` may be an error already worded (:func:`reformlab.errors.unknown_name`): its problem and
+        fix are taken, its place is ``path``'s."""
+        if isinstance(problem, ReformlabError):
+            problem, fix = problem.problem, problem.fix
         parts = _as_tuple(path)
         line = line_of(parts, lines if lines is not None else self.lines)
         key = (line, ".".join(map(str, parts)), problem)
@@ -122,7 +127,7 @@ def _field_hint(data: Any, path: tuple) -> str | None:
                 score += 10
         if score > best_score:
             best, best_score = fields, score
-    return did_you_mean(str(path[-1]), sorted(best - keys)) if best else None
+    return unknown_name("field", path[-1], sorted(best - keys)).fix if best else None
 
 
 def _model_classes() -> list:

@@ -37,11 +37,11 @@ from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.checks import check, find_cycle
 from reformlab.model.constitution import Constitution
 from reformlab.model.problems import InvalidFile, Problems, validate_or_raise
-from reformlab.model.tree import CONTENT, join_path, positional, split_path, to_tree
+from reformlab.model.tree import CONTENT, NoSuchItem, join_path, positional, split_path, to_tree
 from reformlab.model.values import Confidence, FrozenModel, Ref, SourceEntry
 from reformlab.yamlio import Lines, load_yaml, read_text
 
@@ -185,8 +185,8 @@ def _check_amendments(reform: Reform, lines: Lines, problems: Problems) -> None:
         seen.add(amendment.id)
         for j, other in enumerate(amendment.depends_on):
             if other not in ids:
-                problems.add(("amendments", i, "depends_on", j), f"amendment {amendment.id!r} depends on "
-                             f"{other!r}, which is no amendment of this reform", did_you_mean(other, ids))
+                problems.add(("amendments", i, "depends_on", j), unknown_name("amendment", other, ids, problem=(
+                    f"amendment {amendment.id!r} depends on {other!r}, which is no amendment of this reform")))
             elif other == amendment.id:
                 problems.add(("amendments", i, "depends_on", j), f"amendment {amendment.id!r} depends on itself",
                              "remove it from its own 'depends_on'")
@@ -293,18 +293,17 @@ def _check_sources(reform: Reform, result: Constitution, problems: Problems) -> 
     for number, amendment in enumerate(reform.amendments):
         for source in amendment.sources:
             if source not in result.sources:
-                problems.items.append(ReformlabError(
-                    f"unknown source {source!r}", file=reform.file, line=reform.lines[0] if reform.lines else None,
-                    field=f"amendments.{number}.sources",
-                    fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+                problems.items.append(unknown_name(
+                    "source", source, result.sources, file=reform.file,
+                    line=reform.lines[0] if reform.lines else None, field=f"amendments.{number}.sources",
+                    fix="add it to the reform's 'sources' table"))
     for index, change in enumerate(reform.patches):
         for source in change.ref(reform.reform).sources:
             if source not in result.sources:
                 line = reform.lines[index] if index < len(reform.lines) else None
-                problems.items.append(ReformlabError(
-                    f"unknown source {source!r}", file=reform.file, line=line,
-                    field=f"{reform.change_field(index)}.source",
-                    fix="add it to the reform's 'sources' table or " + did_you_mean(source, result.sources)))
+                problems.items.append(unknown_name(
+                    "source", source, result.sources, file=reform.file, line=line,
+                    field=f"{reform.change_field(index)}.source", fix="add it to the reform's 'sources' table"))
 
 
 def _positional(data: dict, path: str) -> str:
@@ -318,9 +317,8 @@ def _positional(data: dict, path: str) -> str:
         return positional(data, path, child)
     except _Missing:
         return path  # the path does not exist: _patch says so
-    except KeyError as error:
-        problem, _, ids = str(error).strip("'\"").partition(" (there are: ")
-        raise ReformlabError(problem, fix=f"name one of: {ids.rstrip(')')}") from None
+    except NoSuchItem as error:
+        raise unknown_name("item", error.wanted, error.ids, problem=error.sentence) from None
 
 
 class _Missing(Exception):
@@ -331,7 +329,7 @@ def _patch(data: dict, change: Patch) -> str:
     """Apply one change to ``data`` in place; return the final path (``-`` replaced by the index)."""
     parts = split_path(change.path)
     if parts[0] not in CONTENT:
-        raise ReformlabError(f"path {change.path!r} does not exist", fix=did_you_mean(str(parts[0]), CONTENT))
+        raise unknown_name("path", parts[0], CONTENT, problem=f"path {change.path!r} does not exist")
     parent = data
     for depth, part in enumerate(parts[:-1]):
         parent = _step(parent, part, parts[: depth + 1], change.path)
@@ -341,7 +339,7 @@ def _patch(data: dict, change: Patch) -> str:
         if change.op == "add" and exists:
             raise ReformlabError(f"cannot add {change.path!r}: it already exists", fix="use 'op: set'")
         if change.op != "add" and not exists:
-            raise ReformlabError(f"path {change.path!r} does not exist", fix=did_you_mean(str(last), parent))
+            raise unknown_name("path", last, parent, problem=f"path {change.path!r} does not exist")
         if change.op == "remove":
             del parent[last]
         else:
@@ -371,8 +369,7 @@ def _step(node: Any, part: Any, so_far: list, path: str) -> Any:
     if isinstance(node, list) and isinstance(part, int) and part < len(node):
         return node[part]
     choices = [str(k) for k in node] if isinstance(node, dict) else []
-    fix = did_you_mean(str(part), choices) if choices else None
-    raise ReformlabError(f"path {path!r} does not exist (no {join_path(so_far)!r})", fix=fix)
+    raise unknown_name("path", part, choices, problem=f"path {path!r} does not exist (no {join_path(so_far)!r})")
 
 
 def _move_refs(refs: dict[str, Ref], change: Patch, final: str, reform_id: str) -> dict[str, Ref]:

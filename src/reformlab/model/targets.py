@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.constitution import Constitution
 from reformlab.model.dated import parse_date
 from reformlab.model.loader import ConstitutionDocument, builtin_ids, document_from_data, load_builtin
@@ -78,8 +78,8 @@ def parse_target(text: str) -> Target:
         return Target(text, load_builtin(name), date=when)
     if path.suffix.lower() in (".yaml", ".yml") or path.exists():
         return _file_target(text, path, when)
-    raise ReformlabError(f"no built-in constitution or file {name!r}", field="target",
-                         fix=did_you_mean(name, builtin_ids()) + " (or give a path to a .yaml file)")
+    raise unknown_name("constitution", name, builtin_ids(), field="target", fix="give a path to a .yaml file",
+                       problem=f"no built-in constitution or file {name!r}")
 
 
 def _file_target(text: str, path: Path, when: dt.date | None) -> Target:
@@ -95,8 +95,8 @@ def _base_document(reform: Reform, path: Path) -> ConstitutionDocument:
         return load_builtin(reform.base)
     base_path = (path.parent / reform.base) if not Path(reform.base).is_absolute() else Path(reform.base)
     if not base_path.is_file():
-        raise ReformlabError(f"the reform's base {reform.base!r} is neither a built-in id nor a file",
-                             file=str(path), line=None, field="base", fix=did_you_mean(reform.base, builtin_ids()))
+        raise unknown_name("base", reform.base, builtin_ids(), file=str(path), field="base",
+                           problem=f"the reform's base {reform.base!r} is neither a built-in id nor a file")
     data, lines = load_yaml(read_text(base_path), str(base_path))
     return document_from_data(data, lines, str(base_path))
 

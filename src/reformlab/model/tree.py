@@ -40,9 +40,19 @@ def join_path(parts) -> str:
     return ".".join(str(part) for part in parts)
 
 
+class NoSuchItem(KeyError):
+    """No item of a list has the id a path names (``seat_groups[lists]``): what was wanted, under which path,
+    and the ids there are, so a caller words its own error without reading this one's message."""
+
+    def __init__(self, wanted: str, under: str, ids: list) -> None:
+        self.wanted, self.under, self.ids = wanted, under, [str(i) for i in ids if i]
+        self.sentence = f"no item with id {wanted!r} under {under} (there are: {', '.join(self.ids) or 'none'})"
+        super().__init__(self.sentence)
+
+
 def positional(root: Any, path: str, child) -> str:
     """``path`` with every ``name[id]`` replaced by ``name.<index>`` of the item with that ``id``; ``child(node,
-    name)`` steps into a node. ``KeyError`` naming the ids there are when no item has that id.
+    name)`` steps into a node. :class:`NoSuchItem` (a ``KeyError``) when no item has that id.
 
     >>> positional({"g": [{"id": "a"}, {"id": "b", "seats": 3}]}, "g[b].seats", lambda n, k: n[k])
     'g.1.seats'
@@ -59,8 +69,7 @@ def positional(root: Any, path: str, child) -> str:
             ids = [x.get("id") if isinstance(x, dict) else getattr(x, "id", None) for x in node] \
                 if isinstance(node, (list, tuple)) else []
             if wanted not in ids:
-                raise KeyError(f"no item with id {wanted!r} under {'.'.join(out)} "
-                               f"(there are: {', '.join(str(i) for i in ids if i) or 'none'})")
+                raise NoSuchItem(wanted, ".".join(out), ids)
             node = node[ids.index(wanted)]
             out.append(str(ids.index(wanted)))
     return ".".join(out)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from reformlab.errors import ReformlabError
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model import Constitution, Patch, Reform, apply, diff, load_builtin
 from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
 from reformlab.process.schema import Process
@@ -98,8 +98,7 @@ def amendments_reform(process: Process, ids, *, onto: str = "before", label: str
     ids = list(dict.fromkeys(ids))
     unknown = [i for i in ids if i not in {a.id for a in process.amendments}]
     if unknown:
-        raise ReformlabError(f"unknown amendment {unknown[0]!r}", field="amendments",
-                             fix="choose from: " + ", ".join(a.id for a in process.amendments))
+        raise unknown_name("amendment", unknown[0], [a.id for a in process.amendments], field="amendments")
     versions = package_versions(process.constitution, process.package.before, process.package.after)
     start, goal = versions if onto == "before" else versions[::-1]
     working, target = content_tree(start), content_tree(goal)

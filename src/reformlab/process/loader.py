@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.problems import Problems, data_path, validate_or_raise
 from reformlab.yamlio import Lines, load_yaml, read_text
 from reformlab.process import schema
@@ -72,7 +72,7 @@ def _add_validation_errors(problems: Problems, error: ValidationError, data: Any
         elif kind == "extra_forbidden":
             siblings = [str(p[-1]) for p in missing if p[:-1] == path[:-1]]
             message = f"unknown field {str(path[-1])!r}"
-            fix = did_you_mean(str(path[-1]), siblings or _field_names())
+            fix = unknown_name("field", path[-1], siblings or _field_names()).fix
         problems.add(path, message, fix, lines=lines)
 
 
@@ -112,8 +112,8 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
     from reformlab.model import builtin_ids
 
     if process.constitution not in builtin_ids():
-        problems.add("constitution", f"no built-in constitution {process.constitution!r}",
-                     did_you_mean(process.constitution, builtin_ids()))
+        problems.add("constitution", unknown_name("constitution", process.constitution, builtin_ids(),
+                                                  problem=f"no built-in constitution {process.constitution!r}"))
     if process.package.after <= process.package.before:
         problems.add("package.after", f"the package takes effect ({process.package.after}) before the version it "
                      f"amends ({process.package.before})", "give 'after' a later date than 'before'")
@@ -131,7 +131,7 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
         _check_body(body, f"bodies.{index}", problems)
     for index, area in enumerate(process.areas):
         if area.body not in ids["bodies"]:
-            problems.add(f"areas.{index}.body", f"unknown body {area.body!r}", did_you_mean(area.body, ids["bodies"]))
+            problems.add(f"areas.{index}.body", unknown_name("body", area.body, ids["bodies"]))
     found = len(problems.items)
     for index, proposal in enumerate(process.proposals):
         _check_proposal(proposal, f"proposals.{index}", ids, problems)
@@ -140,14 +140,13 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
     for index, amendment in enumerate(process.amendments):
         for j, other in enumerate(amendment.requires):
             if other not in ids["amendments"]:
-                problems.add(f"amendments.{index}.requires.{j}", f"unknown amendment {other!r}",
-                             did_you_mean(other, ids["amendments"]))
+                problems.add(f"amendments.{index}.requires.{j}",
+                             unknown_name("amendment", other, ids["amendments"]))
     for index, counterfactual in enumerate(process.counterfactuals):
         where = f"counterfactuals.{index}"
         for j, proposal in enumerate(counterfactual.proposals):
             if proposal not in ids["proposals"]:
-                problems.add(f"{where}.proposals.{j}", f"unknown proposal {proposal!r}",
-                             did_you_mean(proposal, ids["proposals"]))
+                problems.add(f"{where}.proposals.{j}", unknown_name("proposal", proposal, ids["proposals"]))
         if not (base / counterfactual.file).is_file():
             problems.add(f"{where}.file", f"the reform file {counterfactual.file!r} does not exist",
                          "give a path relative to the process file")
@@ -179,8 +178,7 @@ def _check_sources(data: Any, known: set[str], problems: Problems, path: tuple =
                 for j, name in enumerate([value] if isinstance(value, str) else value or []):
                     if isinstance(name, str) and name not in known:
                         at = path + (key,) if isinstance(value, str) else path + (key, j)
-                        problems.add(at, f"unknown source {name!r}",
-                                     "add it to the 'sources' table or " + did_you_mean(name, known))
+                        problems.add(at, unknown_name("source", name, known, fix="add it to the 'sources' table"))
             elif key != "sources" or path:
                 _check_sources(value, known, problems, path + (key,))
     elif isinstance(data, list):
@@ -206,15 +204,14 @@ def _check_body(body, where: str, problems: Problems) -> None:
     for j, fact in enumerate(facts(body.status)):
         if fact.known and fact.value not in schema.STATUSES:
             problems.add(f"{where}.status" + (f".{j}" if isinstance(body.status, tuple) else "") + ".value",
-                         f"unknown status {fact.value!r}", did_you_mean(str(fact.value), schema.STATUSES))
+                         unknown_name("status", fact.value, schema.STATUSES))
     for j, fact in enumerate(facts(body.composition)):
         if fact.known and fact.value not in schema.COMPOSITIONS:
-            problems.add(f"{where}.composition.value", f"unknown composition {fact.value!r}",
-                         did_you_mean(str(fact.value), schema.COMPOSITIONS))
+            problems.add(f"{where}.composition.value",
+                         unknown_name("composition", fact.value, schema.COMPOSITIONS))
     for j, fact in enumerate(facts(body.output)):
         if fact.kind not in schema.OUTPUT_KINDS and fact.kind != "unknown":
-            problems.add(f"{where}.output.kind", f"unknown output kind {fact.kind!r}",
-                         did_you_mean(fact.kind, schema.OUTPUT_KINDS))
+            problems.add(f"{where}.output.kind", unknown_name("output kind", fact.kind, schema.OUTPUT_KINDS))
     sizes = [f.value for f in facts(body.size) if f.known]
     bad_size = [s for s in sizes if isinstance(s, bool) or not isinstance(s, int) or s < 1]
     if bad_size:
@@ -234,8 +231,8 @@ def _check_members(body, where: str, size: int | None, problems: Problems) -> No
     total = 0
     for j, group in enumerate(body.members):
         if group.affiliation not in schema.AFFILIATIONS:
-            problems.add(f"{where}.members.{j}.affiliation", f"unknown affiliation {group.affiliation!r}",
-                         did_you_mean(group.affiliation, schema.AFFILIATIONS))
+            problems.add(f"{where}.members.{j}.affiliation",
+                         unknown_name("affiliation", group.affiliation, schema.AFFILIATIONS))
         if not isinstance(group.count, int):
             continue
         if group.count < 0:
@@ -257,17 +254,16 @@ def _check_members(body, where: str, size: int | None, problems: Problems) -> No
 
 def _check_proposal(proposal, where: str, ids: dict, problems: Problems) -> None:
     if proposal.body is not None and proposal.body not in ids["bodies"]:
-        problems.add(f"{where}.body", f"unknown body {proposal.body!r}", did_you_mean(proposal.body, ids["bodies"]))
+        problems.add(f"{where}.body", unknown_name("body", proposal.body, ids["bodies"]))
     if proposal.area is not None and proposal.area not in ids["areas"]:
-        problems.add(f"{where}.area", f"unknown area {proposal.area!r}", did_you_mean(proposal.area, ids["areas"]))
+        problems.add(f"{where}.area", unknown_name("area", proposal.area, ids["areas"]))
     for j, counterfactual in enumerate(proposal.counterfactuals):
         if counterfactual not in ids["counterfactuals"]:
-            problems.add(f"{where}.counterfactuals.{j}", f"unknown counterfactual {counterfactual!r}",
-                         did_you_mean(counterfactual, ids["counterfactuals"]))
+            problems.add(f"{where}.counterfactuals.{j}",
+                         unknown_name("counterfactual", counterfactual, ids["counterfactuals"]))
     outcome = proposal.outcome
     if outcome.kind not in OUTCOMES:
-        problems.add(f"{where}.outcome.kind", f"unknown outcome kind {outcome.kind!r}",
-                     did_you_mean(outcome.kind, OUTCOMES))
+        problems.add(f"{where}.outcome.kind", unknown_name("outcome kind", outcome.kind, OUTCOMES))
         return
     meaning = OUTCOMES[outcome.kind]
     if meaning["needs_amendments"] and not outcome.amendments:
@@ -286,8 +282,8 @@ def _check_proposal(proposal, where: str, ids: dict, problems: Problems) -> None
     for name in ("amendments", "instead"):
         for j, amendment in enumerate(getattr(outcome, name)):
             if amendment not in ids["amendments"]:
-                problems.add(f"{where}.outcome.{name}.{j}", f"unknown amendment {amendment!r}",
-                             did_you_mean(amendment, ids["amendments"]))
+                problems.add(f"{where}.outcome.{name}.{j}",
+                             unknown_name("amendment", amendment, ids["amendments"]))
 
 
 def _check_traces(process: Process, amendment_ids: list[str], problems: Problems) -> None:
@@ -295,8 +291,7 @@ def _check_traces(process: Process, amendment_ids: list[str], problems: Problems
     untraced = {}
     for index, item in enumerate(process.untraced):
         if item.amendment not in amendment_ids:
-            problems.add(f"untraced.{index}.amendment", f"unknown amendment {item.amendment!r}",
-                         did_you_mean(item.amendment, amendment_ids))
+            problems.add(f"untraced.{index}.amendment", unknown_name("amendment", item.amendment, amendment_ids))
         untraced[item.amendment] = index
     for index, amendment in enumerate(process.amendments):
         traced = process.traced_to(amendment.id)

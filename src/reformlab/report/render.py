@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from reformlab import __version__
 from reformlab.atomic import write_atomic
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.browser import find_chromium, html_to_pdf
 from reformlab.report.charts.lines import risk_lines_svg
 from reformlab.report.charts.bars import actor_order, power_bars_svg
@@ -247,7 +247,7 @@ def render_html(report: ReportData, *, paper: str = "A4") -> str:
         ReformlabError: the report data cannot be shown (see :func:`validate_report`), or an unknown paper.
     """
     if paper not in PAPERS:
-        raise ReformlabError(f"unknown paper size {paper!r}", field="--paper", fix=did_you_mean(paper, PAPERS))
+        raise unknown_name("paper size", paper, PAPERS, field="--paper")
     context = {**_context(report, charts=True), "paper": paper}
     return _environment(autoescape=True).get_template("report.html.j2").render(context)
 
@@ -288,7 +288,7 @@ def write_report(report: ReportData, path: str | Path, format: str = "html") -> 
         ReformlabError: unknown format, invalid report data, an unwritable path, or no Chromium for PDF.
     """
     if format not in FORMATS:
-        raise ReformlabError(f"unknown report format '{format}'", field="--format", fix=did_you_mean(format, FORMATS))
+        raise unknown_name("report format", format, FORMATS, field="--format")
     target = Path(path)
     renderers = {"html": render_html, "md": render_markdown, "pdf": render_pdf}
     with steps("Writing report", total=2) as bar:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.data import FILLINGS, Chamber, Seat
 
 # Okabe and Ito's colour-blind-safe palette (without black and yellow, too dark or too light for seats),
@@ -56,8 +56,7 @@ def seats_from_counts(rows: Iterable[tuple[str, str, int] | tuple[str, str, int,
     seats: list[Seat] = []
     for position, (party, filled_by, count, *group) in enumerate(rows):
         if filled_by not in FILLINGS:
-            raise ReformlabError(f"unknown way of filling seats '{filled_by}'", field=f"rows[{position}]",
-                                 fix=did_you_mean(filled_by, FILLINGS))
+            raise unknown_name("way of filling seats", filled_by, FILLINGS, field=f"rows[{position}]")
         if count < 0:
             raise ReformlabError(f"{party} has {count} seats", field=f"rows[{position}]",
                                  fix="give a count of zero or more")

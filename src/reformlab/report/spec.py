@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 FIELDS = ("constitution", "country", "camp", "key_bodies", "short_labels", "camp_parties", "study")
 
@@ -56,8 +56,8 @@ def spec_from_data(data, file: str) -> ReportSpec:
         raise ReformlabError("a report spec needs a mapping with 'country'", file=file, fix="see data/reports/kz.yaml")
     for name in data:
         if name not in FIELDS:
-            raise ReformlabError(f"unknown field {name!r} in a report spec", file=file, field=name,
-                                 fix=did_you_mean(str(name), FIELDS))
+            raise unknown_name("field", name, FIELDS, file=file, field=name,
+                               problem=f"unknown field {name!r} in a report spec")
     return ReportSpec(
         country=str(data["country"]),
         camp=str(data.get("camp", "president")),
@@ -90,8 +90,9 @@ def checked_spec(spec: ReportSpec, constitution) -> ReportSpec:
     """``spec`` if every body it names is a body of ``constitution``; otherwise a :class:`ReformlabError`."""
     for body in spec.key_bodies:
         if body not in constitution.bodies:
-            raise ReformlabError(
-                f"the report spec names the body {body!r}, which {constitution.id}@{constitution.as_of} does not have",
-                file=spec.file, field="key_bodies", fix=did_you_mean(body, constitution.bodies),
+            raise unknown_name(
+                "body", body, constitution.bodies, file=spec.file, field="key_bodies",
+                problem=f"the report spec names the body {body!r}, which {constitution.id}@{constitution.as_of} "
+                        "does not have",
             )
     return spec

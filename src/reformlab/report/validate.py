@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 import re
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.charts.graph import check_graph
 from reformlab.report.data import CONFIDENCES, FILLINGS, VERDICTS, ReportData
 
@@ -14,7 +14,7 @@ COLOR = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
 
 def _choice(value: str, choices, field: str, what: str) -> None:
     if value not in choices:
-        raise ReformlabError(f"unknown {what} '{value}'", field=field, fix=did_you_mean(value, choices))
+        raise unknown_name(what, value, choices, field=field)
 
 
 def validate_report(report: ReportData) -> None:

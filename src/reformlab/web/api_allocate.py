@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 THRESHOLD_BASES = {"ballots": "ballots_cast", "ballots_cast": "ballots_cast", "valid": "valid",
                    "valid_plus_against_all": "valid_plus_against_all"}
@@ -13,8 +13,7 @@ def _threshold(share: str | None, base: str | None) -> dict | None:
         return None
     name = THRESHOLD_BASES.get((base or "valid").lower())
     if name is None:
-        raise ReformlabError(f"unknown threshold base {base!r}", field="--threshold-base",
-                             fix=did_you_mean(base, THRESHOLD_BASES))
+        raise unknown_name("threshold base", base, THRESHOLD_BASES, field="--threshold-base")
     return {"share": share, "base": name}
 
 

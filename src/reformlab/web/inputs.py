@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model import Constitution, Reform, apply, builtin_ids, load_builtin
 from reformlab.model.dated import parse_date
 from reformlab.model.reform import is_reform_data, reform_from_data
@@ -81,8 +81,9 @@ def builtin_version(target: str, field: str = "target") -> Constitution:
     """The built-in version ``ID`` or ``ID@DATE`` names (the CLI's target syntax, without files)."""
     name, sep, when = target.strip().partition("@")
     if name not in builtin_ids():
-        raise ReformlabError(f"no built-in constitution {name!r}", field=field,
-                             fix=did_you_mean(name, builtin_ids()) + " (the web app opens built-in versions only)")
+        raise unknown_name("constitution", name, builtin_ids(), field=field,
+                           problem=f"no built-in constitution {name!r}",
+                           fix="open a built-in version (the web app opens built-in versions only)")
     date = None
     if sep:
         try:
@@ -104,8 +105,8 @@ def reform_of(version: Version) -> Reform | None:
     if version.example is not None:
         known = examples()
         if version.example not in known:
-            raise ReformlabError(f"no example {version.example!r}", field="example",
-                                 fix=did_you_mean(version.example, known) + " (GET /api/options lists them)")
+            raise unknown_name("example", version.example, known, field="example",
+                               problem=f"no example {version.example!r}", fix="see GET /api/options")
         path = known[version.example]
         data, lines = load_yaml(path.read_text(encoding="utf-8"), f"examples/{path.name}")
         return reform_from_data(data, lines, f"examples/{path.name}")
@@ -124,9 +125,9 @@ def constitution_of(version: Version) -> tuple[Constitution, Reform | None]:
     if reform is None:
         return builtin_version(version.target), None
     if reform.base not in builtin_ids():
-        raise ReformlabError(f"the reform's base {reform.base!r} is not a built-in constitution", file=reform.file,
-                             field="base", fix=did_you_mean(reform.base, builtin_ids())
-                             + " (the web app never opens a file a reform names)")
+        raise unknown_name("base", reform.base, builtin_ids(), file=reform.file, field="base",
+                           problem=f"the reform's base {reform.base!r} is not a built-in constitution",
+                           fix="base it on a built-in version (the web app never opens a file a reform names)")
     base = load_builtin(reform.base).as_of(reform.date)
     return apply(base, reform), reform
 

@@ -19,7 +19,7 @@ from reformlab.analysis import evaluate, power_frame
 from reformlab.analysis.claims import check_claim, load_claims
 from reformlab.analysis.compare import compare
 from reformlab.engine.scenario import builtin_scenarios
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import unknown_name
 from reformlab.games import INDICES
 from reformlab.web.inputs import Version, constitution_of, digest, side_name
 from reformlab.web.margins import margins
@@ -56,7 +56,7 @@ class LRU:
 
 def check_index(index: str) -> str:
     if index not in INDICES:
-        raise ReformlabError(f"unknown index {index!r}", field="--index", fix=did_you_mean(index, INDICES))
+        raise unknown_name("index", index, INDICES, field="--index")
     return index
 
 
@@ -84,7 +84,8 @@ class Service:
         known = self._scenarios
         if name is not None:
             if name not in known:
-                raise ReformlabError(f"no built-in scenario {name!r}", field="--scenario", fix=did_you_mean(name, known))
+                raise unknown_name("scenario", name, known, field="--scenario",
+                                   problem=f"no built-in scenario {name!r}")
             return known[name]
         fitting = [s for s in known.values() if s.constitution == constitution.id and s.fits_date(constitution.as_of)]
         return max(fitting, key=lambda s: s.date) if fitting else None

@@ -15,7 +15,7 @@ from reformlab.analysis.risk.draws import check_seed
 from reformlab.analysis.risk.params import MAIN_PARAMETER, PARAMETERS, RiskParams, parse_sweep
 from reformlab.analysis.risk.report import RiskResult, SweepResult, risk_section_data, wilson
 from reformlab.analysis.risk.run import check_address, run_dask, run_serial
-from reformlab.errors import ReformlabError
+from reformlab.errors import ReformlabError, unknown_name
 
 __all__ = [
     "MAIN_PARAMETER",
@@ -108,7 +108,7 @@ def simulate(
     seed = check_seed(seed, rng)
     params = _params(params, values)
     if scheduler not in SCHEDULERS:
-        raise ReformlabError(f"unknown scheduler {scheduler!r}", field="--scheduler", fix="serial or dask")
+        raise unknown_name("scheduler", scheduler, SCHEDULERS, field="--scheduler")
     if scheduler == "dask" and address:
         check_address(address)
     models = models if models is not None else compile_versions(targets, params.camp)
@@ -136,7 +136,7 @@ def sweep(targets, parameter: str, values, *, params: RiskParams | None = None, 
         ReformlabError: an unknown parameter, no values, or a value out of range.
     """
     if parameter not in PARAMETERS:
-        raise ReformlabError(f"unknown risk parameter {parameter!r}", field="--sweep")
+        raise unknown_name("risk parameter", parameter, PARAMETERS, field="--sweep")
     values = tuple(PARAMETERS[parameter].check(v) for v in values)
     if not values:
         raise ReformlabError("a sweep needs at least one point", field="--sweep")

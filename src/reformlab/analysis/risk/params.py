@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 
 VOTE_MODELS = ("dirichlet", "swing")
 
@@ -216,9 +216,7 @@ class RiskParams:
     def validate(self) -> RiskParams:
         """Return self if every value is allowed; otherwise raise :class:`ReformlabError`."""
         if self.model not in VOTE_MODELS:
-            raise ReformlabError(
-                f"unknown vote model {self.model!r}", field="model", fix=did_you_mean(self.model, VOTE_MODELS)
-            )
+            raise unknown_name("vote model", self.model, VOTE_MODELS, field="model")
         if not self.camp or not all(isinstance(p, str) and p for p in self.camp):
             raise ReformlabError("the camp needs at least one principal", field="camp", fix="e.g. president")
         for name, parameter in PARAMETERS.items():
@@ -229,9 +227,7 @@ class RiskParams:
         """A validated copy with ``values`` set (unknown names raise, with a suggestion)."""
         for name in values:
             if name not in PARAMETERS and name not in ("model", "camp"):
-                raise ReformlabError(
-                    f"unknown risk parameter {name!r}", field=name, fix=did_you_mean(name, list(PARAMETERS))
-                )
+                raise unknown_name("risk parameter", name, list(PARAMETERS), field=name)
         checked = {k: (PARAMETERS[k].check(v) if k in PARAMETERS else v) for k, v in values.items()}
         if "camp" in checked:
             camp = checked["camp"]
@@ -262,11 +258,8 @@ def parse_sweep(text: str) -> tuple[str, tuple[float, ...]]:
     if not sep or not spec.strip():
         raise ReformlabError(f"cannot read the sweep {text!r}", field="--sweep", fix=fix)
     if name not in PARAMETERS:
-        raise ReformlabError(
-            f"unknown risk parameter {name!r} in --sweep",
-            field="--sweep",
-            fix=did_you_mean(name, list(PARAMETERS)),
-        )
+        raise unknown_name("risk parameter", name, PARAMETERS, field="--sweep",
+                           problem=f"unknown risk parameter {name!r} in --sweep")
     try:
         if ":" in spec:
             low, high, step = (float(part) for part in spec.split(":"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place, relation_key
 from reformlab.report.charts.svg import INK, attr, chart_id, document, legend, number, text
 from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
@@ -43,19 +43,18 @@ def check_graph(graph: AppointmentGraph) -> None:
             raise ReformlabError(f"actor id '{actor.id}' appears twice", field=f"actors[{position}].id",
                                  fix="give every actor its own id")
         if actor.kind not in NODE_STYLES:
-            raise ReformlabError(f"actor '{actor.id}' has unknown kind '{actor.kind}'",
-                                 field=f"actors[{position}].kind", fix=did_you_mean(actor.kind, NODE_STYLES))
+            raise unknown_name("kind", actor.kind, NODE_STYLES, field=f"actors[{position}].kind",
+                               problem=f"actor '{actor.id}' has unknown kind '{actor.kind}'")
         ids.add(actor.id)
     for position, edge in enumerate(graph.relations):
         for end in ("source", "target"):
             name = getattr(edge, end)
             if name not in ids:
-                raise ReformlabError(f"relation {position + 1} names unknown actor '{name}'",
-                                     field=f"relations[{position}].{end}", fix=did_you_mean(name, ids))
+                raise unknown_name("actor", name, ids, field=f"relations[{position}].{end}",
+                                   problem=f"relation {position + 1} names unknown actor '{name}'")
         if edge.relation not in RELATIONS:
-            raise ReformlabError(f"relation {position + 1} has unknown kind '{edge.relation}'",
-                                 field=f"relations[{position}].relation",
-                                 fix=did_you_mean(edge.relation, RELATIONS))
+            raise unknown_name("kind", edge.relation, RELATIONS, field=f"relations[{position}].relation",
+                               problem=f"relation {position + 1} has unknown kind '{edge.relation}'")
 
 
 def _control(p0: tuple[float, float], p2: tuple[float, float], bend: float) -> tuple[float, float]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from reformlab.errors import ReformlabError, did_you_mean
+from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.charts.svg import INK, MUTED, attr, document, heading, legend, number, text
 from reformlab.report.data import FILLINGS, Seat
 
@@ -72,10 +72,9 @@ def _check(seats: Sequence[Seat], title: str) -> None:
                              fix="give at least one Seat")
     for position, seat in enumerate(seats):
         if seat.filled_by not in FILLING_MARKS:
-            raise ReformlabError(
-                f"seat {position + 1} of '{title}' is filled by '{seat.filled_by}', which has no mark",
-                field=f"seats[{position}].filled_by",
-                fix=did_you_mean(seat.filled_by, FILLING_MARKS),
+            raise unknown_name(
+                "way of filling seats", seat.filled_by, FILLING_MARKS, field=f"seats[{position}].filled_by",
+                problem=f"seat {position + 1} of '{title}' is filled by '{seat.filled_by}', which has no mark",
             )
 
 
