@@ -83,7 +83,11 @@ def test_report_robust_leads_with_the_claims_verdicts(pages):
     consolidation = claims["consolidation_constitutional_amendment"]
     assert (consolidation.holds, consolidation.total) == (184, 1024)
     assert section.index("**Robust verdicts.**") < section.index("Where control moved")
-    assert f"| consolidation constitutional amendment | holds | 184 of 1024 | {consolidation.sentence()} |" in section
+    assert f"| consolidation constitutional amendment | holds | 184 of 1024 | {consolidation.flip_text()} |" in section
+    steady = [r for r in claims.values() if r.holds == r.total]
+    assert f"No combination flips the other {len(steady)} verdicts: majilis size (holds)" in section
+    flipped = sorted((r for r in claims.values() if r.holds < r.total), key=lambda r: r.holds / r.total)
+    assert section.index(flipped[0].id.replace("_", " ")) < section.index(flipped[-1].id.replace("_", " "))
 
 
 def test_report_election_holds_the_votes_fixed(tmp_path, monkeypatch):

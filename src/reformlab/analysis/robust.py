@@ -209,12 +209,16 @@ class Robustness:
 
     def sentence(self) -> str:
         head = f"{self.default} in {self.holds} of {self.total} readings" + ("" if self.exact else " (sampled)")
+        return f"{head}; {self.flip_text()}"
+
+    def flip_text(self) -> str:
+        """What flips the verdict (``becomes fails if ...``), or that nothing does."""
         if self.flips is None:
-            return head + "; no combination of the assumptions flips it"
+            return "no combination of the assumptions flips it"
         changes = "; ".join(f"{name} {new} instead of {old}" for name, old, new in self.flips)
         others = len(self.smallest) - 1
         more = f" (or {others} other set{'s' if others > 1 else ''} of {len(self.flips)})" if others > 0 else ""
-        return head + f"; becomes {self.flipped_to} if {changes}{more}"
+        return f"becomes {self.flipped_to} if {changes}{more}"
 
     def to_dict(self) -> dict:
         return {"id": self.id, "default": self.default, "holds": self.holds, "total": self.total,

@@ -89,6 +89,11 @@ class RobustRow:
     holds: int
     total: int
     sentence: str
+    flips: str = ""  # what flips it ("becomes fails if ...")
+
+    @property
+    def name(self) -> str:
+        return self.id.replace("_", " ")
 
 
 @dataclass(frozen=True)
@@ -100,8 +105,9 @@ class PowerSection:
     margins: tuple[MarginRow, ...]
     splits: tuple[SplitRow, ...] = ()
     split_note: str = ""
-    robust: tuple[RobustRow, ...] = ()
+    robust: tuple[RobustRow, ...] = ()  # the verdicts some combination flips, the least robust first
     robust_note: str = ""
+    steady: tuple[RobustRow, ...] = ()  # the verdicts no combination flips
     assumptions: tuple[tuple[str, str], ...] = ()  # (assumption, options with grounds) of the robust reading
     same_index: tuple[str, ...] = ()  # decisions whose power indices are the same before and after
     modelled: tuple[str, ...] = ()
@@ -264,7 +270,9 @@ def power_section(comparison, *, robust=None, claims_robust=None, camp_name: str
         label = labels.get(decision, decision) + (f" ({reading})" if reading else "")
         rows.append(MarginRow(decision_key(decision, reading), label, *pair))
     splits, note, modelled = _splits(comparison, camp_name, labels)
-    robust_rows = tuple(RobustRow(r.id, r.default, r.holds, r.total, r.sentence()) for r in (claims_robust or ()))
+    every = [RobustRow(r.id, r.default, r.holds, r.total, r.sentence(), r.flip_text()) for r in (claims_robust or ())]
+    robust_rows = tuple(sorted((r for r in every if r.holds < r.total), key=lambda r: r.holds / r.total))
+    steady = tuple(r for r in every if r.holds == r.total)
     reading = claims_robust if claims_robust is not None else robust
     robust_note = assumptions = ()
     if reading is not None:
@@ -275,4 +283,4 @@ def power_section(comparison, *, robust=None, claims_robust=None, camp_name: str
                                                for o in c.options)) for c in reading.space)
     modelled += tuple(n for ev in (comparison.before, comparison.after) for n in ev.modelled)
     return PowerSection(camp_name, _votes(comparison), tuple(rows), splits, note, robust_rows, robust_note or "",
-                        assumptions, _same_index(comparison, labels), tuple(dict.fromkeys(modelled)))
+                        steady, assumptions, _same_index(comparison, labels), tuple(dict.fromkeys(modelled)))
