@@ -204,3 +204,19 @@ def test_a_named_choice_about_no_assumption_is_refused(tmp_path):
     result = runner.invoke(app, ["control", AFTER, "-s", f"{file}#s", "--robust"])
     assert result.exit_code == 2 and "unknown assumption 'Nur Otn'" in result.output and "did you mean 'Nur Otan'" in result.output
     assert "scenarios.s.choices.c.about" in result.output
+
+
+def test_robust_with_align_holds_that_assumption_and_varies_the_rest():
+    """With the 18 independents held with the president the camp holds 75 of the 77 Majilis seats before 2007
+    (57 + 18 >= 58): the president passes an amendment alone, so "before: veto" fails, unless Otan is its own
+    principal (75 - 42 = 33 seats) while Nur Otan and the maslikhats stay with him (the after side). The
+    other six choices (Asar, AIST, Adilet, Ak Zhol, the defection, the APK) are free: 2^6 = 64 of 512."""
+    result = runner.invoke(app, ["claims", "--robust", "--align", "independents in majilis=president", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    found = {v["id"]: v for v in data["verdicts"]}["consolidation_constitutional_amendment"]
+    assert data["combinations"] == 512 and "independents in majilis answer to" not in {a["assumption"] for a in data["assumptions"]}
+    assert (found["default"], found["holds"], found["total"]) == ("fails", 448, 512)
+    assert found["smallest_flipping_sets"] == [["Otan answers to"]]
+    result = runner.invoke(app, ["control", BEFORE, "--robust", "--align", "Nobody=president"])
+    assert result.exit_code == 2 and "unknown party 'Nobody'" in result.output

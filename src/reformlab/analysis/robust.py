@@ -308,20 +308,40 @@ def _seats_of(choice: Choice, sides) -> dict[str, int]:
     return seats
 
 
+def held_fixed(space, fixed: dict[str, str] | None, sides) -> tuple[tuple[Choice, ...], dict[str, str]]:
+    """The space without the subjects ``fixed`` (``--align`` overrides) holds, and those picks.
+
+    Raises:
+        ReformlabError: a subject no assumption is about, a defection, or a principal nobody is.
+    """
+    from reformlab.analysis.assumptions import OWN, check_overrides
+
+    if not fixed:
+        return tuple(space), {}
+    principals = {o.principal for c in space for o in c.options} - {OWN}
+    for s in sides:
+        principals |= s._tokens() | set(s.evaluation.constitution.actor_ids())
+    check_overrides(tuple(space), fixed, principals)
+    kinds = {c.subject: c.kind for c in space}
+    picks = {k: OWN if p == k and kinds[k] == "independents" else p for k, p in fixed.items()}
+    return tuple(c for c in space if c.subject not in fixed), picks
+
+
 def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 0, before: str | None = None,
-                  after: str | None = None, election: str | None = None) -> Verdicts:
+                  after: str | None = None, election: str | None = None, fixed: dict[str, str] | None = None) -> Verdicts:
     """Every claim of a built-in claims file over the assumption space of its two versions (or ``before`` /
-    ``after``; with ``election``, both filled from that election's votes)."""
+    ``after``; with ``election``, both filled from that election's votes); ``fixed``: assumptions held as
+    ``--align`` says while the others vary."""
     from reformlab.analysis.claims import check_claim, load_claims
 
     data = load_claims(name)
     targets = {"before": before or data["compare"]["before"], "after": after or data["compare"]["after"]}
     sides = {label: side(target, election=election) for label, target in targets.items()}
-    space = space_of(sides.values())
+    space, held = held_fixed(space_of(sides.values()), fixed, sides.values())
     cache: dict = {}
 
     def verdicts(picks):
-        evs = {label: s.under(picks) for label, s in sides.items()}
+        evs = {label: s.under({**held, **picks}) for label, s in sides.items()}
         key = tuple(id(ev) for ev in evs.values())
         if key not in cache:
             cache[key] = {c["id"]: check_claim(c, evs).verdict for c in data["claims"]}
@@ -330,14 +350,16 @@ def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 
     return robustness(space, verdicts, samples=samples, seed=seed, sides=tuple(sides.values()))
 
 
-def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0) -> Verdicts:
-    """The actor's role in every decision of every side, over the sides' assumption space."""
-    space = space_of(sides)
+def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0,
+                   fixed: dict[str, str] | None = None) -> Verdicts:
+    """The actor's role in every decision of every side, over the sides' assumption space (``fixed``: the
+    assumptions held as ``--align`` says)."""
+    space, held = held_fixed(space_of(sides), fixed, sides)
 
     def roles(picks):
         found = {}
         for s in sides:
-            for key, role in s.camp_roles(picks, actor).items():
+            for key, role in s.camp_roles({**held, **picks}, actor).items():
                 found[f"{s.evaluation.target}: {key}"] = role
         return found
 

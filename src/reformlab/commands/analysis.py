@@ -29,7 +29,8 @@ SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describi
 ELECTION_HELP = ("Fill both sides from this election's votes under each version's own rules: a built-in scenario "
                  "(kz-majilis-2004) or election id (KZ-MAJ-2004).")
 ROBUST_HELP = ("Evaluate every verdict over every combination of the scenario's assumptions (exact up to 2^16, "
-               "sampled beyond): share of readings and the smallest set of changes that flips it.")
+               "sampled beyond): share of readings and the smallest set of changes that flips it; --align holds "
+               "an assumption fixed while the others vary.")
 SAMPLES_HELP = "Combinations drawn when the assumption space is beyond the exact limit."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
 CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
@@ -61,9 +62,8 @@ def control_command(
         from reformlab.analysis.robust import robust_control, side
         from reformlab.commands.effects_view import print_robust
 
-        if align:
-            raise ReformlabError("--robust varies every assumption itself", field="--robust", fix="drop --align")
-        found = robust_control([side(target, scenario, election=election)], actor=camp, samples=samples, seed=seed)
+        found = robust_control([side(target, scenario, election=election)], actor=camp, samples=samples, seed=seed,
+                               fixed=parse_alignments(align))
         print_robust(found, f"The {camp}'s role in each decision of {target} over every reading", output is Format.json)
         return
     from reformlab.analysis.compare import check_camp
@@ -158,11 +158,11 @@ def compare_command(
         from reformlab.analysis.robust import robust_control, side
         from reformlab.commands.effects_view import print_robust
 
-        if align or scenario:
-            raise ReformlabError("--robust varies every assumption itself", field="--robust",
-                                 fix="drop --align and --scenario (--election is allowed)")
+        if scenario:
+            raise ReformlabError("--robust varies the assumptions of the scenario fitting each side", field="--robust",
+                                 fix="drop --scenario (--election and --align are allowed)")
         sides = [side(before, election=election), side(after, election=election)]
-        print_robust(robust_control(sides, actor=camp, samples=samples, seed=seed),
+        print_robust(robust_control(sides, actor=camp, samples=samples, seed=seed, fixed=parse_alignments(align)),
                      f"The {camp}'s role in each decision, both versions, over every reading", output is Format.json)
         return
     from reformlab.analysis.compare import compare
@@ -331,13 +331,14 @@ def claims_command(
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
     if robust:
-        if is_process_claims(claims) or align:
-            raise ReformlabError("--robust varies every assumption of the results claims itself",
-                                 field="--robust", fix="drop --align, and use --claims isaacs2008")
+        if is_process_claims(claims):
+            raise ReformlabError("--robust varies the assumptions of the results claims; the process claims fill "
+                                 "no bodies", field="--robust", fix="use --claims isaacs2008")
         from reformlab.analysis.robust import robust_claims
         from reformlab.commands.effects_view import print_robust
 
-        print_robust(robust_claims(claims, samples=samples, seed=seed), f"Claims of {claims} over every reading", output is Format.json)
+        print_robust(robust_claims(claims, samples=samples, seed=seed, fixed=parse_alignments(align)),
+                     f"Claims of {claims} over every reading", output is Format.json)
         return
     if is_process_claims(claims):
         if align:

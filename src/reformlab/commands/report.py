@@ -44,10 +44,6 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
         from reformlab.errors import ReformlabError
 
         raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
-    if robust and alignments:
-        from reformlab.errors import ReformlabError
-
-        raise ReformlabError("--robust varies every assumption itself", field="--robust", fix="drop --align")
     with steps("Building the report", total=7) as bar:
         with bar.step(f"evaluating {before} and {after}"):
             from reformlab.analysis.evaluation import evaluate_pair
@@ -66,7 +62,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
         with bar.step("margins, rules or votes, robustness"):
             section = _power_section(comparison, claims_file if applies and not _is_file(before) else None,
                                      election=election, robust=robust, samples=samples, seed=seed,
-                                     scenarios=(first, second), labels=spec.short_labels)
+                                     scenarios=(first, second), labels=spec.short_labels, fixed=alignments)
         with bar.step("risk of losing control (Monte Carlo)"):
             custom = bool(scenarios) or bool(alignments) or bool(election)  # the simulation runs on the built-in scenarios only
             risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
@@ -103,7 +99,7 @@ def make_reforms_page(reforms: list[str], *, output: Path | None = None, format:
 
 
 def _power_section(comparison, claims_file, *, election, robust: bool, samples: int, seed: int, scenarios,
-                   labels=None):
+                   labels=None, fixed=None):
     """The power section: margins, the rules/election split and the camp's control over every reading of the
     assumptions (and, with ``robust``, the study's claims over them too)."""
     from reformlab.analysis.robust import robust_claims, robust_control, side
@@ -114,11 +110,11 @@ def _power_section(comparison, claims_file, *, election, robust: bool, samples: 
     if comparison.before.scenario is not None and comparison.after.scenario is not None:
         sides = [side(t, s, election=election) for t, s in zip((comparison.before.target, comparison.after.target),
                                                                scenarios)]
-        control = robust_control(sides, actor=comparison.camp, samples=samples, seed=seed)
+        control = robust_control(sides, actor=comparison.camp, samples=samples, seed=seed, fixed=fixed)
     claims = None
     if robust and claims_file:
         claims = robust_claims(claims_file, samples=samples, seed=seed, before=comparison.before.target,
-                               after=comparison.after.target, election=election)
+                               after=comparison.after.target, election=election, fixed=fixed)
     return power_section(comparison, robust=control, claims_robust=claims, camp_name=actor_name(comparison.camp),
                          short_labels=labels)
 
