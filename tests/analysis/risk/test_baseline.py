@@ -72,3 +72,36 @@ def test_bad_baselines_are_one_message_exit_2():
         result = runner.invoke(app, ["risk", *TARGETS, "-n", "10", *args])
         assert result.exit_code == 2 and words in result.output, (args, result.output)
         assert "Traceback" not in result.output
+
+
+MMP = "tests/engine/reforms/majilis_mmp.yaml"
+PARALLEL = "tests/engine/reforms/majilis_parallel.yaml"
+
+
+def _file(tmp_path, name: str, seats: str) -> str:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(
+        f"constitution: kz\nsources: {{made_up: invented}}\nscenarios:\n  {name}:\n    label: invented\n"
+        "    fits: {from: 2007-05-21}\n    date: 2007-08-18\n    seats:\n"
+        f"      majilis.list: {seats}\n"
+        "    controllers: {maslikhats: {principal: president, source: made_up, confidence: low}}\n"
+        "    alignments: {Nur Otan: {principal: president, source: made_up, confidence: low}}\n", encoding="utf-8")
+    return f"{path}#{name}"
+
+
+def test_risk_takes_every_scenario_control_takes(tmp_path):
+    """Votes, declared district seats (a compensatory tier), per-tier results: what control fills, risk draws
+    (a tier the draws cannot re-allocate is held as filled, and the output says so)."""
+    cases = [
+        ("kz@2007-09-01", _file(tmp_path, "votes", "{votes: {Nur Otan: 600, Ak Zhol: 300, OSDP: 100}, ballots_cast: 1000}"), None),
+        (MMP, _file(tmp_path, "mmp", "{votes: {Nur Otan: 600, Ak Zhol: 300, OSDP: 100}, ballots_cast: 1000, "
+                                     "district_seats: {Nur Otan: 40, Ak Zhol: 4, OSDP: 5}}"), "compensatory tier"),
+        (PARALLEL, _file(tmp_path, "par", "{tiers: {list: {election: KZ-MAJ-2007}, districts: "
+                                          "{seats: {Nur Otan: 25, Ak Zhol: 4}}}}"), "held as declared"),
+    ]
+    for target, scenario, note in cases:
+        assert runner.invoke(app, ["control", target, "-s", scenario]).exit_code == 0, target
+        result = runner.invoke(app, ["risk", target, "-s", scenario, "-n", "4096", "--seed", "2", "-f", "json"])
+        assert result.exit_code == 0, (target, result.output)
+        notes = " ".join(json.loads(result.output)["versions"][0]["notes"])
+        assert (note in notes) if note else not notes, (target, notes)
