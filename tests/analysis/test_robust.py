@@ -95,6 +95,11 @@ def test_align_reaches_the_independents_and_the_apk():
     result = runner.invoke(app, ["claims", "--align", "apk=apk", "-f", "json"])
     assert result.exit_code == 0, result.output
     assert {c["id"]: c["verdict"] for c in json.loads(result.output)}["apk_seats_answer_to_president"] == "fails"
+    result = runner.invoke(app, ["grid", BEFORE, AFTER, "-e", "kz-majilis-2004", "--align",
+                                 "independents in majilis=president", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    cells = {c["version"]: c for c in json.loads(result.output)["cells"]}
+    assert cells[BEFORE]["decisions"]["constitutional_amendment"]["president"]["control"] == "2"
     result = runner.invoke(app, ["compare", BEFORE, AFTER, "--align", "Nur Otan=Nur Otan", "-f", "json"])
     assert result.exit_code == 0, result.output  # a party of one side only
     assert json.loads(result.output)["control"]["constitutional_amendment"]["president"]["after"] == "veto"

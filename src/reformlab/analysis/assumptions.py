@@ -257,7 +257,7 @@ def overrides_per_side(sides: dict, overrides: dict[str, str] | None) -> dict[st
         ReformlabError: an override about a subject of no side.
     """
     overrides = dict(overrides or {})
-    subjects = {label: _subjects(side) for label, side in sides.items()}
+    subjects = {label: subjects_of(side) for label, side in sides.items()}
     found = {label: {k: p for k, p in overrides.items() if k in subjects[label]} for label in sides}
     unused = set(overrides) - {k for part in found.values() for k in part}
     if unused:
@@ -268,7 +268,9 @@ def overrides_per_side(sides: dict, overrides: dict[str, str] | None) -> dict[st
     return found
 
 
-def _subjects(side) -> set[str]:
+def subjects_of(side) -> set[str]:
+    """What an ``--align`` may name for ``side`` (a scenario, or an evaluation: its whole assumption space
+    but defections)."""
     scenario = getattr(side, "scenario", side)
     found = scenario_subjects(scenario)
     filling = getattr(side, "filling", None)
