@@ -188,3 +188,18 @@ def test_the_decomposition_sums_exactly_on_random_versions_and_elections(version
     is left out: none of its decisions is known, so it has nothing to split)."""
     assert _assert_splits_sum(grid(versions, elections)) > 0
 
+
+
+def test_control_and_compare_report_margins():
+    from reformlab.analysis.margins import decision_margins
+
+    expected = decision_margins(evaluate(BEFORE))["constitutional_amendment"].to_dict()
+    result = runner.invoke(app, ["compare", BEFORE, AFTER, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["margins"]["before"]["constitutional_amendment"] == expected
+    assert expected["surplus"] == -1 and expected["flip"] == 1 and expected["witness"] == {"majilis": 1}
+    result = runner.invoke(app, ["control", BEFORE, "-f", "json"])
+    assert json.loads(result.output)["margins"]["constitutional_amendment"] == expected
+    result = runner.invoke(app, ["compare", BEFORE, AFTER], env={"COLUMNS": "220"})
+    assert "-1 (1 seat flips it)" in result.output and "+11 (12 seats flips it)" not in result.output
+    assert "+11 (12 seats flip it)" in result.output

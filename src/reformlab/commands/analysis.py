@@ -73,8 +73,11 @@ def control_command(
     data = evaluation.control.to_dict()
     if output is Format.json:
         assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
+        from reformlab.analysis.margins import decision_margins
+
+        margins = {k: m.to_dict() for k, m in decision_margins(evaluation, (camp,)).items()}
         echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
-                   "assumptions": assumptions, **data})
+                   "assumptions": assumptions, **data, "margins": margins})
         return
     if output is Format.csv:
         echo_csv(["body", "principal", "seats", "how"],
@@ -200,7 +203,11 @@ def compare_command(
 
     split = None if election else change_split(*sides, actor=camp)
     if output is Format.json:
-        echo_json({**comparison.to_dict(), "rules_and_election": split})
+        from reformlab.analysis.margins import decision_margins
+
+        margins = {side: {k: m.to_dict() for k, m in decision_margins(getattr(comparison, side), (camp,)).items()}
+                   for side in ("before", "after")}
+        echo_json({**comparison.to_dict(), "rules_and_election": split, "margins": margins})
         return
     if output is Format.csv:
         echo_csv(["path", "before", "after", "article", "source"],
@@ -264,16 +271,32 @@ def print_comparison(comparison) -> None:
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     out.print(seats)
-    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
+    from reformlab.analysis.margins import decision_margins
+
+    margins = [decision_margins(side, (comparison.camp,)) for side in (comparison.before, comparison.after)]
+    control = Table(title=f"The control of {comparison.camp} over each decision (margin: seats beyond (+) or short "
+                    "of (-) the quota on the best route, and the fewest seats that flip control)", title_justify="left")
+    for column in ("decision", "before", "after", "margin\nbefore", "margin\nafter", f"{comparison.index}\nbefore",
+                   f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
         roles = actors.get(comparison.camp, {})
         values = power.get(proc, {}).get(comparison.camp, {})
         control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+                        *(_margin_cell(found, proc) for found in margins),
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     out.print(control)
+
+
+def _margin_cell(found: dict, proc: str) -> str:
+    """The margin of a decision, or of its readings when they agree (else ``differs by reading``)."""
+    from reformlab.analysis.margins import margin_text
+
+    if proc in found:
+        return margin_text(found[proc])
+    texts = {margin_text(m) for key, m in found.items() if key.startswith(f"{proc} (")}
+    return texts.pop() if len(texts) == 1 else ("differs by reading" if texts else "–")
 
 
 def _json(value) -> str:
