@@ -3,8 +3,9 @@
 Run: ``.venv/bin/python bench/electoral.py [--quick]``. One process; the same random elections for everyone
 (8 parties, 98 seats, a 7% threshold of valid votes, fixed seed). Every peer gets the votes of the parties
 that pass the threshold (filtered first, the same integer test for all); reformlab exact applies the
-threshold itself. Peers: votelib, apportionment, apportionpy, poli-sci-kit (those installed). Then a scale
-run: 1,000,000 elections of 12 parties and 450 seats, in chunks, with peak memory.
+threshold itself. Peers: votelib, apportionment, apportionpy, poli-sci-kit (those installed). Then one
+allocation over up to 10^6 parties (time per party: near-linear), and a scale run: 1,000,000 elections of 12
+parties and 450 seats, in chunks, with peak memory.
 """
 
 from __future__ import annotations
@@ -246,6 +247,24 @@ def single_allocation(votes: np.ndarray, rounds: int = 9) -> None:
     print("x reformlab: time / reformlab allocate's time (above 1: reformlab is faster)")
 
 
+def many_parties(sizes: tuple[int, ...] = (1_000, 10_000, 100_000)) -> None:
+    """One exact allocation over many parties (random votes, 450 seats, a threshold of 1/10^7 of the votes, so
+    that most pass and the threshold test runs on all): the time per party should stay about flat as the
+    parties grow tenfold (near-linear; issue 13 found it quadratic)."""
+    rng = np.random.default_rng(SEED + 2)
+    print("\nOne exact allocation over many parties (450 seats, threshold 1/10^7 of the votes), CPU time")
+    print(f"{'parties':>9} " + " ".join(f"{METHODS[m] + ' s':>12} {'us/party':>9}" for m in METHODS))
+    for size in sizes:
+        votes = {f"P{i}": int(v) for i, v in enumerate(rng.integers(1, 1_000_000, size))}
+        cells = []
+        for method in METHODS:
+            start = time.process_time()
+            allocate(votes, 450, method, "1/10000000")
+            seconds = time.process_time() - start
+            cells.append(f"{seconds:>12.3f} {seconds / size * 1e6:>9.2f}")
+        print(f"{size:>9,} " + " ".join(cells))
+
+
 def print_table(method: str, table: list[tuple[str, float, int, int]]) -> None:
     """One block per method: time per election, its ratio to reformlab exact and to the batch (time over
     their time: below 1 is faster), and the disagreements with reformlab exact."""
@@ -313,6 +332,7 @@ def main() -> None:
     single_allocation(votes[:1_000])
     if args.single:
         return
+    many_parties((1_000, 10_000) if args.quick else (1_000, 10_000, 100_000, 1_000_000))
     print(
         f"\n{count:,} random elections, seed {SEED}; median of 7 runs for batch, one timed loop for the others "
         "(CPU time)"

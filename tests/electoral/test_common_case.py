@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from reformlab.electoral import METHODS, Threshold, allocate
 from reformlab.electoral.allocation import _common_case
+from reformlab.electoral.quota import QUOTA_TERMS, QUOTAS, exact_quota
 from reformlab.electoral.ties import TieBreak
 from reformlab.errors import ReformlabError
 
@@ -23,13 +24,15 @@ counts = st.one_of(
 )
 thresholds = st.one_of(
     st.none(),
-    st.sampled_from(["7%", "5%", "0%", "1/3", Fraction(1, 20), "0.07"]),
+    st.sampled_from(["7%", "5%", "0%", "1/3", Fraction(1, 20), "0.07", "100%", "-1%", Fraction(3, 2), "x"]),
     st.builds(
         Threshold,
-        share=st.sampled_from([Fraction(7, 100), Fraction(0), Fraction(1, 2), Fraction(1, 7)]),
-        base=st.sampled_from(["valid", "ballots_cast", "valid_plus_against_all"]),
+        share=st.sampled_from([Fraction(7, 100), Fraction(0), Fraction(1, 2), Fraction(1, 7), Fraction(1)]),
+        base=st.sampled_from(["valid", "ballots_cast", "valid_plus_against_all", "registered", "bogus"]),
         inclusive=st.booleans(),
     ),
+    st.builds(Threshold, share=st.just(Fraction(1, 20)), votes=st.integers(0, 30), inclusive=st.booleans()),
+    st.builds(Threshold, share=st.sampled_from(["7%", 0.05]), districts=st.sampled_from([None, 2])),
 )
 
 
@@ -41,8 +44,10 @@ def _general(votes, seats, method, threshold, **options):
 @given(counts, st.integers(1, 300), st.sampled_from(sorted(METHODS)), thresholds, st.integers(0, 10**6))
 def test_fast_path_equals_general_path(numbers, seats, method, threshold, extra):
     votes = dict(zip(NAMES, numbers, strict=False))
-    options = {"ballots_cast": sum(numbers) + extra, "against_all": extra}
+    options = {"ballots_cast": sum(numbers) + extra, "against_all": extra, "registered": sum(numbers) + extra}
     fast = _common_case(votes, seats, method, threshold, options["ballots_cast"], options["against_all"])
+    again = _common_case(votes, seats, method, threshold, options["ballots_cast"], options["against_all"])
+    assert again == fast  # the second call reads the threshold from the cache
     try:
         general = _general(votes, seats, method, threshold, **options)
     except ReformlabError:
@@ -51,6 +56,7 @@ def test_fast_path_equals_general_path(numbers, seats, method, threshold, extra)
     if fast is not None:
         assert fast == general  # every field: seats, quota, passed, ties, threshold, base total
         assert list(fast.seats) == list(votes)
+        assert type(fast.quota) is type(general.quota) and repr(fast) == repr(general)
     assert allocate(votes, seats, method, threshold, **options) == general
 
 
@@ -98,3 +104,27 @@ def test_the_result_does_not_share_the_callers_dict():
     result = allocate(votes, 10, "hare", "7%")
     votes["A"] = 0
     assert result.votes["A"] == 100 and result.seats == {"A": 6, "B": 4, "C": 0}
+
+
+@given(st.integers(0, 10**40), st.integers(1, 10**12))
+def test_exact_quota_is_the_fraction(num, den):
+    quota = exact_quota(num, den)
+    assert type(quota) is Fraction and quota == Fraction(num, den)
+    assert (quota.numerator, quota.denominator) == (Fraction(num, den).numerator, Fraction(num, den).denominator)
+    assert hash(quota) == hash(Fraction(num, den)) and repr(quota) == repr(Fraction(num, den))
+
+
+@given(st.sampled_from(sorted(QUOTA_TERMS)), st.integers(0, 10**12), st.integers(1, 1000))
+def test_quota_terms_are_the_quotas(name, total, seats):
+    assert Fraction(*QUOTA_TERMS[name](total, seats)) == QUOTAS[name](total, seats)
+
+
+def test_a_threshold_object_is_read_once_and_by_identity():
+    rule = Threshold(share=Fraction(7, 100))
+    first = allocate({"A": 100, "B": 80, "C": 5}, 10, "hare", rule)
+    twin = Threshold(share=Fraction(7, 100), inclusive=False)
+    assert allocate({"A": 100, "B": 80, "C": 5}, 10, "hare", rule) == first
+    assert first.threshold is rule
+    # a strict twin is not mistaken for the cached rule: 7% of 100 exactly does not pass it
+    assert allocate({"A": 93, "B": 7}, 10, "hare", twin).passed == ("A",)
+    assert allocate({"A": 93, "B": 7}, 10, "hare", rule).passed == ("A", "B")

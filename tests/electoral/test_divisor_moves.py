@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reformlab.electoral._divisor_moves import above, divisor_seats, first_guess, level
+from reformlab.electoral._divisor_moves import above, divisor_seats, first_guess, level, usual_seats
 from reformlab.electoral.divisor import DIVISORS, highest_averages, whole_votes
 from reformlab.electoral.ties import TieBreak, top_by_rank
 
@@ -145,3 +145,34 @@ def test_first_guess_is_within_bounds_and_close(name, counts, seats, floors):
     if not any(held) and seats >= 2 * len(counts):
         # rounding up moves each party by under a seat, clamping at 0 by at most the offset (2 for Imperiali)
         assert abs(sum(guess) - seats) <= 3 * len(counts)
+
+
+@given(
+    st.sampled_from(RULES),
+    st.one_of(
+        st.lists(st.sampled_from([1, 2, 3, 5, 6, 10, 12, 30]), min_size=1, max_size=10),  # ties common
+        st.lists(st.integers(1, 10**7), min_size=1, max_size=10),
+        st.lists(st.integers(0, 10**30), min_size=1, max_size=4),
+    ),
+    st.one_of(st.integers(1, 120), st.integers(1000, 1100)),  # both sides of the ratio table's size
+)
+def test_usual_seats_are_the_general_seats_or_step_aside(name, counts, seats):
+    """The scan path gives the general path's seats whenever it answers, answers whenever the general path
+    finds no tie (for the methods it serves), and never answers at a tie."""
+    rule = DIVISORS[name]
+    fast = usual_seats(counts, seats, rule)
+    general, won, bidding = divisor_seats(counts, [0] * len(counts), seats, rule)
+    served = rule.power == 1 and rule.ratio(0)[0] > 0 and 0 not in counts
+    if not served or won:
+        assert fast is None
+    else:
+        assert fast == general
+        assert fast == [seat_by_seat(dict(enumerate(counts)), seats, name, TieBreak())[0][i] for i in
+                        range(len(counts))]  # fmt: skip
+
+
+def test_usual_seats_serve_the_usual_methods():
+    votes = [5_621_436, 518_405, 498_788, 120_000]
+    served = {name for name in RULES if usual_seats(votes, 98, DIVISORS[name]) is not None}
+    assert served == {"d_hondt", "sainte_lague", "modified_sainte_lague", "danish", "imperiali"}
+    assert usual_seats(votes, 98, DIVISORS["d_hondt"]) == [83, 7, 7, 1]

@@ -6,6 +6,7 @@ layer adds its own (scenarios) with ``CATALOG_SOURCES.append(my_entries)`` or :f
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
@@ -96,11 +97,26 @@ def list_command(
                  [row for e in entries for row in [[e.kind, e.id, "", e.label],
                                                    *([e.kind, f"{e.id}@{d}", d, label] for d, label in e.versions)]])
         return
+    # The table fits the terminal: the version date is in the id already (no column of its own), and a file
+    # (a built-in reform) shows its name, its folder said once below, so that labels keep their width.
     table = Table(title="Built-in constitutions and scenarios")
-    for column in ("kind", "id", "version", "label"):
+    for column in ("kind", "id", "label"):
         table.add_column(column, overflow="fold")
+    folders: list[str] = []
     for entry in entries:
-        table.add_row(entry.kind, entry.id, "", entry.label)
+        shown = entry.id
+        if entry.id.endswith((".yaml", ".yml")) and os.sep in entry.id:
+            folder, shown = os.path.split(_relative(entry.id))
+            folders += [folder] if folder not in folders else []
+        table.add_row(entry.kind, shown, entry.label)
         for day, label in entry.versions:
-            table.add_row("", f"{entry.id}@{day}", day, label)
+            table.add_row("", f"{entry.id}@{day}", label)
+    if folders:
+        table.caption = "reform files: in " + ", ".join(f + os.sep for f in folders)
     console().print(table)
+
+
+def _relative(path: str) -> str:
+    """``path`` from the working directory when it lies inside it (what one types), else as it is."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith(os.pardir) else relative

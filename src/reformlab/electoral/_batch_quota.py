@@ -8,16 +8,9 @@ from __future__ import annotations
 
 import numpy as np
 
-# A quota as the pair ``(num, den)`` with ``quota = num / den``, from the vote total and the seats, so that
-# ``votes / quota = votes * den / num`` stays in integers.
-_QUOTAS = {
-    "hare": lambda total, seats: (total, seats),
-    "droop": lambda total, seats: (total // (seats + 1) + 1, 1),
-    "hagenbach_bischoff": lambda total, seats: (total, seats + 1),
-    "imperiali_quota": lambda total, seats: (total, seats + 2),
-}
+from reformlab.electoral.quota import QUOTA_TERMS
 
-QUOTA_METHODS = tuple(_QUOTAS)
+QUOTA_METHODS = tuple(QUOTA_TERMS)
 
 _LOWEST = np.iinfo(np.int64).min
 
@@ -81,7 +74,7 @@ def allocate_quota(
         seats.
     """
     total = votes.sum(axis=0)
-    num, den = _QUOTAS[method](total, house)
+    num, den = QUOTA_TERMS[method](total, house)
     live = total > 0
     num = np.where(live, num, 1)
     scaled = votes * den

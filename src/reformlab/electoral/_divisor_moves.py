@@ -200,6 +200,52 @@ def divisor_seats(
         refresh(best)
 
 
+def usual_seats(votes: list[int], house: int, divisor: Divisor) -> list[int] | None:
+    """:func:`divisor_seats` for the usual case, by plain scans (no heaps, no closures): a few parties
+    (up to :data:`SCAN_LIMIT`), every one with votes, nothing held, power 1 and a first divisor above 0
+    (every registered method but Adams, Dean and Huntington-Hill). The same characterisation: the guess is
+    repaired until the lowest winning average is strictly above the highest bid, which only the
+    seat-by-seat result satisfies. ``None`` when the last seat is tied or the case is not the usual one:
+    :func:`divisor_seats` and the tie-break rule decide those.
+
+    >>> from reformlab.electoral.divisor import DIVISORS
+    >>> usual_seats([100, 80, 30], 8, DIVISORS["d_hondt"]), usual_seats([10, 10], 1, DIVISORS["d_hondt"])
+    ([4, 3, 1], None)
+    """
+    if divisor.power != 1 or len(votes) > SCAN_LIMIT or 0 in votes:
+        return None
+    ratio = ratios(divisor, house)
+    if ratio(0)[0] <= 0:
+        return None
+    seats = first_guess(votes, [0] * len(votes), house, divisor)
+    total = sum(seats)
+    while True:
+        best = worst = -1
+        bn = ba = wn = wa = 0
+        for i, v in enumerate(votes):  # the highest bid and the lowest winning average, in one pass
+            s = seats[i]
+            a, b = ratio(s)
+            if best < 0 or v * b * ba > bn * a:
+                best, bn, ba = i, v * b, a
+            if s:
+                a, b = ratio(s - 1)
+                if worst < 0 or v * b * wa < wn * a:
+                    worst, wn, wa = i, v * b, a
+        if total < house:
+            seats[best] += 1
+            total += 1
+        elif total > house:
+            seats[worst] -= 1
+            total -= 1
+        elif wn * ba > bn * wa:  # every seat won above every bid: the result
+            return seats
+        elif wn * ba == bn * wa:  # the last seat is tied
+            return None
+        else:
+            seats[worst] -= 1
+            seats[best] += 1
+
+
 class _Bid:
     """A heap entry for a party's next-seat average: the highest ranks first, then the earlier party."""
 

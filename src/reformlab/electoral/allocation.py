@@ -15,8 +15,9 @@ from typing import Any
 
 import attrs
 
+from reformlab.electoral._divisor_moves import usual_seats
 from reformlab.electoral.divisor import DIVISORS, highest_averages
-from reformlab.electoral.quota import QUOTAS, clear_cut, quota_allocation
+from reformlab.electoral.quota import QUOTA_TERMS, QUOTAS, clear_cut, exact_quota, quota_allocation
 from reformlab.electoral.runner_up import MinimumParties
 from reformlab.electoral.threshold import Threshold, parse_share
 from reformlab.electoral.ties import Tie, TieBreak
@@ -63,7 +64,7 @@ def method_named(name: str) -> Method:
     return METHODS[name]
 
 
-@attrs.frozen
+@attrs.frozen(slots=False)  # a dict-backed instance is built in half the time
 class Allocation:
     """The seats of one tier, with how they were reached.
 
@@ -137,83 +138,134 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
-_TEXT_RULES: dict = {}  # "7%" -> its Threshold, parsed and validated once (bounded: cleared when full)
+#: The usual thresholds, each read and validated once, to ``(rule, num, den, above)`` for a share ``num / den``
+#: of the valid votes (``above``: 1 for a strict threshold, else 0), ``(rule, None, None, above)`` for a share
+#: of another base: ``"7%"`` (or a Fraction) by value
+#: in ``_USUAL_TEXTS``, a Threshold by identity in ``_USUAL_RULES`` (``id``, the rule itself kept in the
+#: entry, so that the id stays its own). Bounded: each is cleared when full.
+_USUAL_TEXTS: dict = {}
+_USUAL_RULES: dict = {}
+_USUAL_LIMIT = 256
 
 
-def _threshold_from_text(share: str | Fraction) -> Threshold | None:
-    """A share threshold from ``"7%"`` (or a Fraction), parsed and validated once; ``None`` if it is invalid
-    (the general path then raises the error)."""
-    rule = _TEXT_RULES.get(share)
-    if rule is None:
+def _usual_rule(threshold: Threshold | str | Fraction) -> tuple | None:
+    """The cache entry for ``threshold`` (see :data:`_USUAL_RULES`), made and kept; ``None`` when it is not
+    a share alone, or is invalid (the general path then decides, and raises its errors)."""
+    if type(threshold) is Threshold:
+        rule, cache, key = threshold, _USUAL_RULES, id(threshold)
+    else:
         try:
-            rule = Threshold(share=parse_share(share, field="threshold")).validate()
+            rule = Threshold(share=parse_share(threshold, field="threshold"))
         except ReformlabError:
             return None
-        if len(_TEXT_RULES) >= 256:
-            _TEXT_RULES.clear()
-        _TEXT_RULES[share] = rule
-    return rule
+        cache, key = _USUAL_TEXTS, threshold
+    if rule.share_terms(0, 0, 0) is None:  # not a valid share alone (0s: any base's figures will do here)
+        return None
+    num, den = rule.share.numerator, rule.share.denominator
+    above = 0 if rule.inclusive else 1
+    entry = (rule, num, den, above) if rule.base == "valid" else (rule, None, None, above)
+    if len(cache) >= _USUAL_LIMIT:
+        cache.clear()
+    cache[key] = entry
+    return entry
 
 
 def _common_case(votes: dict, seats, method, threshold, ballots_cast, against_all) -> Allocation | None:
     """:func:`allocate` for the usual call, with the set-up cut to the bone: whole votes in a dict, a share
-    threshold or none, the default tie-break, and (quota methods) one clean cut through the remainders.
+    threshold or none, the default tie-break, and (quota methods) one clean cut through the remainders,
+    (divisor methods) a few parties with votes and no tie at the last seat.
 
-    Exact all the same: the threshold test, integer parts and remainders are the whole-number ones of the
-    general path (:meth:`Threshold.share_terms`, ``divmod`` over the quota's terms), and divisor methods run
-    the general :func:`highest_averages`. ``None`` whenever anything is out of the ordinary (bad input,
-    another kind of threshold, a tie or a second round of remainders), so the general path decides it and
-    raises its errors. Property tests check the two paths agree.
+    Exact all the same: the counts are checked as the general path checks them (whole numbers, no bool,
+    none below 0), the threshold test is :meth:`Threshold.passing_votes`' whole-number one, integer parts
+    and remainders are ``divmod`` over the quota's whole-number terms (:data:`QUOTA_TERMS`), and divisor
+    seats come from :func:`usual_seats`, the same characterisation as the general path's. ``None`` whenever
+    anything is out of the ordinary (bad input, another kind of threshold, a tie, a second round of
+    remainders), so the general path decides it and raises its errors. Property tests check the two agree.
     """
     spec = METHODS.get(method)
     if spec is None or type(seats) is not int or seats <= 0:
         return None
     try:
-        valid = sum(votes.values())
+        valid = sum(votes.values())  # checked below, with the threshold test
     except TypeError:
         return None
     if threshold is None:
         rule = base_total = None
-        den, need, inclusive = 1, 0, True
+        den, need = 1, 0
     else:
-        if type(threshold) is Threshold:
-            rule = threshold
-        elif type(threshold) is str or type(threshold) is Fraction:
-            rule = _threshold_from_text(threshold)
-            if rule is None:
-                return None
+        kind = type(threshold)
+        if kind is Threshold:
+            entry = _USUAL_RULES.get(id(threshold))
+            if entry is None or entry[0] is not threshold:
+                entry = _usual_rule(threshold)
+        elif kind is str or kind is Fraction:
+            entry = _USUAL_TEXTS.get(threshold) or _usual_rule(threshold)
         else:
             return None
-        terms = rule.share_terms(valid, ballots_cast, against_all)
-        if terms is None:
+        if entry is None:
             return None
-        base_total, den, need = terms
-        inclusive = rule.inclusive
-    passed = []
-    for party, v in votes.items():  # checks every count, and applies the threshold, in one pass
+        rule, num, den, above = entry
+        if num is None:  # a share of another base
+            terms = rule.share_terms(valid, ballots_cast, against_all)
+            if terms is None:
+                return None
+            base_total, den, need = terms
+            need += above
+        else:
+            base_total, need = valid, num * valid + above
+    # A party passes when votes * den >= need (whole numbers; ``need`` is one more for a strict threshold).
+    admitted_total = 0
+    passing = []
+    for party, v in votes.items():  # every count a whole number (not a bool), none below 0: as _check_votes
         if type(v) is not int or v < 0:
             return None
-        if v * den >= need if inclusive else v * den > need:
-            passed.append(party)
-    admitted_total = sum(map(votes.__getitem__, passed))
+        if v * den >= need:
+            passing.append(party)
+            admitted_total += v
     if not admitted_total:
         return None
-    seats_won = dict.fromkeys(votes, 0)  # every party given, in input order
+    passed = tuple(passing)
+    everyone = len(passed) == len(votes)
+    ties = ()
     if spec.family == "quota":
-        quota = QUOTAS[method](admitted_total, seats)
-        qn, qd = quota.numerator, quota.denominator
+        qn, qd = QUOTA_TERMS[method](admitted_total, seats)
+        won = {} if everyone else dict.fromkeys(votes, 0)  # every party given, in input order
         remainder = {}
+        left = seats
         for party in passed:
-            seats_won[party], remainder[party] = divmod(votes[party] * qd, qn)
-        left = seats - sum(seats_won.values())
-        if left and not clear_cut(seats_won, remainder, left):
+            whole, remainder[party] = divmod(votes[party] * qd, qn)
+            won[party] = whole
+            left -= whole
+        if left and not clear_cut(won, remainder, left):
             return None
-        ties = ()
+        quota = exact_quota(qn, qd)
     else:
+        admitted = [*map(votes.__getitem__, passed)]
+        found = usual_seats(admitted, seats, DIVISORS[method])
+        if found is None:  # a tie at the last seat, or not the usual divisor case: the general procedure
+            won, ties = highest_averages(dict(zip(passed, admitted)), seats, method, _IN_INPUT_ORDER)
+        else:
+            won = dict(zip(passed, found))
         quota = None
-        won, ties = highest_averages({p: votes[p] for p in passed}, seats, method, _IN_INPUT_ORDER)
-        seats_won.update(won)
-    return Allocation(seats_won, method, dict(votes), quota, tuple(passed), ties, rule, base_total, ())
+        if not everyone:  # every party given, in input order
+            won = {**dict.fromkeys(votes, 0), **won}
+    return _made(won, method, {**votes}, quota, passed, ties, rule, base_total)
+
+
+_new_instance = object.__new__
+_set_frozen = object.__setattr__
+
+
+def _made(seats, method, votes, quota, passed, ties, rule, base_total) -> Allocation:
+    """``Allocation(seats, method, votes, quota, passed, ties, rule, base_total, ())`` in two thirds of the
+    time: an Allocation is a frozen attrs class over an instance dict, whose ``__init__`` only stores each
+    field in that dict; this stores them all at once (the fast-path tests compare every field)."""
+    made = _new_instance(Allocation)
+    _set_frozen(made, "__dict__", {
+        "seats": seats, "method": method, "votes": votes, "quota": quota, "passed": passed, "ties": ties,
+        "threshold": rule, "base_total": base_total, "admitted_by_rule": (),
+    })  # fmt: skip
+    return made
 
 
 def allocate(
@@ -265,6 +317,17 @@ def allocate(
         result = _common_case(votes, seats, method, threshold, ballots_cast, against_all)
         if result is not None:
             return result
+    return _general(
+        votes, seats, method, threshold, ballots_cast, against_all, district_wins, registered,
+        minimum_parties, tie_break, order, seed, rng,
+    )  # fmt: skip
+
+
+def _general(
+    votes, seats, method, threshold, ballots_cast, against_all, district_wins, registered, minimum_parties,
+    tie_break, order, seed, rng,
+) -> Allocation:  # fmt: skip
+    """:func:`allocate` in general (its own function: the closures here would cost the usual call time)."""
     spec = method_named(method)
     votes = _check_votes(votes)
     if isinstance(seats, bool) or not isinstance(seats, int) or seats <= 0:

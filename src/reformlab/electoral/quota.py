@@ -21,53 +21,88 @@ from reformlab.electoral.ties import Tie, TieBreak, top_by_rank
 from reformlab.errors import ReformlabError
 
 
-def hare(votes: int, seats: int) -> Fraction:
+def hare(votes: int, seats: int) -> tuple[int, int]:
     """Hare (simple) quota ``V / S``; the only quota that keeps every party within its quota.
 
     Used by Kazakhstan's Majilis list tier ("first electoral quotient", election law Art. 97(1)).
 
-    >>> hare(100, 8)
-    Fraction(25, 2)
+    >>> hare(100, 8), QUOTAS["hare"](100, 8)
+    ((100, 8), Fraction(25, 2))
     """
-    return Fraction(votes, seats)
+    return votes, seats
 
 
-def droop(votes: int, seats: int) -> Fraction:
+def droop(votes: int, seats: int) -> tuple[int, int]:
     """Droop quota in its integer form ``floor(V / (S + 1)) + 1``: the smallest whole number of votes
     that no more than ``S`` candidates can reach. Favours large parties relative to Hare.
 
-    >>> droop(100, 4)
-    Fraction(21, 1)
+    >>> droop(100, 4), QUOTAS["droop"](100, 4)
+    ((21, 1), Fraction(21, 1))
     """
-    return Fraction(votes // (seats + 1) + 1)
+    return votes // (seats + 1) + 1, 1
 
 
-def hagenbach_bischoff(votes: int, seats: int) -> Fraction:
+def hagenbach_bischoff(votes: int, seats: int) -> tuple[int, int]:
     """Hagenbach-Bischoff quota ``V / (S + 1)`` (the exact Droop quota). Integer parts may exceed ``S``
     by one when votes are exact multiples of the quota; the excess is taken back from the smallest remainders.
 
-    >>> hagenbach_bischoff(100, 4)
-    Fraction(20, 1)
+    >>> hagenbach_bischoff(100, 4), QUOTAS["hagenbach_bischoff"](100, 4)
+    ((100, 5), Fraction(20, 1))
     """
-    return Fraction(votes, seats + 1)
+    return votes, seats + 1
 
 
-def imperiali_quota(votes: int, seats: int) -> Fraction:
+def imperiali_quota(votes: int, seats: int) -> tuple[int, int]:
     """Imperiali quota ``V / (S + 2)`` (Italy's Chamber, 1956-1993). Strongly favours large parties;
     integer parts can exceed ``S``, and the excess is taken back from the smallest remainders.
 
-    >>> imperiali_quota(100, 3)
-    Fraction(20, 1)
+    >>> imperiali_quota(100, 3), QUOTAS["imperiali_quota"](100, 3)
+    ((100, 5), Fraction(20, 1))
     """
-    return Fraction(votes, seats + 2)
+    return votes, seats + 2
 
 
-QUOTAS: dict[str, Callable[[int, int], Fraction]] = {
+#: Each quota as whole-number terms ``(num, den)`` of the vote total and the seats, ``quota = num / den`` (not
+#: necessarily in lowest terms), so that ``votes / quota = votes * den / num`` stays in integers: the exact
+#: path's usual case and the batch path (where the totals are numpy arrays) divide by these.
+QUOTA_TERMS: dict[str, Callable[[int, int], tuple[int, int]]] = {
     "hare": hare,
     "droop": droop,
     "hagenbach_bischoff": hagenbach_bischoff,
     "imperiali_quota": imperiali_quota,
 }
+
+
+def _as_fraction(terms: Callable[[int, int], tuple[int, int]]) -> Callable[[int, int], Fraction]:
+    def quota(votes: int, seats: int) -> Fraction:
+        return Fraction(*terms(votes, seats))
+
+    quota.__name__, quota.__doc__ = terms.__name__, terms.__doc__
+    return quota
+
+
+def exact_quota(num: int, den: int) -> Fraction:
+    """``Fraction(num, den)`` for whole ``num >= 0`` and ``den > 0`` (a quota's terms), in lowest terms, built
+    in half the time of Fraction's general constructor (the usual allocation builds one per call): the
+    constructor's own last step (``Fraction._from_coprime_ints`` from Python 3.12), after one gcd.
+
+    >>> exact_quota(100, 8), exact_quota(0, 98) == 0
+    (Fraction(25, 2), True)
+    """
+    g = _gcd(num, den)
+    if _from_coprime is not None:
+        return _from_coprime(num // g, den // g)
+    quota = _new_number(Fraction)
+    quota._numerator, quota._denominator = num // g, den // g  # Fraction's two slots (Python 3.11)
+    return quota
+
+
+_gcd = math.gcd
+_from_coprime = getattr(Fraction, "_from_coprime_ints", None)
+_new_number = object.__new__
+
+#: Each quota as an exact number: name -> ``(vote total, seats) -> Fraction``.
+QUOTAS: dict[str, Callable[[int, int], Fraction]] = {name: _as_fraction(t) for name, t in QUOTA_TERMS.items()}
 
 
 def remainder_allocation(
@@ -147,11 +182,13 @@ def clear_cut(whole: dict, remainder: Mapping, left: int) -> bool:
     without votes, remainder 0, cannot be served). Returns whether it did; ``whole`` is changed in place."""
     if not 0 < left < len(remainder):
         return False
-    ranked = sorted(remainder, key=remainder.__getitem__, reverse=True)
-    if remainder[ranked[left - 1]] <= remainder[ranked[left]]:
+    ranked = sorted(remainder.values(), reverse=True)
+    last = ranked[left - 1]  # the last remainder served
+    if last <= ranked[left]:
         return False
-    for party in ranked[:left]:
-        whole[party] += 1
+    for party, r in remainder.items():
+        if r >= last:
+            whole[party] += 1
     return True
 
 

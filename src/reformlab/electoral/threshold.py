@@ -203,7 +203,7 @@ class Threshold:
         """Plain data, shares written as exact fractions in percent where whole (``"7%"``)."""
         data: dict = {}
         if self.share is not None:
-            data["share"] = format_share(Fraction(self.share))
+            data["share"] = format_share(exact(self.share))
         data["base"] = self.base
         for name in ("votes", "districts"):
             if getattr(self, name) is not None:
@@ -230,6 +230,11 @@ class Threshold:
         ).validate()
 
 
-def exact(share: Fraction | int | str) -> Fraction:
-    """``share`` as a Fraction (a Fraction is returned as it is, without a copy)."""
-    return share if type(share) is Fraction else Fraction(share)
+def exact(share: Fraction | int | float | str) -> Fraction:
+    """``share`` as a Fraction (a Fraction is returned as it is, without a copy; anything else is read by
+    :func:`parse_share`, so ``"7%"`` works and ``"seven"`` is a located error).
+
+    >>> exact("7%"), exact(0.05)
+    (Fraction(7, 100), Fraction(1, 20))
+    """
+    return share if type(share) is Fraction else parse_share(share, field="threshold.share")

@@ -164,7 +164,8 @@ def add_validation_errors(problems: Problems, error: ValidationError, data: Any,
              if any(t == "extra_forbidden" for t, _ in found)}
     for path, found in by_path.items():
         deeper = any(other != path and other[: len(path)] == path for other in by_path)
-        messages = [m for t, m in found if t != "not_unknown"]
+        # pydantic drops a failed item, then reports its list as too short: the item's own error says it all
+        messages = [m for t, m in found if t != "not_unknown" and not (t == "too_short" and deeper)]
         if not messages:
             if deeper:
                 continue  # the value is a mapping with its own errors below; 'unknown' was not meant
