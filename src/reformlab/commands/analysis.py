@@ -274,17 +274,19 @@ def print_comparison(comparison) -> None:
     from reformlab.analysis.margins import decision_margins
 
     margins = [decision_margins(side, (comparison.camp,)) for side in (comparison.before, comparison.after)]
-    control = Table(title=f"The control of {comparison.camp} over each decision (margin: seats beyond (+) or short "
-                    "of (-) the quota on the best route, and the fewest seats that flip control)", title_justify="left")
-    for column in ("decision", "before", "after", "margin\nbefore", "margin\nafter", f"{comparison.index}\nbefore",
-                   f"{comparison.index}\nafter"):
+    wide = out.width >= 120  # narrow: the margins are in --format json (the decision names stay whole)
+    control = Table(title=f"The control of {comparison.camp} over each decision " + (
+        "(margin: seats beyond (+) or short of (-) the quota on the best route, and the fewest seats that flip "
+        "control)" if wide else "(margins: a wider terminal or --format json)"), title_justify="left")
+    columns = ("decision", "before", "after") + (("margin\nbefore", "margin\nafter") if wide else ())
+    for column in columns + (f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get(comparison.camp, {})
+        roles = [actors.get(comparison.camp, {}).get(side) or "cannot tell" for side in ("before", "after")]
+        cells = [_margin_cell(found, proc) for found in margins] if wide else []
         values = power.get(proc, {}).get(comparison.camp, {})
-        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
-                        *(_margin_cell(found, proc) for found in margins),
+        control.add_row(readable(proc), *roles, *cells,
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     out.print(control)
 
