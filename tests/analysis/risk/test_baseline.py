@@ -23,7 +23,7 @@ def _run(*args):
 def test_default_draws_both_versions_around_the_first_versions_votes():
     data = _run()
     assert data["baseline"] == {"votes": "scenario kz-majilis-2004 (election KZ-MAJ-2004)", "same_votes": True,
-                                "comparison": "rules alone"}
+                                "comparison": "rules alone", "why": None}
     shares = {v["camp_share"] for v in data["versions"]}
     assert len(shares) == 1 and round(shares.pop(), 4) == 0.7905  # the 2004 camp share on both sides
     after = evaluate(TARGETS[1], election="kz-majilis-2004").filling.bodies["majilis"].by_principal()["president"]
@@ -105,3 +105,12 @@ def test_risk_takes_every_scenario_control_takes(tmp_path):
         assert result.exit_code == 0, (target, result.output)
         notes = " ".join(json.loads(result.output)["versions"][0]["notes"])
         assert (note in notes) if note else not notes, (target, notes)
+
+
+def test_without_an_election_to_hold_fixed_each_keeps_its_own_and_says_why():
+    """The Kyrgyz 2007 scenario gives declared seats, no built-in election: both versions keep their own
+    scenarios, labelled rules and election together, with the reason."""
+    result = runner.invoke(app, ["risk", "kg@2008-01-01", "kg@2011-01-01", "-n", "100", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)["baseline"]
+    assert found["comparison"] == "rules and election together" and "names no built-in election" in found["why"]

@@ -7,7 +7,8 @@ together, the comparison made before issue 10).
 * ``own``: each version by the built-in scenario that fits it;
 * otherwise the votes of ``election``, or when none is named the list election of the first version's
   scenario, under each version's own rules (:func:`reformlab.analysis.evaluation.evaluate` with
-  ``election=``); a single version keeps its own scenario.
+  ``election=``); a single version keeps its own scenario, and so does every version when the first one's
+  scenario names no built-in election (declared seats): then labelled "rules and election together", with why.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class Baseline:
     evaluations: tuple
     votes: str
     same: bool
+    why: str = ""  # why the votes are not held fixed when they could not be
 
     @property
     def sentence(self) -> str:
@@ -38,11 +40,12 @@ class Baseline:
         if self.same:
             return f"every version drawn around the same baseline votes, {self.votes}: the difference is the rules'"
         return (f"rules and election together: each version drawn around its own scenario's votes ({self.votes}); "
-                "the difference mixes the rules and the election (drop --own-elections to hold the votes fixed)")
+                "the difference mixes the rules and the election" + (f" ({self.why})" if self.why else
+                                                                     " (drop --own-elections to hold the votes fixed)"))
 
     def to_dict(self) -> dict:
         return {"votes": self.votes, "same_votes": self.same,
-                "comparison": "rules alone" if self.same else "rules and election together"}
+                "comparison": "rules alone" if self.same else "rules and election together", "why": self.why or None}
 
 
 def _own(evaluation) -> str:
@@ -74,15 +77,12 @@ def baseline(targets, *, scenario: str | None = None, election: str | None = Non
             raise ReformlabError(
                 f"no built-in scenario describes the bodies of {target} (version of {evaluation.constitution.version})",
                 field="target", fix="choose a date a scenario covers ('reformlab list' shows them), or give --scenario")
-    if own or (len(targets) == 1 and not election):
-        votes = "; ".join(f"{ev.target}: {_own(ev)}" for ev in plain) if len(plain) > 1 else _own(plain[0])
-        return Baseline(plain, votes, len(plain) == 1)
     name = election or _list_election(plain[0].scenario)
-    if name is None:
-        raise ReformlabError(
-            f"the scenario of {targets[0]} ({plain[0].scenario.id}) names no built-in list election to hold fixed",
-            field="--election", fix="name one with --election, or compare rules and election together with "
-            "--own-elections")
+    why = "" if own or name is not None else (f"the scenario of {targets[0]} ({plain[0].scenario.id}) names no "
+                                              "built-in election to hold fixed; name one with --election")
+    if own or why or (len(targets) == 1 and not election):
+        votes = "; ".join(f"{ev.target}: {_own(ev)}" for ev in plain) if len(plain) > 1 else _own(plain[0])
+        return Baseline(plain, votes, len(plain) == 1, why)
     if not election:
         name = plain[0].scenario.id  # the scenario's own alignments go with its votes
     evaluations = []
