@@ -225,3 +225,18 @@ def test_robust_with_align_holds_that_assumption_and_varies_the_rest():
     assert found["smallest_flipping_sets"] == [["Otan answers to"]]
     result = runner.invoke(app, ["control", BEFORE, "--robust", "--align", "Nobody=president"])
     assert result.exit_code == 2 and "unknown party 'Nobody'" in result.output
+
+
+def test_a_party_the_two_sides_read_differently_is_one_choice_per_side():
+    """The SDPK is its own principal in the Kyrgyz 2007 scenario and aligned with the president in 2010: each
+    side keeps its own reading first (one shared choice would never read the 2010 SDPK as its own)."""
+    from reformlab.analysis.robust import held_fixed
+
+    sides = [side("kg@2008-01-01"), side("kg@2011-01-01")]
+    space = {c.subject: c for c in space_of(sides)}
+    sdpk = "Social Democratic Party of Kyrgyzstan (SDPK)"
+    before, after = space[f"{sdpk} (kg@2008-01-01)"], space[f"{sdpk} (kg@2011-01-01)"]
+    assert [o.principal for o in before.options] == [sdpk, "president"]
+    assert [o.principal for o in after.options] == ["president", sdpk]
+    rest, picks = held_fixed(tuple(space.values()), {sdpk: sdpk}, sides)
+    assert picks == {f"{sdpk} (kg@2008-01-01)": sdpk, f"{sdpk} (kg@2011-01-01)": sdpk} and len(rest) == len(space) - 2

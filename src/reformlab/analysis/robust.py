@@ -162,18 +162,31 @@ def side(target, scenario=None, *, election: str | None = None) -> Side:
 
 
 def space_of(sides) -> tuple[Choice, ...]:
-    """The choices of every side, one per subject (the first side's options where two sides share one)."""
-    found: dict[str, Choice] = {}
+    """The choices of every side, one per subject: a subject both sides assume alike (the same options in the
+    same order, such as who controls the maslikhats) is one choice, with both sides' grounds; one the sides
+    read differently (a party aligned on one side only) is one choice per side, named with its version."""
+    sides = list(sides)
+    seen: dict[str, list] = {}
     for s in sides:
         for choice in s.space:
-            first = found.setdefault(choice.subject, choice)
+            seen.setdefault(choice.subject, []).append((s, choice))
+    for subject, found in seen.items():
+        principals = {tuple(o.principal for o in c.options) for _, c in found}
+        if len(principals) > 1:  # each side's own reading first: not one choice
+            for s, choice in found:
+                own = dataclasses.replace(choice, subject=f"{subject} ({s.evaluation.target})", tokens=choice.members)
+                s.space = tuple(own if c is choice else c for c in s.space)
+    merged: dict[str, Choice] = {}
+    for s in sides:
+        for choice in s.space:
+            first = merged.setdefault(choice.subject, choice)
             if first is not choice and first.options != choice.options:  # both sides' grounds, each named
                 target = s.evaluation.target
                 options = tuple(dataclasses.replace(a, grounds=a.grounds if a.grounds == b.grounds else
                                                     f"{a.grounds} | {target}: {b.grounds}")
                                 for a, b in zip(first.options, choice.options))
-                found[choice.subject] = dataclasses.replace(first, options=options)
-    return tuple(found.values())
+                merged[choice.subject] = dataclasses.replace(first, options=options)
+    return tuple(merged.values())
 
 
 def combinations(space: tuple[Choice, ...], *, samples: int = 4096, seed: int = 0):
@@ -321,6 +334,11 @@ def held_fixed(space, fixed: dict[str, str] | None, sides) -> tuple[tuple[Choice
     principals = {o.principal for c in space for o in c.options} - {OWN}
     for s in sides:
         principals |= s._tokens() | set(s.evaluation.constitution.actor_ids())
+    per_side = {c.members[0]: [] for c in space if c.tokens and c.kind == "alignment"}
+    for c in space:
+        if c.tokens and c.kind == "alignment":
+            per_side[c.members[0]].append(c.subject)  # a party read differently by the two sides
+    fixed = {name: p for k, p in fixed.items() for name in per_side.get(k, [k])}
     check_overrides(tuple(space), fixed, principals)
     kinds = {c.subject: c.kind for c in space}
     picks = {k: OWN if p == k and kinds[k] == "independents" else p for k, p in fixed.items()}
