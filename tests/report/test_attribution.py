@@ -30,3 +30,11 @@ def test_section_of_a_decomposition(tmp_path):
     assert "passes alone to none" in control.sentence
     ET.fromstring(control.svg())
     assert section.all_restored is False  # both amendments lower the camp's power; nothing restores it
+
+
+def test_section_gives_the_claim_per_decision(tmp_path):
+    """The study's claim, as `reformlab claims` computes it, decision by decision with the pairs: in the
+    three-amendment case both Banzhaf-lowering amendments stand unrestored, so it fails."""
+    section = attribution_section(_run(tmp_path, THREE), "a test package")
+    assert section.verdict == "fails" and section.verdict_reason == "not restored in: law"
+    assert section.per_decision == (("ordinary law", "not restored: threshold by nothing; override by nothing (net -1)"),)

@@ -52,6 +52,10 @@ def test_random_edits_give_results_or_a_located_error(client):
         else:
             control = client.post("/api/control", json={"reform": reform})
             assert control.status_code == 200
+            for view in ("/api/robust", "/api/attribution"):  # the further views: an answer or a located 422
+                found = client.post(view, json={"after": {"reform": reform}})
+                assert found.status_code in (200, 422), (view, found.text[:300])
+                assert found.status_code == 200 or found.json()["error"]["kind"] == "input", (view, found.text[:300])
             state = encode_state({"reform": reform, "alignments": {}})
             assert decode_state(state)["reform"] == reform
             assert client.get("/api/reform.yaml", params={"r": state}).status_code == 200

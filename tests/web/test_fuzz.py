@@ -22,3 +22,9 @@ def test_no_request_gets_a_server_error(case):
         assert error and error["message"], response.text[:300]
         assert error.get("kind") != "internal", error["message"]  # the guard caught a bug: find it
         assert "Traceback" not in response.text
+
+
+def test_the_fuzzed_schema_has_every_endpoint():
+    paths = set(create_app().openapi()["paths"])
+    assert {"/api/compare", "/api/control", "/api/power", "/api/claims", "/api/allocate", "/api/show", "/api/split",
+            "/api/robust", "/api/attribution", "/api/risk", "/api/risk/{job_id}"} <= paths

@@ -9,6 +9,8 @@ Numbers are compared exactly. Where the study writes a rounded figure ("thirty p
 claim states the study's rounding (``rounding: {to: 1/10, rule: ...}``): the exact figure is rounded by that
 rule, and both are shown; there is no tolerance. ``expected: {not: X}`` states what a side is *not*;
 ``trend: lower | higher | same`` compares the two sides' figures (the study's "illusory pluralism").
+A quantity of :data:`~reformlab.analysis.decompose_claims.CHANGE_QUANTITIES` is read off both sides at once
+(``expected: {change: ...}``): the package between them, split among its amendments, decision by decision.
 A claims file checks the pair of versions it names; on any other pair the claims are *about another
 comparison* (:data:`ABOUT_ANOTHER`), never refuted by it.
 """
@@ -96,6 +98,12 @@ def matches(expected, computed) -> bool:
     return expected == computed
 
 
+def change_verdict(expected, summary, undecided: bool) -> str:
+    """The verdict on a quantity read off both sides: holds when its summary is what the study states, cannot
+    tell when it is not and the data leave part of it open (``undecided``), fails otherwise."""
+    return "holds" if matches(expected, summary) else "cannot tell" if undecided else "fails"
+
+
 def load_claims(name: str = "isaacs2008") -> dict:
     """The claims file ``data/claims/<name>.yaml`` as data (safe loader)."""
     resource = resources.files("reformlab.data").joinpath(f"claims/{name}.yaml")
@@ -109,8 +117,15 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     """Compute a claim's quantity on each side it states, and give the verdict."""
     quantity = dict(claim["quantity"])
     kind = quantity.pop("kind")
+    from reformlab.analysis.decompose_claims import CHANGE_QUANTITIES
+
+    if kind in CHANGE_QUANTITIES:  # read off both sides at once (the package between them)
+        computed, reason, undecided = CHANGE_QUANTITIES[kind](sides["before"], sides["after"], **quantity)
+        verdict = change_verdict(claim["expected"]["change"], computed["summary"], undecided)
+        return ClaimResult(claim["id"], claim["text"], dict(claim["expected"]), {"change": computed}, verdict, reason)
     if kind not in QUANTITIES:
-        raise unknown_name("quantity kind", kind, QUANTITIES, field=f"claims.{claim['id']}.quantity.kind")
+        raise unknown_name("quantity kind", kind, [*QUANTITIES, *CHANGE_QUANTITIES],
+                           field=f"claims.{claim['id']}.quantity.kind")
     if "tolerance" in claim:
         raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
                              fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")

@@ -7,6 +7,7 @@ decision with its minimal winning coalitions (up to a bound).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -45,7 +46,15 @@ class GameControl:
     @classmethod
     def of_tree(cls, tree: Node) -> GameControl:
         """Control of a plain, simplified decision tree (see :attr:`Decision.trees`): no coalition can
-        pass :class:`Never`; the empty coalition passes :class:`Always`; otherwise control of its game."""
+        pass :class:`Never`; the empty coalition passes :class:`Always`; otherwise control of its game.
+
+        Kept for the last :data:`TREES_KEPT` trees (a tree is a frozen value, and control is a function of
+        it alone): a reform that leaves a decision's tree as it was, such as a threshold that lets the
+        same lists in, reuses its control instead of enumerating the game again."""
+        return _control_of_tree(cls, tree)
+
+    @classmethod
+    def _of_tree(cls, tree: Node) -> GameControl:
         if isinstance(tree, Never):
             return cls((), (), None, None, (), impossible=True)
         if isinstance(tree, Always):
@@ -172,6 +181,15 @@ def body_shares(filling: Filling) -> tuple[BodyShare, ...]:
     return tuple(shares)
 
 
+#: How many decision trees keep their control (and, in :mod:`.power`, their power) in memory.
+TREES_KEPT = 1024
+
+
+@functools.lru_cache(maxsize=TREES_KEPT)
+def _control_of_tree(cls, tree: Node) -> GameControl:
+    return cls._of_tree(tree)
+
+
 def procedure_control(decision: Decision) -> ProcedureControl:
     """Control of one :class:`~reformlab.engine.decisions.Decision`."""
     roles = dict(decision.roles)
@@ -182,7 +200,8 @@ def procedure_control(decision: Decision) -> ProcedureControl:
     return ProcedureControl(**common, alternatives=alternatives, unknown=decision.unknown)
 
 
-def control(filling: Filling) -> Control:
-    """Control of every body and decision of a filled constitution."""
-    found = {k: procedure_control(d) for k, d in decisions(filling).items()}
+def control(filling: Filling, built: dict[str, Decision] | None = None) -> Control:
+    """Control of every body and decision of a filled constitution (``built``: its decisions, when the
+    caller already holds them, so they are not built twice)."""
+    found = {k: procedure_control(d) for k, d in (decisions(filling) if built is None else built).items()}
     return Control(filling, body_shares(filling), found)

@@ -20,24 +20,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from reformlab.analysis.control import procedure_control
-from reformlab.analysis.power import decision_powers
+from reformlab.analysis.decompose_offsets import Offset, offsets
+from reformlab.analysis.decompose_versions import CONTROL_LEVELS, MEASURES, Versions, measures_of, series_by_reading
 from reformlab.analysis.relevance import node_of, reads, reference_graph
-from reformlab.engine.decisions import decisions
-from reformlab.engine.filling import fill
-from reformlab.engine.tree import AnyMember, Controller, Vote, leaves
 from reformlab.engine.scenario import Scenario
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.games.precedence import PrecedenceStructure, marginal_weights, precedence_structure
-from reformlab.model.amendments import apply_subset, as_package
+from reformlab.model.amendments import as_package
 from reformlab.model.constitution import Constitution
 from reformlab.model.reform import Reform
 
-CONTROL_LEVELS = {"none": 0, "veto": 1, "passes alone": 2}
-"""The camp's control of a decision as a number, so that its change can be shared out: 0 neither passes it
-alone nor can block it, 1 can block it (a veto), 2 passes it alone."""
-
-MEASURES = ("control", "banzhaf", "shapley")
+__all__ = ["CONTROL_LEVELS", "MEASURES", "DecisionAttribution", "Decomposition", "Interaction", "Offset", "Share",
+           "decompose", "offsets"]
 
 
 @dataclass(frozen=True)
@@ -99,12 +93,14 @@ class DecisionAttribution:
     shares: tuple[Share, ...] = ()
     cannot_tell: str | None = None
     interactions: tuple[Interaction, ...] = ()
+    not_shared: tuple[tuple[str, str], ...] = ()  # (measure, why it has no value in some version)
 
     def to_dict(self) -> dict:
         return {
             "decision": self.decision, "label": self.label, "relevant_amendments": list(self.relevant),
             "cannot_tell": self.cannot_tell, "shares": [s.to_dict() for s in self.shares],
             "interactions": [vars(i) for i in self.interactions],
+            "not_shared": [{"measure": m, "reason": r} for m, r in self.not_shared],
         }
 
 
@@ -122,75 +118,18 @@ class Decomposition:
     evaluations: int
     naive_evaluations: int
     assumptions: tuple[dict, ...] = field(default=())
+    election: str | None = None  # how --election was read: the votes held fixed, the seats following the rules
+    risk: dict | None = None  # draws, seed, subsets simulated, scheduler (with the risk measure)
 
     def to_dict(self) -> dict:
         return {
             "base": self.base, "reform": self.reform.reform, "label": self.reform.label,
-            "scenario": self.scenario, "camp": self.camp, "measures": list(self.measures),
-            "amendments": list(self.amendments), "assumptions": list(self.assumptions),
+            "scenario": self.scenario, "election": self.election, "camp": self.camp,
+            "measures": list(self.measures), "amendments": list(self.amendments),
+            "assumptions": list(self.assumptions), "risk": self.risk,
             "evaluations": self.evaluations, "naive_evaluations": self.naive_evaluations,
             "decisions": {k: v.to_dict() for k, v in self.decisions.items()},
         }
-
-
-class _Versions:
-    """The base amended by subsets of the package, filled and controlled once each.
-
-    ``structure`` is the precedence structure of the amendments one decision depends on; masks are read in
-    it, versions are cached by the set of amendment ids, so decisions that share amendments share versions.
-    """
-
-    def __init__(self, base: Constitution, package: Reform, scenario: Scenario | None) -> None:
-        self.base, self.package, self.scenario = base, package, scenario
-        self.structure: PrecedenceStructure | None = None
-        self._control: dict[frozenset, object] = {}
-        self._decisions: dict[frozenset, dict] = {}
-        self._powers: dict[tuple[frozenset, str], list] = {}
-
-    def key(self, mask: int | frozenset) -> frozenset:
-        return mask if isinstance(mask, frozenset) else frozenset(self.structure.members(mask))
-
-    def constitution(self, mask: int | frozenset) -> Constitution:
-        return apply_subset(self.base, self.package, self.key(mask))
-
-    def decisions(self, mask: int | frozenset) -> dict:
-        """The decisions of one version (filled once)."""
-        key = self.key(mask)
-        if key not in self._decisions:
-            self._decisions[key] = decisions(fill(self.constitution(key), self.scenario))
-        return self._decisions[key]
-
-    def procedure(self, mask: int | frozenset, decision: str):
-        """Control of one decision in one version (``None`` when the version has no such decision)."""
-        key = (self.key(mask), decision)
-        if key not in self._control:
-            made = self.decisions(key[0]).get(decision)
-            self._control[key] = None if made is None else procedure_control(made)
-        return self._control[key]
-
-    def principals(self, mask: int | frozenset) -> set[str]:
-        """Every principal that takes part in some decision of the version (read off the decision trees)."""
-        found: set[str] = set()
-        for made in self.decisions(mask).values():
-            for leaf in leaves(made.tree):
-                if isinstance(leaf, Vote):
-                    found |= {principal for principal, _ in leaf.seats}
-                elif isinstance(leaf, AnyMember):
-                    found |= set(leaf.members)
-                else:
-                    found.add(leaf.principal if isinstance(leaf, Controller) else leaf.name)
-        return found
-
-    def powers(self, mask: int, decision: str, indices: Sequence[str]):
-        key = (self.key(mask), decision)
-        if key not in self._powers:
-            made = self.decisions(key[0]).get(decision)
-            self._powers[key] = [] if made is None else decision_powers(made, indices)
-        return self._powers[key]
-
-    @property
-    def count(self) -> int:
-        return len(self._decisions)
 
 
 def decompose(
@@ -199,16 +138,30 @@ def decompose(
     scenario: Scenario | None,
     *,
     camp: str = "president",
-    measures: Sequence[str] = MEASURES,
+    measures: Sequence[str] = ("control", "banzhaf", "shapley"),
     only: Sequence[str] | None = None,
     base_name: str | None = None,
+    election: str | None = None,
+    alignments: dict[str, str] | None = None,
+    draws: int = 100_000,
+    seed: int = 0,
+    scheduler: str = "serial",
+    workers: int = 2,
+    address: str | None = None,
+    processes: bool = True,
+    progress=None,
 ) -> Decomposition:
     """Attribute the effect of ``reform`` on ``base`` (filled by ``scenario``) to its amendments.
 
     Args:
-        camp: the actor whose control is measured (power indices are given for every actor).
+        camp: the actor whose control, margin and risk are measured (power indices: every actor).
         measures: among :data:`MEASURES`.
         only: decision ids to decompose (default: every decision of the base or the reformed version).
+        election: fill every subset from this election's votes under the subset's own rules (then
+            ``scenario`` is None; ``alignments`` re-align its parties).
+        draws, seed, scheduler, workers, address, processes, progress: the risk run (measure ``risk``):
+            ``draws`` per subset, all subsets on the draws of ``seed``, serially or on Dask
+            (:func:`~reformlab.analysis.risk.simulate`).
 
     Raises:
         ReformlabError: an unknown measure or decision, or a subset of amendments that does not make a
@@ -217,10 +170,19 @@ def decompose(
     for measure in measures:
         if measure not in MEASURES:
             raise unknown_name("measure", measure, MEASURES, field="--measure")
+    if election is not None and scenario is not None:
+        raise ReformlabError("give --scenario or --election, not both", field="--election",
+                             fix="--election fills every subset from that election's votes under its own rules")
+    if "risk" in measures:
+        from reformlab.analysis.risk import check_draws
+        from reformlab.analysis.risk.draws import check_seed
+
+        draws, seed = check_draws(draws), check_seed(seed)
     package = as_package(reform)
     ids = [a.id for a in package.amendments]
     needs = _closed_needs(package)
-    versions = _Versions(base, package, scenario)
+    versions = Versions(base, package, scenario, election=election, alignments=alignments,
+                        name=base_name or f"{base.id}@{base.as_of}")
     everything = frozenset(ids)
     none = frozenset()
     graphs = [reference_graph(versions.constitution(key)) for key in _probe_sets(ids, needs)]
@@ -236,9 +198,8 @@ def decompose(
                                    problem=f"no decision {wanted!r}")
         decision_ids = [d for d in decision_ids if d in only]
     touched = {a.id: {node_of(c.path) for c in a.changes} for a in package.amendments}
-    results: dict[str, DecisionAttribution] = {}
     structures: dict[tuple[str, ...], tuple[PrecedenceStructure, list]] = {}
-    naive = 0
+    plans = {}
     for decision in decision_ids:
         read = reads(decision, graphs)
         direct = {i for i in ids if touched[i] & read}
@@ -247,17 +208,25 @@ def decompose(
             structure = precedence_structure(relevant, {i: [d for d in needs[i]] for i in relevant})
             structures[relevant] = (structure, marginal_weights(structure, structure.full))
         structure, weights = structures[relevant]
+        plans[decision] = (structure, weights, _masks(structure, weights))
+    if "risk" in measures:
+        keys = [frozenset(structure.members(m)) for structure, _, masks in plans.values() for m in masks]
+        versions.simulate(keys, camp, draws=draws, seed=seed, scheduler=scheduler, workers=workers,
+                          address=address, processes=processes, progress=progress)
+    results: dict[str, DecisionAttribution] = {}
+    for decision, (structure, weights, masks) in plans.items():
         versions.structure = structure
-        naive += 2 ** len(ids)
-        results[decision] = _attribute(decision, versions, structure, weights, camp, measures, ids)
+        results[decision] = _attribute(decision, versions, structure, weights, masks, camp, measures, ids)
     info = tuple({"id": a.id, "label": a.label, "articles": list(a.articles), "depends_on": list(a.depends_on),
                   "paths": [c.path for c in a.changes]} for a in package.amendments)
+    filled_by = versions.evaluation(none).scenario
     assumptions = tuple({"name": name, "principal": a.principal, "confidence": a.confidence, "note": a.note}
-                        for name, a in (scenario.assumptions() if scenario is not None else []))
+                        for name, a in (filled_by.assumptions() if filled_by is not None else []))
     return Decomposition(
-        base=base_name or f"{base.id}@{base.as_of}", reform=package, scenario=scenario.id if scenario else None,
+        base=base_name or f"{base.id}@{base.as_of}", reform=package, scenario=filled_by.id if filled_by else None,
         camp=camp, measures=tuple(measures), amendments=info, decisions=results, evaluations=versions.count,
-        naive_evaluations=naive, assumptions=assumptions)
+        naive_evaluations=2 ** len(ids) * len(decision_ids), assumptions=assumptions,
+        election=versions.evaluation(none).election, risk=versions.risk_run)
 
 
 def _closed_needs(package: Reform) -> dict[str, frozenset[str]]:
@@ -299,66 +268,77 @@ def _without(structure: PrecedenceStructure, i: int) -> int:
     return structure.full & ~drop
 
 
-def _attribute(decision, versions: _Versions, structure: PrecedenceStructure, weights, camp,
-               measures, ids) -> DecisionAttribution:
-    relevant = structure.full
-    masks = {m for entries in weights for pair in entries for m in pair} | {0, structure.full & relevant}
+def _masks(structure: PrecedenceStructure, weights) -> list[int]:
+    """The subsets (masks in ``structure``) one decision's shares read: those the Shapley weights name, the
+    base and the whole reform, and each amendment alone and left out."""
+    masks = {m for entries in weights for pair in entries for m in pair} | {0, structure.full}
     for i in range(len(structure.players)):
         alone = structure.closure(1 << i)
-        masks |= {alone & relevant, alone & ~(1 << i) & relevant, _without(structure, i) & relevant}
-    masks = sorted(masks)
+        masks |= {alone, alone & ~(1 << i), _without(structure, i)}
+    return sorted(masks)
+
+
+def _attribute(decision, versions: Versions, structure: PrecedenceStructure, weights, masks, camp,
+               measures, ids) -> DecisionAttribution:
     label = ""
-    for mask in (structure.full & relevant, 0):
+    for mask in (structure.full, 0):
         found = versions.decisions(mask).get(decision)
         if found is not None:
             label = found.label
             break
-    relevant_ids = structure.members(relevant)
+    relevant_ids = structure.members(structure.full)
     missing = [m for m in masks if decision not in versions.decisions(m)]
     if missing:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the decision is not defined in {len(missing)} of the {len(masks)} versions needed "
             f"({_example(structure, missing[0])})"))
-    by_version: dict[int, dict[tuple[str, str, str | None], Fraction]] = {}
+    by_version: dict[int, dict] = {}
     unknown = []
     for mask in masks:
-        proc = versions.procedure(mask, decision)
-        values = _measures_of(versions, mask, decision, proc, camp, measures)
+        values = measures_of(versions, mask, decision, camp, measures)
         if values is None:
             unknown.append(mask)
         else:
             by_version[mask] = values
     if unknown:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
-            f"the camp's role cannot be told in {len(unknown)} of the {len(masks)} versions needed "
+            f"the camp's role or the power indices cannot be told in {len(unknown)} of the {len(masks)} versions needed "
             f"({_example(structure, unknown[0])})"))
-    series, mismatch = _series_by_reading(by_version)
+    series, mismatch = series_by_reading(by_version)
     if mismatch is not None:
         return DecisionAttribution(decision, label, relevant_ids, cannot_tell=(
             f"the versions are computed under different assumptions (e.g. {mismatch!r} is not a reading of every "
             "version that needs one), so no single reading spans the reform"))
-    shares = []
+    shares, not_shared = [], {}
     evaluated = set(masks)
-    total_orders = structure.orders
     for (measure, actor, assumption), values in series.items():
+        gaps = [m for m, v in values.items() if isinstance(v, tuple)]
+        if gaps:  # no value in some version: not shared out (a reason, never a zero)
+            what = measure + (f" ({assumption})" if assumption else "")
+            not_shared.setdefault(what, f"{values[gaps[0]][1]}, {_example(structure, gaps[0])}")
+            continue
+
         def worth(mask: int) -> Fraction:
-            mask &= relevant
             if mask not in evaluated:
                 raise AssertionError(f"version {mask} was not evaluated")  # a bug, not a user error
-            return values.get(mask, Fraction(0))  # an actor absent from a version has no power in it
+            return values[mask]
 
-        zero = Fraction(0)
-        split = dict.fromkeys(ids, zero)
-        for i, player in enumerate(structure.players):
-            amount = sum((weight * (worth(b) - worth(a)) for (a, b), weight in weights[i].items()), Fraction(0))
-            split[player] = Fraction(amount, total_orders) if amount else Fraction(0)
-        alone, left = dict.fromkeys(ids, zero), dict.fromkeys(ids, zero)
-        for i, player in enumerate(structure.players):
-            alone[player] = worth(structure.closure(1 << i)) - worth(structure.closure(1 << i) & ~(1 << i))
-            left[player] = worth(structure.full) - worth(_without(structure, i))
-        shares.append(Share(decision, measure, actor, assumption, worth(0), worth(structure.full), split, alone, left))
-    interactions = _interactions(decision, versions, camp)
-    return DecisionAttribution(decision, label, relevant_ids, tuple(shares), None, interactions)
+        shares.append(_share(decision, (measure, actor, assumption), structure, weights, worth, ids))
+    interactions = _interactions(decision, versions, camp) if "control" in measures else ()
+    return DecisionAttribution(decision, label, relevant_ids, tuple(shares), None, interactions,
+                               tuple(not_shared.items()))
+
+
+def _share(decision, key, structure: PrecedenceStructure, weights, worth, ids) -> Share:
+    """One series' Shapley shares (over the orders that respect the dependencies), alone and left out."""
+    zero = Fraction(0)
+    split, alone, left = dict.fromkeys(ids, zero), dict.fromkeys(ids, zero), dict.fromkeys(ids, zero)
+    for i, player in enumerate(structure.players):
+        amount = sum((weight * (worth(b) - worth(a)) for (a, b), weight in weights[i].items()), zero)
+        split[player] = Fraction(amount, structure.orders) if amount else zero
+        alone[player] = worth(structure.closure(1 << i)) - worth(structure.closure(1 << i) & ~(1 << i))
+        left[player] = worth(structure.full) - worth(_without(structure, i))
+    return Share(decision, *key, worth(0), worth(structure.full), split, alone, left)
 
 
 def _example(structure: PrecedenceStructure, mask: int) -> str:
@@ -366,48 +346,7 @@ def _example(structure: PrecedenceStructure, mask: int) -> str:
     return "e.g. the version before the reform" if not members else "e.g. with " + ", ".join(members)
 
 
-def _series_by_reading(by_version: dict[int, dict]) -> tuple[dict, str | None]:
-    """``{(measure, actor, assumption): {mask: value}}``: a version told under one reading (assumption
-    ``None``) gives the same value under every assumption the other versions are told under; a version with
-    alternatives gives its own reading's. Returns a reading some version with alternatives lacks, if any."""
-    labels = {key[2] for values in by_version.values() for key in values if key[2] is not None}
-    series: dict[tuple[str, str, str | None], dict[int, Fraction]] = {}
-    for mask, values in by_version.items():
-        own = {key[2] for key in values}
-        known = own == {None}
-        if labels and not known:
-            missing = labels - own
-            if missing:
-                return {}, sorted(missing)[0]
-        for (measure, actor, assumption), value in values.items():
-            for reading in (sorted(labels) if known and labels else [assumption]):
-                series.setdefault((measure, actor, reading), {})[mask] = value
-    for key, values in series.items():
-        for mask in by_version:
-            values.setdefault(mask, Fraction(0))  # an actor absent from a version has no power in it
-    return series, None
-
-
-def _measures_of(versions, mask, decision, proc, camp, measures) -> dict | None:
-    out: dict[tuple[str, str, str | None], Fraction] = {}
-    if "control" in measures:
-        if proc.control is not None:
-            out[("control", camp, None)] = Fraction(CONTROL_LEVELS[proc.control.role(camp)])
-        elif proc.alternatives:
-            for assumption, game_control in proc.alternatives:
-                out[("control", camp, assumption)] = Fraction(CONTROL_LEVELS[game_control.role(camp)])
-        else:
-            return None
-    indices = [m for m in measures if m != "control"]
-    if indices:
-        for assumption, results in versions.powers(mask, decision, indices):
-            for index, result in results.items():
-                for actor, value in result.values.items():
-                    out[(index, actor, assumption)] = Fraction(value)
-    return out
-
-
-def _interactions(decision, versions: _Versions, camp: str) -> tuple[Interaction, ...]:
+def _interactions(decision, versions: Versions, camp: str) -> tuple[Interaction, ...]:
     """Pairs of relevant amendments that flip the camp's control only together."""
     structure = versions.structure
     relevant = structure.full
@@ -439,56 +378,3 @@ def _interactions(decision, versions: _Versions, camp: str) -> tuple[Interaction
 
 def _text(value: Fraction) -> str:
     return str(value.numerator) if value.denominator == 1 else str(value)
-
-
-@dataclass(frozen=True)
-class Offset:
-    """The study's test of a package, for one decision and measure: did amendments that lowered the camp's
-    value come with amendments that restored it?
-
-    Attributes:
-        lowered, raised: ``(amendment, share)`` of the amendments with a negative / positive share.
-        pairs: each lowering amendment with the raising amendments that make up for it (largest first).
-        restored: the raising shares make up for the lowering ones (the net change is not negative).
-    """
-
-    decision: str
-    measure: str
-    lowered: tuple[tuple[str, Fraction], ...]
-    raised: tuple[tuple[str, Fraction], ...]
-    pairs: tuple[tuple[str, tuple[str, ...]], ...]
-    net: Fraction
-
-    @property
-    def restored(self) -> bool:
-        return self.net >= 0
-
-
-def offsets(result: Decomposition, measure: str = "banzhaf") -> tuple[Offset, ...]:
-    """For every decision where some amendment lowered the camp's ``measure``: was it matched by one that
-    restored it? (Isaacs: the liberalising changes were "conditioned by mechanisms which minimize" the
-    president's risk.) Decisions whose shares cannot be told are left out; a caller reports them."""
-    found = []
-    for attribution in result.decisions.values():
-        for share in attribution.shares:
-            if share.measure != measure or share.actor != result.camp:
-                continue
-            lowered = tuple(sorted(((a, v) for a, v in share.shares.items() if v < 0), key=lambda item: item[1]))
-            if not lowered:
-                continue
-            raised = tuple(sorted(((a, v) for a, v in share.shares.items() if v > 0), key=lambda item: -item[1]))
-            pairs, pool = [], [list(item) for item in raised]
-            for amendment, value in lowered:
-                need, partners = -value, []
-                for item in pool:
-                    if need <= 0:
-                        break
-                    if item[1] > 0:
-                        used = min(item[1], need)
-                        item[1] -= used
-                        need -= used
-                        partners.append(item[0])
-                pairs.append((amendment, tuple(partners)))
-            label = attribution.decision + (f" ({share.assumption})" if share.assumption else "")
-            found.append(Offset(label, measure, lowered, raised, tuple(pairs), share.total))
-    return tuple(found)

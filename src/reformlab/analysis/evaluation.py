@@ -31,7 +31,7 @@ class Evaluation:
 
     @cached_property
     def control(self) -> Control:
-        return control(self.filling)
+        return control(self.filling, self.decisions)
 
     @property
     def name(self) -> str:

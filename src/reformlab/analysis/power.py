@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from reformlab.engine.decisions import games
+import functools
+
+from reformlab.analysis.control import TREES_KEPT
+from reformlab.engine.tree import Always, Never, Node, simple_game
 from reformlab.games import powers
 
 DEFAULT_INDICES = ("banzhaf", "shapley")
@@ -10,7 +13,19 @@ DEFAULT_INDICES = ("banzhaf", "shapley")
 
 def decision_powers(decision, indices) -> list[tuple[str | None, dict]]:
     """``[(assumption, {index: PowerResult})]`` for one decision: one entry, or one per assumed majority."""
-    return [(assumption, powers(game, list(indices))) for assumption, game in games(decision) if game is not None]
+    return [(assumption, tree_powers(tree, tuple(indices))) for assumption, tree in decision.trees
+            if not isinstance(tree, (Never, Always))]
+
+
+def tree_powers(tree: Node, indices: tuple[str, ...]) -> dict:
+    """``{index: PowerResult}`` of the game of a plain decision tree, exact; kept for the last
+    :data:`~reformlab.analysis.control.TREES_KEPT` trees, as control is (a tree is a frozen value)."""
+    return dict(_tree_powers(tree, tuple(indices)))
+
+
+@functools.lru_cache(maxsize=TREES_KEPT)
+def _tree_powers(tree: Node, indices: tuple[str, ...]) -> dict:
+    return powers(simple_game(tree), list(indices))
 
 
 def power_rows(evaluation, indices=DEFAULT_INDICES) -> list[dict]:

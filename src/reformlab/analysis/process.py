@@ -28,6 +28,7 @@ from reformlab.errors import ReformlabError
 from reformlab.model import Constitution
 from reformlab.model.targets import resolve_target
 from reformlab.process import Process, apply_amendments, load_process, package_versions
+from reformlab.process.amendments import apply_prerequisites, prerequisites
 
 ROLE_RANK = {"none": 0, "veto": 1, "passes alone": 2}
 CAMP = "president"
@@ -351,15 +352,18 @@ def _gains_losses(first: Evaluation, second: Evaluation) -> tuple[list[str], lis
 def amendment_effect(process: Process, amendment_id: str, sides: tuple[Evaluation, Evaluation] | None = None
                      ) -> AmendmentEffect:
     """The President's gains and losses from one amendment (with those it requires), read both ways: added
-    alone to the ``before`` version and taken alone out of the ``after`` version, each filled by the scenario
-    fitting its version."""
+    alone to the ``before`` version (to the package's prerequisites it cannot stand without, when there are
+    any) and taken alone out of the ``after`` version (with what cannot stand without it), each filled by the
+    scenario fitting its version."""
     amendment = process.amendment(amendment_id)
     bundle = (amendment_id, *amendment.requires)
     versions = package_versions(process.constitution, process.package.before, process.package.after)
     before, after = sides or (evaluate(versions[0]), evaluate(versions[1]))
     added = evaluate(apply_amendments(process, bundle), before.scenario)
     removed = evaluate(apply_amendments(process, bundle, onto="after"), after.scenario)
-    gains, losses, compared = _gains_losses(before, added)
+    start = evaluate(apply_prerequisites(process, bundle), before.scenario) if prerequisites(process, bundle) \
+        else before
+    gains, losses, compared = _gains_losses(start, added)
     lost_without, gained_without, compared_after = _gains_losses(after, removed)
     gains = list(dict.fromkeys(gains + [f"{p} (2nd reading)" for p in lost_without]))
     losses = list(dict.fromkeys(losses + [f"{p} (2nd reading)" for p in gained_without]))

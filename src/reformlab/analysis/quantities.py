@@ -63,11 +63,20 @@ def appointed_share(ev, body: str, by: str) -> Fraction:
     return Fraction(appointed_by(ev, body).get(by, 0), size)
 
 
-def principal_seats(ev, body: str, principal: str, filled_by: str | None = None) -> int:
-    """Seats of ``body`` whose principal is ``principal`` under the scenario (optionally of one filling)."""
-    filled = ev.filling.bodies[body]
+def _filled(ev, body: str):
+    """The filled body, or :class:`CannotTell` when this version has no such body or its seats are unknown
+    (a claim about the Majilis, checked on a constitution without one, cannot be told there)."""
+    filled = ev.filling.bodies.get(body)
+    if filled is None:
+        raise CannotTell(f"{body} does not exist in this version")
     if filled.unknown:
         raise CannotTell(filled.unknown)
+    return filled
+
+
+def principal_seats(ev, body: str, principal: str, filled_by: str | None = None) -> int:
+    """Seats of ``body`` whose principal is ``principal`` under the scenario (optionally of one filling)."""
+    filled = _filled(ev, body)
     return sum(b.seats for b in filled.blocks if b.principal == principal and (filled_by is None or b.filled_by == filled_by))
 
 
@@ -139,9 +148,7 @@ def party_list_share(ev, body: str) -> Fraction:
 
 def party_seat_share(ev, body: str, party: str, filled_by: str | None = None) -> Fraction:
     """Share of ``body``'s seats (optionally only those filled ``filled_by``) held by ``party`` in the scenario."""
-    filled = ev.filling.bodies[body]
-    if filled.unknown:
-        raise CannotTell(filled.unknown)
+    filled = _filled(ev, body)
     blocks = [b for b in filled.blocks if filled_by is None or b.filled_by == filled_by]
     total = sum(b.seats for b in blocks)
     if not total:
@@ -154,9 +161,7 @@ def effective_parties(ev, body: str) -> Fraction:
     a party of one), in the scenario filling that version."""
     from reformlab.electoral.measures import effective_number
 
-    filled = ev.filling.bodies[body]
-    if filled.unknown:
-        raise CannotTell(filled.unknown)
+    filled = _filled(ev, body)
     counts = Counter()
     for block in filled.blocks:
         if block.party is not None:

@@ -6,6 +6,7 @@ import typer
 
 from reformlab.commands.analysis import ALIGN_HELP, SCENARIO_HELP, parse_alignments
 from reformlab.commands.output import Format, echo_csv, echo_json, format_option
+from reformlab.commands.risk import MAX_DRAWS, Scheduler
 
 
 def decompose_command(
@@ -16,19 +17,45 @@ def decompose_command(
                                  "subset of amendments; default: the scenario of the base's date."),
     align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
     camp: str = typer.Option("president", "--camp", help="The actor whose control is measured."),
-    measure: list[str] = typer.Option(None, "--measure", "-m",
-                                      help="control, banzhaf, shapley (repeatable; default: control and banzhaf)."),
+    election: str = typer.Option(None, "--election", "-e", help="Hold the votes fixed: fill every subset from this "
+                                 "election's votes under its own rules (a built-in scenario or election id)."),
+    measure: list[str] = typer.Option(None, "--measure", "-m", help="control, banzhaf, shapley, margin (the camp's "
+                                      "seats beyond or short of the quota), risk (the probability of losing the power "
+                                      "to pass alone / to block); repeatable; default: control, banzhaf and margin."),
     decision: list[str] = typer.Option(None, "--decision", "-d", help="Only these decisions (repeatable)."),
+    draws: int = typer.Option(100_000, "--draws", "-n", help="With --measure risk: draws per subset of amendments."),
+    seed: int = typer.Option(0, "--seed", help="With --measure risk: the seed; every subset gets the same draws."),
+    scheduler: Scheduler = typer.Option(Scheduler.serial, "--scheduler", help="With --measure risk: serial, or dask."),
+    address: str = typer.Option(None, "--address", help="Dask scheduler, e.g. tcp://host:8786 (default: a LocalCluster)."),
+    workers: int = typer.Option(2, "--workers", help="Workers of the LocalCluster."),
     output: Format = format_option(),
 ) -> None:
     """Split a reform's effect on every decision among its amendments (exact Shapley shares)."""
     from reformlab.analysis.decompose import decompose
     from reformlab.analysis.decompose_inputs import decomposition_inputs
+    from reformlab.errors import ReformlabError
+    from reformlab.report.progress import counter
 
-    before, package, scenario_obj, base_name, source = decomposition_inputs(base, reform, scenario,
-                                                                             parse_alignments(align))
-    result = decompose(before, package, scenario_obj, camp=camp, measures=tuple(measure or ("control", "banzhaf")),
-                       only=decision or None, base_name=base_name)
+    measures = tuple(measure or ("control", "banzhaf", "margin"))
+    if "risk" not in measures and (scheduler is not Scheduler.serial or address):
+        raise ReformlabError("--scheduler and --address run the risk measure", field="--scheduler",
+                             fix="add --measure risk, or drop them")
+    if address and scheduler is not Scheduler.dask:
+        raise ReformlabError("--address needs --scheduler dask", field="--address")
+    if workers < 1:
+        raise ReformlabError(f"--workers must be at least 1, got {workers}", field="--workers")
+    if "risk" in measures and draws > MAX_DRAWS:
+        raise ReformlabError(f"{draws:,} draws per subset is more than the {MAX_DRAWS:,} one risk run takes",
+                             field="--draws", fix=f"give --draws {MAX_DRAWS:,} or fewer (100,000 is the default)")
+    alignments = parse_alignments(align)
+    before, package, scenario_obj, base_name, source = decomposition_inputs(
+        base, reform, scenario, None if election else alignments, election=election)
+    with counter("draws", total=draws, enabled=None if "risk" in measures and output is Format.table else False) \
+            as progress:
+        result = decompose(before, package, scenario_obj, camp=camp, measures=measures, only=decision or None,
+                           base_name=base_name, election=election, alignments=alignments if election else None,
+                           draws=draws, seed=seed, scheduler=scheduler.value, workers=workers, address=address,
+                           progress=progress)
     if output is Format.json:
         echo_json({**result.to_dict(), "package_source": source})
         return
@@ -52,9 +79,14 @@ def print_decomposition(result, source: str) -> None:
 
     console = make_console()
     levels = {v: k for k, v in CONTROL_LEVELS.items()}
-    console.print(styled((result.reform.label or result.reform.reform, "bold"),
-                         f" on {result.base}, seats from {result.scenario or 'no scenario'}"))
+    seats = (f"the votes of {result.election} held fixed, seats under each subset's rules" if result.election
+             else f"seats from {result.scenario or 'no scenario'}")
+    console.print(styled((result.reform.label or result.reform.reform, "bold"), f" on {result.base}, {seats}"))
     console.print(f"Amendments: {source} ({len(result.amendments)}).")
+    if result.risk:
+        console.print(f"Risk: {result.risk['draws']:,} draws per subset, seed {result.risk['seed']}, the same draws "
+                      f"for all {result.risk['subsets']} subsets ({result.risk['scheduler']}); the shares split the "
+                      "estimates exactly.")
     moved = 0
     for attribution in result.decisions.values():
         if attribution.cannot_tell:
@@ -69,6 +101,8 @@ def print_decomposition(result, source: str) -> None:
                               for s in mine)
             console.print(styled("\n", (attribution.label or attribution.decision, "bold"),
                                  f": no change for {result.camp} ({still or 'no measure'}); every share is 0"))
+            for what, why in attribution.not_shared:
+                console.print(f"  {what}: not shared out: {why}")
             continue
         moved += 1
         console.print(styled("\n", (attribution.label or attribution.decision, "bold")))
@@ -88,7 +122,10 @@ def print_decomposition(result, source: str) -> None:
                     continue
                 table.add_row(amendment, articles.get(amendment, ""), _num(share.shares[amendment]),
                               _num(share.alone[amendment]), _num(share.left_out[amendment]))
+            table.add_row("sum of the shares", "", _num(sum(share.shares.values())), "", "", style="bold")
             console.print(table)
+        for what, why in attribution.not_shared:
+            console.print(f"  {what}: not shared out: {why}")
         for pair in attribution.interactions:
             console.print(f"  only together, {pair.side}: {pair.first} + {pair.second} ({pair.before} -> {pair.after})")
     if not moved:

@@ -154,7 +154,7 @@ def _with_attribution(data, comparison, before: str, after: str, scenario, align
     try:
         base, package, filling, _, source = decomposition_inputs(before, after, scenario, alignments)
         result = decompose(base, package, filling, camp="president" if "president" in sides[0].bodies else
-                           next(iter(sides[0].bodies)), measures=("control", "banzhaf"))
+                           next(iter(sides[0].bodies)), measures=("control", "banzhaf", "margin"))
     except ReformlabError:
         return data  # a package whose subsets cannot all be evaluated: the report goes without the section
     return dataclasses.replace(data, attribution=attribution_section(result, source))

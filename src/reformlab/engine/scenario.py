@@ -17,6 +17,7 @@ from typing import Literal
 from pydantic import Field, ValidationError, model_validator
 
 from reformlab.errors import ReformlabError, unknown_name
+from reformlab.model.loader import resource_stamp
 from reformlab.model.problems import Problems, add_validation_errors
 from reformlab.model.values import FrozenModel
 from reformlab.yamlio import load_yaml, read_text
@@ -185,11 +186,9 @@ def load_scenarios(path: str | Path | None = None, *, text: str | None = None) -
     """Read a scenarios file (every built-in one when ``path`` is None), validated with line numbers."""
     if path is None:
         found: dict[str, Scenario] = {}
-        folder = resources.files("reformlab.data").joinpath("scenarios")
-        for resource in sorted(folder.iterdir(), key=lambda r: r.name):
-            if resource.name.endswith(".yaml"):
-                name = f"reformlab/data/scenarios/{resource.name}"
-                found.update(load_scenarios(name, text=resource.read_text(encoding="utf-8")))
+        for resource in _builtin_files():
+            name = f"reformlab/data/scenarios/{resource.name}"
+            found.update(load_scenarios(name, text=resource.read_text(encoding="utf-8")))
         return found
     else:
         file = str(path)
@@ -222,9 +221,24 @@ class _Shifted(dict):
         super().__init__({key[len(prefix):]: line for key, line in lines.items() if key[: len(prefix)] == prefix})
 
 
+def builtin_scenarios_dir():
+    """The folder of built-in scenario files (``reformlab/data/scenarios``)."""
+    return resources.files("reformlab.data").joinpath("scenarios")
+
+
+def _builtin_files() -> list:
+    return sorted((r for r in builtin_scenarios_dir().iterdir() if r.name.endswith(".yaml")), key=lambda r: r.name)
+
+
+_BUILTIN: list = []  # [(stamp of the scenario files, scenarios)]: the last state read, nothing more
+
+
 def builtin_scenarios() -> dict[str, Scenario]:
-    """The built-in scenarios, by id."""
-    return load_scenarios()
+    """The built-in scenarios, by id (a new dict of the frozen scenarios, read again only when a file changed)."""
+    stamp = resource_stamp(*_builtin_files())
+    if not _BUILTIN or _BUILTIN[0][0] != stamp:
+        _BUILTIN[:] = [(stamp, load_scenarios())]
+    return dict(_BUILTIN[0][1])
 
 
 def scenario_named(name: str) -> Scenario:

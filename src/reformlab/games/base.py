@@ -31,13 +31,20 @@ class Game:
         """Raise :class:`ReformlabError` if the game is ill-formed (subclasses extend this)."""
         check_player_names(self.players, field="players")
 
+    def checked(self) -> None:
+        """:meth:`validate`, once: games are frozen, so a game found well-formed stays so (queries and
+        indices call this on every use, and a composite game would otherwise re-check its whole tree)."""
+        if not self.__dict__.get("_well_formed"):
+            self.validate()
+            self.__dict__["_well_formed"] = True
+
     def _wins(self, members: np.ndarray) -> np.ndarray:  # pragma: no cover - every subclass overrides
         """Whether each row of the boolean matrix ``members`` (columns = :attr:`players`) wins."""
         raise NotImplementedError
 
     def wins(self, members: np.ndarray) -> np.ndarray:
         """Validate, then evaluate a boolean matrix of coalitions (rows) over :attr:`players` (columns)."""
-        self.validate()
+        self.checked()
         members = np.asarray(members, dtype=bool)
         if members.ndim != 2 or members.shape[1] != len(self.players):
             raise ReformlabError(

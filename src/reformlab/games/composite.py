@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from functools import cached_property
 
 import attrs
 import numpy as np
@@ -21,7 +22,7 @@ def _check_games(games: tuple, field: str) -> None:
     for number, game in enumerate(games):
         if not isinstance(game, Game):
             raise ReformlabError(f"item {number} is not a game: {game!r}", field=f"{field}.{number}")
-        game.validate()
+        game.checked()
 
 
 @attrs.frozen(slots=False)
@@ -37,8 +38,9 @@ class _Composite(Game):
         alias="players", default=None, converter=_optional_tuple, kw_only=True
     )
 
-    @property
+    @cached_property
     def players(self) -> tuple[str, ...]:
+        """The declared players, else the union of the sub-games' (computed once: the game is frozen)."""
         if self.declared_players is not None:
             return self.declared_players
         return union_players(game for game in self.games if isinstance(game, Game))
@@ -189,7 +191,7 @@ class BlocGame(Game):
     game: Game
     blocs: tuple[tuple[str, tuple[str, ...]], ...] = attrs.field(converter=_bloc_items)
 
-    @property
+    @cached_property
     def players(self) -> tuple[str, ...]:
         owner = self._owner()
         return tuple(dict.fromkeys(owner.get(name, name) for name in self.game.players))
@@ -200,7 +202,7 @@ class BlocGame(Game):
     def validate(self) -> None:
         if not isinstance(self.blocs, tuple):
             raise ReformlabError("blocs must map a bloc name to its members", field="blocs")
-        self.game.validate()
+        self.game.checked()
         seen: set[str] = set()
         for bloc, members in self.blocs:
             if not members:
@@ -238,7 +240,7 @@ class CompoundGame(Game):
     outer: Game
     inner: tuple[tuple[str, Game], ...] = attrs.field(converter=_inner_items)
 
-    @property
+    @cached_property
     def players(self) -> tuple[str, ...]:
         inner = dict(self.inner) if isinstance(self.inner, tuple) else {}
         names: list[str] = []
@@ -249,12 +251,12 @@ class CompoundGame(Game):
     def validate(self) -> None:
         if not isinstance(self.inner, tuple):
             raise ReformlabError("inner must map outer players to games", field="inner")
-        self.outer.validate()
+        self.outer.checked()
         check_known([name for name, _ in self.inner], self.outer.players, field="inner")
         for name, game in self.inner:
             if not isinstance(game, Game):
                 raise ReformlabError(f"inner game of {name!r} is not a game", field=f"inner.{name}")
-            game.validate()
+            game.checked()
         check_player_names(self.players, field="inner")
 
     def _wins(self, members: np.ndarray) -> np.ndarray:

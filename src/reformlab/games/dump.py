@@ -80,7 +80,7 @@ def game_to_dict(game: Game) -> dict:
     >>> game_to_dict(WeightedGame({"A": 2, "B": "1/2"}, quota="majority"))
     {'game': {'weighted': {'quota': 'majority', 'weights': {'A': 2, 'B': '1/2'}}}}
     """
-    game.validate()
+    game.checked()
     if isinstance(game, (AndGame, OrGame, AtLeastGame)) and game.declared_players is not None:
         inner = (
             type(game)(game.games, players=None)

@@ -147,7 +147,7 @@ def exact_profile(game: Game, *, needs: str = "swings", limit: int = ENUMERATION
             (critical players of every winning coalition: Johnston).
         limit: most players to enumerate.
     """
-    game.validate()
+    game.checked()
     n = len(game.players)
     if needs == "totals":  # swing totals only (Banzhaf, Penrose, Coleman): the size-blind table is far cheaper
         if isinstance(game, WeightedGame) and n >= COUNTING_FROM:

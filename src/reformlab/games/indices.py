@@ -274,7 +274,7 @@ def powers(
     """Several indices of one game, sharing the exact counts (see :func:`power` for the arguments)."""
     indices = list(indices)
     _check_options(indices, method)
-    game.validate()
+    game.checked()
     results: dict[str, PowerResult] = {}
     if method != "monte_carlo":
         found: list[Profile] = []  # an enumerated profile has every count: reuse it for every index

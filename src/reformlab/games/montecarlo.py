@@ -163,7 +163,7 @@ def estimate(
         raise ReformlabError(
             f"samples must be a whole number >= {2 * BATCHES}, got {samples!r}", field="samples"
         )
-    game.validate()
+    game.checked()
     cells = samples * max(len(game.players), 1)
     if cells > SAMPLE_CELLS_LIMIT:
         raise ReformlabError(

@@ -79,7 +79,7 @@ def minimal_winning_coalitions(
     >>> [sorted(c) for c in minimal_winning_coalitions(WeightedGame({"A": 2, "B": 1, "C": 1}, quota=3))]
     [['A', 'B'], ['A', 'C']]
     """
-    game.validate()
+    game.checked()
     if isinstance(game, MinimalWinningGame):
         given = {frozenset(c) for c in game.coalitions}
         found = [c for c in given if not any(other < c for other in given)]
@@ -116,7 +116,7 @@ def smallest_winning_coalition(game: Game, *, limit: int = ENUMERATION_LIMIT) ->
     >>> sorted(smallest_winning_coalition(WeightedGame({"A": 40, "B": 30, "C": 20, "D": 10}, quota=51)))
     ['A', 'B']
     """
-    game.validate()
+    game.checked()
     if isinstance(game, WeightedGame):
         total, chosen = 0, []
         for name, weight in sorted(game.weights.items(), key=lambda item: -item[1]):

@@ -74,7 +74,7 @@ class WeightedGame(Game):
     given_weights: tuple = attrs.field(alias="weights", converter=_frozen_items)
     given_quota: object = attrs.field(alias="quota", default="majority")
 
-    @property
+    @cached_property
     def players(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self._items())
 
@@ -199,7 +199,7 @@ class VectorWeightedGame(Game):
         for number, clause in enumerate(self.clauses):
             if not isinstance(clause, WeightedGame):
                 raise ReformlabError(f"clause {number} is not a weighted game", field=f"clauses.{number}")
-            clause.validate()
+            clause.checked()
             if set(clause.players) != set(self.players):
                 raise ReformlabError(
                     f"clause {number} weighs {sorted(clause.players)}; clause 0, {sorted(self.players)}",

@@ -11,6 +11,7 @@ is written for them.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.constitution import Constitution
@@ -125,6 +126,10 @@ def package_from_versions(before: Constitution, after: Constitution, *, name: st
             id=ident, label=f"{institution}: {', '.join(sorted({p.path for p in patches.values()}))}",
             articles=tuple(dict.fromkeys(str(p.article) for p in patches.values() if p.article is not None)),
             changes=tuple(patches.values())))
+    if not amendments:
+        raise ReformlabError(f"{before.id}@{before.as_of} and {after.id}@{after.as_of} do not differ: there is no "
+                             "amendment to split", field="reform",
+                             fix="give a later version in which some rule changes, or a reform file")
     reform = Reform(reform=name or f"{after.id}@{after.as_of}", base=before.id, date=before.as_of,
                     label=f"the changes from {before.as_of} to {after.as_of}", amendments=tuple(amendments))
     return _merge_dependent(before, reform)
@@ -187,7 +192,8 @@ def _drop_inner(patches: dict[str, Patch]) -> None:
 
 def _merge_dependent(base: Constitution, reform: Reform) -> Reform:
     """Make every amendment stand: one that is invalid alone gets as prerequisite the one other amendment
-    that makes it valid; failing that, it is merged with the others of its institution."""
+    that makes it valid and stands alone; where that one cannot stand without it either, or none helps,
+    the two are merged (failing a helper, with another of its institution). No cycle of dependencies results."""
     amendments = {a.id: a for a in reform.amendments}
 
     def stands(ids: set[str]) -> bool:
@@ -212,12 +218,14 @@ def _merge_dependent(base: Constitution, reform: Reform) -> Reform:
             break
         own = closure(broken)
         helper = next((other for other in amendments if other not in own and stands(own | closure(other))), None)
-        if helper is not None:
+        if helper is not None and broken not in closure(helper) and stands(closure(helper)):
             amendment = amendments[broken]
             amendments[broken] = amendment.model_copy(update={"depends_on": amendment.depends_on + (helper,)})
             continue
+        # the helper cannot stand without this one either (or there is none): one amendment, not a cycle
         institution = _institution(amendments[broken])
-        partner = next((i for i, a in amendments.items() if i != broken and _institution(a) == institution), None)
+        partner = helper or next((i for i, a in amendments.items() if i != broken and _institution(a) == institution),
+                                 None)
         if partner is None:
             break
         first, second = amendments[partner], amendments.pop(broken)
@@ -235,8 +243,9 @@ def _institution(amendment: Amendment) -> str:
     return ".".join(str(p) for p in split_path(amendment.changes[0].path)[:2])
 
 
+@lru_cache(maxsize=1)
 def builtin_packages() -> tuple[Reform, ...]:
-    """The reform packages shipped in ``reformlab/data/reforms`` (written amendment by amendment)."""
+    """The reform packages shipped in ``reformlab/data/reforms`` (written amendment by amendment; read once)."""
     from importlib import resources
 
     from reformlab.model.reform import load_reform

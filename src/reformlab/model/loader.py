@@ -171,16 +171,33 @@ def builtin_ids() -> tuple[str, ...]:
     return tuple(sorted(p.name[: -len(".yaml")] for p in folder.iterdir() if p.name.endswith(".yaml")))
 
 
-_CACHE: dict[str, ConstitutionDocument] = {}
+def resource_stamp(*files) -> tuple:
+    """What tells one state of package data files from another: each file's name, size and modification
+    time (data inside a zip cannot change, so it has only its name). A cache of parsed built-in data keyed by
+    this never serves a file as it was before someone edited it in a source checkout."""
+    stamp = []
+    for file in files:
+        try:
+            status = Path(file).stat() if isinstance(file, Path) else None
+        except OSError:
+            status = None
+        stamp.append((file.name, status.st_size, status.st_mtime_ns) if status else (file.name,))
+    return tuple(stamp)
+
+
+_CACHE: dict[str, tuple[tuple, ConstitutionDocument]] = {}  # id -> (stamp of its file, document); one per id
 
 
 def load_builtin(constitution_id: str) -> ConstitutionDocument:
-    """The built-in constitution ``constitution_id`` (e.g. ``"kz"``), loaded once per process."""
-    if constitution_id not in _CACHE:
-        ids = builtin_ids()
-        if constitution_id not in ids:
-            raise unknown_name("constitution", constitution_id, ids, field="target",
-                               problem=f"no built-in constitution {constitution_id!r}")
-        path = builtin_dir().joinpath(f"{constitution_id}.yaml")
-        _CACHE[constitution_id] = load_constitution(f"{constitution_id}.yaml", text=path.read_text("utf-8"))
-    return _CACHE[constitution_id]
+    """The built-in constitution ``constitution_id`` (e.g. ``"kz"``), parsed once per state of its file."""
+    ids = builtin_ids()
+    if constitution_id not in ids:
+        raise unknown_name("constitution", constitution_id, ids, field="target",
+                           problem=f"no built-in constitution {constitution_id!r}")
+    path = builtin_dir().joinpath(f"{constitution_id}.yaml")
+    stamp = resource_stamp(path)
+    cached = _CACHE.get(constitution_id)
+    if cached is None or cached[0] != stamp:
+        cached = stamp, load_constitution(f"{constitution_id}.yaml", text=path.read_text("utf-8"))
+        _CACHE[constitution_id] = cached
+    return cached[1]

@@ -1,28 +1,30 @@
-"""Amendments as named patches: apply any set of a package's amendments, and check that they cover the package.
+"""The process's amendments: apply any set of them, and check that they cover the package.
 
-An amendment (:class:`~reformlab.process.schema.Amendment`) names the paths it touches, seat groups by id
-(``bodies.majilis.seat_groups.list.seats``). :func:`amendments_reform` turns a set of amendments into an
-ordinary :class:`~reformlab.model.Reform` on the package's ``before`` version, each path set to its value in
-the ``after`` version (added where ``before`` lacks it, removed where ``after`` lacks it), with the ``after``
-version's article and sources. So "the 2007 package without the First-President exemption" or "the 1998
-text plus only the new Senate" are one call, and applying all amendments reproduces the package
-(:func:`package_coverage` checks that nothing in the package is left out).
+A process amendment (:class:`~reformlab.process.schema.Amendment`) is an amendment of the shipped package
+(``package.reform``, a reform file written amendment by amendment), by its own id or its ``in_package``: the
+process counts the nine APK seats apart, the package writes them with the Majilis of 107. Applying a set of
+them applies those amendments of the package with their prerequisites
+(:func:`reformlab.model.amendments.apply_subset`, the one way amendments are applied); taking them out of
+the ``after`` version applies every other amendment but those that cannot stand without them. So "the 2007
+package without the First-President exemption" or "the 1998 text plus only the new Senate" are one call.
+
+The amendment's ``paths`` name what it touches in the resolved constitution, seat groups by id
+(``bodies.majilis.seat_groups.list.seats``): :func:`package_coverage` matches every difference of the two
+versions to the amendment (or listed non-amendment) accounting for it.
 """
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from reformlab.errors import ReformlabError, unknown_name
-from reformlab.model import Constitution, Patch, Reform, apply, diff, load_builtin
+from reformlab.model import Constitution, Reform, diff, load_builtin
+from reformlab.model.amendments import apply_subset
 from reformlab.model.tree import CONTENT, join_path, split_path, to_tree
 from reformlab.process.schema import Process
-
-_ABSENT = object()
-
 
 @lru_cache(maxsize=8)
 def package_versions(constitution: str, before, after) -> tuple[Constitution, Constitution]:
@@ -84,75 +86,94 @@ def _item_index(items: list, part: Any) -> int | None:
     return None
 
 
-def _value(tree: Any, path: list) -> Any:
-    for part in path:
-        tree = tree[part]
-    return tree
+@lru_cache(maxsize=8)
+def package_of(reform: str, folder: Path | None = None) -> Reform:
+    """The reform ``reform`` names: a shipped one (``data/reforms/<id>.yaml``), or a reform file (``.yaml``)
+    relative to ``folder`` (the process file's)."""
+    from reformlab.model.amendments import builtin_packages
+
+    if reform.endswith((".yaml", ".yml")):
+        from reformlab.model.reform import load_reform
+
+        return load_reform((folder or Path()) / reform)
+    packages = {p.reform: p for p in builtin_packages()}
+    if reform not in packages:
+        raise unknown_name("reform", reform, sorted(packages), field="package.reform",
+                           fix="name a shipped reform written amendment by amendment (data/reforms/), or a reform file")
+    return packages[reform]
 
 
-def amendments_reform(process: Process, ids, *, onto: str = "before", label: str | None = None) -> Reform:
-    """A reform applying the amendments ``ids`` (in the package's order) to the package's ``before`` version, or,
-    with ``onto="after"``, taking them out of the ``after`` version (each path set back to its earlier value)."""
+def process_package(process: Process) -> Reform:
+    """The package as its reform file (``package.reform``) writes it, amendment by amendment.
+
+    Raises:
+        ReformlabError: the process names no reform file, or one that does not exist.
+    """
+    if process.package.reform is None:
+        raise ReformlabError("the process names no reform file for its package", field="package.reform",
+                             fix="name the reform written amendment by amendment, e.g. reform: kz-2007-05-21")
+    return package_of(process.package.reform, Path(process.file).parent if process.file else None)
+
+
+def package_subset(process: Process, ids, *, onto: str = "before") -> tuple[str, ...]:
+    """The amendments of :func:`process_package` that make the process amendments ``ids`` (each its own id
+    or its ``in_package``): with their prerequisites (``onto="before"``), or, with ``onto="after"``, every
+    amendment of the package but those and the ones that cannot stand without them."""
     if onto not in ("before", "after"):
         raise ReformlabError(f"onto must be 'before' or 'after', not {onto!r}", field="onto")
     ids = list(dict.fromkeys(ids))
-    unknown = [i for i in ids if i not in {a.id for a in process.amendments}]
+    known = {a.id: a for a in process.amendments}
+    unknown = [i for i in ids if i not in known]
     if unknown:
-        raise unknown_name("amendment", unknown[0], [a.id for a in process.amendments], field="amendments")
-    versions = package_versions(process.constitution, process.package.before, process.package.after)
-    start, goal = versions if onto == "before" else versions[::-1]
-    working, target = content_tree(start), content_tree(goal)
-    changes = []
-    for amendment in (a for a in process.amendments if a.id in ids):
-        for path in amendment.paths:
-            patch = _patch_for(working, target, goal, path)
-            if patch is not None:
-                changes.append(patch)
-    prefix = "" if onto == "before" else "without:"
-    return Reform(reform=prefix + ("+".join(ids) or "none"), base=process.constitution, date=start.as_of,
-                  label=label or prefix + ", ".join(ids), changes=tuple(changes) or (_noop(start),))
+        raise unknown_name("amendment", unknown[0], list(known), field="amendments")
+    package = process_package(process)
+    needs = {a.id: set(a.depends_on) for a in package.amendments}
+    chosen = {known[i].package_id for i in ids}
+    missing = sorted(chosen - set(needs))
+    if missing:
+        raise unknown_name("amendment", missing[0], sorted(needs), field="amendments.in_package",
+                           problem=f"the package {package.reform!r} has no amendment {missing[0]!r}",
+                           fix="name the package's amendment in 'in_package'")
 
+    def close(found: set[str], step) -> set[str]:
+        todo = list(found)
+        while todo:
+            for other in step(todo.pop()):
+                if other not in found:
+                    found.add(other)
+                    todo.append(other)
+        return found
 
-def _noop(before: Constitution) -> Patch:
-    """An empty amendment set as a reform that changes nothing (a reform needs one change)."""
-    return Patch(op="set", path="party_rules", value=to_tree(before.party_rules))
-
-
-def _patch_for(working: dict, target: dict, goal: Constitution, path: str) -> Patch | None:
-    """The patch making ``path`` in ``working`` what it is in ``target``; ``working`` is updated to match."""
-    here, there = index_path(working, path), index_path(target, path)
-    if here is None and there is None:
-        raise ReformlabError(f"amendment path {path!r} exists in neither version of the package",
-                             field="amendments.paths", fix="check the path against `reformlab show`")
-    if there is None:
-        parent = _value(working, here[:-1])
-        del parent[here[-1]]
-        return Patch(op="remove", path=join_path(here))
-    value = copy.deepcopy(_value(target, there))
-    ref = goal.ref(join_path(there))
-    reference = {"article": None if ref is None else ref.article,
-                 "source": None if ref is None or not ref.sources else ref.sources}
-    if here is None:
-        parent_path = index_path(working, join_path(split_path(path)[:-1]))
-        if parent_path is None:
-            raise ReformlabError(f"cannot add {path!r}: its parent does not exist before the package",
-                                 field="amendments.paths", fix="name the parent path instead")
-        parent = _value(working, parent_path)
-        if isinstance(parent, list):
-            parent.append(value)
-            return Patch(op="add", path=join_path(parent_path + ["-"]), value=value, **reference)
-        parent[split_path(path)[-1]] = value
-        return Patch(op="add", path=join_path(parent_path + [split_path(path)[-1]]), value=value, **reference)
-    parent = _value(working, here[:-1])
-    parent[here[-1]] = value
-    return Patch(op="set", path=join_path(here), value=value, **reference)
+    if onto == "before":
+        keep = close(set(chosen), lambda i: needs[i])
+    else:
+        dropped = close(set(chosen), lambda i: [j for j, n in needs.items() if i in n])
+        keep = set(needs) - dropped
+    return tuple(a.id for a in package.amendments if a.id in keep)
 
 
 def apply_amendments(process: Process, ids, *, onto: str = "before") -> Constitution:
-    """The package's ``before`` version with only the amendments ``ids`` applied, or (``onto="after"``) the
-    ``after`` version without them (validated)."""
-    versions = package_versions(process.constitution, process.package.before, process.package.after)
-    return apply(versions[0] if onto == "before" else versions[1], amendments_reform(process, ids, onto=onto))
+    """The package's ``before`` version with only the amendments ``ids`` applied (with their prerequisites),
+    or (``onto="after"``) the ``after`` version without them (and what cannot stand without them): the
+    package's own amendments (:func:`reformlab.model.amendments.apply_subset`), validated. The ``after`` version
+    without them is dated as the ``after`` version (the scenario of that date fills it)."""
+    before, after = package_versions(process.constitution, process.package.before, process.package.after)
+    made = apply_subset(before, process_package(process), package_subset(process, ids, onto=onto))
+    return made if onto == "before" else made.model_copy(update={"as_of": after.as_of})
+
+
+def prerequisites(process: Process, ids) -> tuple[str, ...]:
+    """The package's amendments that ``ids`` cannot stand without and do not make themselves (the party-list
+    Majilis for the imperative mandate): the base from which their own effect is read."""
+    known = {a.id: a for a in process.amendments}
+    own = {known[i].package_id for i in ids if i in known}
+    return tuple(i for i in package_subset(process, ids) if i not in own)
+
+
+def apply_prerequisites(process: Process, ids) -> Constitution:
+    """The package's ``before`` version with only the :func:`prerequisites` of ``ids`` applied."""
+    before, _ = package_versions(process.constitution, process.package.before, process.package.after)
+    return apply_subset(before, process_package(process), prerequisites(process, ids))
 
 
 @dataclass(frozen=True)

@@ -107,6 +107,31 @@ def partial_date_range(value: Any) -> tuple[dt.date, dt.date] | None:
         return None
 
 
+def _check_package(process: Process, base: Path, problems: Problems) -> None:
+    """``package.reform`` names a shipped reform (or a reform file beside the process file) of the process's
+    constitution and date, and every amendment is one of its amendments (by id or ``in_package``)."""
+    from reformlab.process.amendments import package_of
+
+    if process.package.reform is None:
+        return
+    try:
+        package = package_of(process.package.reform, base)
+    except ReformlabError as error:
+        problems.add("package.reform", error)
+        return
+    if package.base != process.constitution or (package.date is not None and package.date != process.package.before):
+        problems.add("package.reform", f"the reform {package.reform!r} amends {package.base}@{package.date}, not "
+                     f"{process.constitution}@{process.package.before}", "name the reform that makes this package")
+        return
+    ids = [a.id for a in package.amendments]
+    for index, amendment in enumerate(process.amendments):
+        if amendment.package_id not in ids:
+            field = "in_package" if amendment.in_package else "id"
+            problems.add(f"amendments.{index}.{field}", unknown_name(
+                "amendment", amendment.package_id, ids, fix="give its id, or the package's id in 'in_package'",
+                problem=f"the reform {package.reform!r} has no amendment {amendment.package_id!r}"))
+
+
 def check_process(process: Process, data: dict, problems: Problems, *, base: Path) -> None:
     """Every cross-reference and number that the schema alone cannot check."""
     from reformlab.model import builtin_ids
@@ -142,6 +167,7 @@ def check_process(process: Process, data: dict, problems: Problems, *, base: Pat
             if other not in ids["amendments"]:
                 problems.add(f"amendments.{index}.requires.{j}",
                              unknown_name("amendment", other, ids["amendments"]))
+    _check_package(process, base, problems)
     for index, counterfactual in enumerate(process.counterfactuals):
         where = f"counterfactuals.{index}"
         for j, proposal in enumerate(counterfactual.proposals):

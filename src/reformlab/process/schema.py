@@ -162,6 +162,8 @@ class Amendment(ProcessModel):
             package's ``after`` version (removing it where ``after`` has none).
         requires: amendments it cannot stand without in a consistent version (a Majilis size needs its seat
             groups); single-amendment effects apply them together.
+        in_package: the id of the amendment of the package's reform file (``package.reform``) that makes this
+            change, where it differs (the package folds the APK seats into the Majilis of 107).
     """
 
     id: str
@@ -169,6 +171,11 @@ class Amendment(ProcessModel):
     articles: str | Unknown = Field(default_factory=Unknown)
     paths: tuple[str, ...] = Field(min_length=1)
     requires: tuple[str, ...] = ()
+    in_package: str | None = None
+
+    @property
+    def package_id(self) -> str:
+        return self.in_package or self.id
 
 
 class NotAmendment(ProcessModel):
@@ -253,11 +260,13 @@ class DistrictAssumption(ProcessModel):
 
 
 class Package(ProcessModel):
-    """The reform package: the versions of the constitution just before and after it, and when it was
-    announced and adopted (facts, conflicting where the sources disagree)."""
+    """The reform package: the versions of the constitution just before and after it, the shipped reform
+    file that writes it amendment by amendment (its amendments are applied, :mod:`reformlab.process.amendments`),
+    and when it was announced and adopted (facts, conflicting where the sources disagree)."""
 
     before: dt.date
     after: dt.date
+    reform: str | None = None  # the shipped reform file written amendment by amendment (data/reforms/<id>.yaml)
     label: str | None = None
     announced: Fact | tuple[Fact, ...] | None = None
     adopted: Fact | tuple[Fact, ...] | None = None

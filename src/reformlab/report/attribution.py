@@ -6,10 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
+from reformlab.analysis.claims import change_verdict
 from reformlab.analysis.decompose import CONTROL_LEVELS, Decomposition, offsets
+from reformlab.analysis.decompose_offsets import package_test
 from reformlab.report.charts.waterfall import Step, waterfall_svg
 
 LEVEL_NAMES = {v: k for k, v in CONTROL_LEVELS.items()}
+MEASURE_NAMES = {"control": "control level (0 none, 1 veto, 2 passes alone)",
+                 "margin": "seats beyond (+) or short of (-) the quota",
+                 "risk_pass": "probability of losing the power to pass it alone",
+                 "risk_block": "probability of losing the power to block it"}
 
 
 @dataclass(frozen=True)
@@ -24,13 +30,11 @@ class Waterfall:
     sentence: str
 
     def svg(self) -> str:
-        unit = "control level" if self.measure == "control" else ""
+        unit = {"control": "control level", "margin": "seats"}.get(self.measure, "")
         return waterfall_svg(f"{self.decision}: {self._measure_name()}", self.before, self.steps, unit=unit)
 
     def _measure_name(self) -> str:
-        if self.measure == "control":
-            return "control level (0 none, 1 veto, 2 passes alone)"
-        return f"{self.measure.replace('_', '-').title()} power"
+        return MEASURE_NAMES.get(self.measure) or f"{self.measure.replace('_', '-').title()} power"
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,9 @@ class AttributionSection:
     evaluations: int
     naive_evaluations: int
     amendments: int
+    verdict: str = "cannot tell"  # the study's claim that every lowering was restored, as `reformlab claims` gives it
+    verdict_reason: str | None = None
+    per_decision: tuple[tuple[str, str], ...] = ()  # (decision, its verdict with the pairs)
 
     @property
     def all_restored(self) -> bool | None:
@@ -63,7 +70,7 @@ class AttributionSection:
 
 
 def attribution_section(result: Decomposition, source: str, *, camp_label: str | None = None,
-                        measures=("control", "banzhaf")) -> AttributionSection:
+                        measures=("control", "banzhaf", "margin")) -> AttributionSection:
     """The section data of ``result`` (the decisions whose control or the camp's power moved)."""
     articles = {a["id"]: ", ".join(a["articles"]) for a in result.amendments}
     labels = {a["id"]: a["label"] or a["id"] for a in result.amendments}
@@ -87,9 +94,19 @@ def attribution_section(result: Decomposition, source: str, *, camp_label: str |
             rows.append(OffsetRow(offset.decision, labels.get(lowered, lowered),
                                   ", ".join(labels.get(p, p) for p in partners) or "none", offset.net,
                                   offset.restored))
+    computed, reason, undecided = package_test(result, "banzhaf")
+    verdict = change_verdict("restored", computed["summary"], undecided)
+    names = {d: a.label or d for d, a in result.decisions.items()}
+    per = tuple((_named(decision, names), text) for decision, text in computed["decisions"].items())
     return AttributionSection(camp, result.reform.label or result.reform.reform, source, result.scenario,
                               tuple(waterfalls), tuple(rows), tuple(blocked), result.evaluations,
-                              result.naive_evaluations, len(result.amendments))
+                              result.naive_evaluations, len(result.amendments), verdict, reason, per)
+
+
+def _named(key: str, names: dict[str, str]) -> str:
+    """A decision key (``ordinary_law (assuming ...)``) with the decision's label."""
+    decision, _, rest = key.partition(" (")
+    return names.get(decision, decision) + (f" ({rest}" if rest else "")
 
 
 def _sentence(camp: str, decision: str, share, labels) -> str:
@@ -99,6 +116,9 @@ def _sentence(camp: str, decision: str, share, labels) -> str:
         change = f"from {_exact(share.before)} to {_exact(share.after)}"
     parts = [f"{labels[a]} {_signed(v)}" for a, v in sorted(share.shares.items(), key=lambda item: -abs(item[1]))
              if v]
+    if share.measure == "margin":
+        return (f"{camp}'s seats beyond (+) or short of (-) the quota to pass {decision} alone move {change}: "
+                + "; ".join(parts) + ".")
     measure = "control" if share.measure == "control" else f"{share.measure.replace('_', '-').title()} power"
     return f"{camp}'s {measure} in {decision} moves {change}: " + "; ".join(parts) + "."
 

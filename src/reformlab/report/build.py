@@ -8,6 +8,7 @@ claims, provenance from the references of the rules used and the scenario's assu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from fractions import Fraction
 from urllib.parse import urlparse
 
@@ -205,6 +206,14 @@ def _safe_get(c, path: str):
         return None
 
 
+@functools.cache
+def _adapter(kind):
+    """The pydantic validator of ``kind``, built once (building one costs more than all it validates here)."""
+    from pydantic import TypeAdapter
+
+    return TypeAdapter(kind)
+
+
 def _describe(value) -> str:
     """Short text for a changed value: seat groups and steps in words, other values as they are."""
     from reformlab.model.describe import describe_seat_group, describe_step, describe_vote
@@ -220,22 +229,18 @@ def _describe(value) -> str:
             return _text(value)
     if isinstance(value, dict) and "filled_by" in value:
         try:
-            from pydantic import TypeAdapter
-
             from reformlab.model import SeatGroup
 
-            group = TypeAdapter(SeatGroup).validate_python(value)
+            group = _adapter(SeatGroup).validate_python(value)
             seats = value.get("seats")
             return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
         except Exception:  # a partial record: fall back to the plain text
             return _text(value)
     if isinstance(value, dict) and "kind" in value:
         try:
-            from pydantic import TypeAdapter
-
             from reformlab.model import Step
 
-            return describe_step(TypeAdapter(Step).validate_python(value))
+            return describe_step(_adapter(Step).validate_python(value))
         except Exception:
             return _text(value)
     return _text(value)

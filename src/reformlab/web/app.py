@@ -7,9 +7,11 @@ prints for the same mistake.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from importlib import resources
 
+import anyio.to_thread
 import jinja2
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -19,7 +21,7 @@ from starlette.exceptions import HTTPException
 
 from reformlab import __version__
 from reformlab.errors import ReformlabError
-from reformlab.web import api_allocate
+from reformlab.web import api_allocate, views
 from reformlab.web.charts import comparison_charts
 from reformlab.web.editor import decode_state, editor_fields, reform_yaml
 from reformlab.web.guard import Guard, error_body
@@ -41,10 +43,14 @@ from reformlab.web.schemas import (
     PowerRequest,
     ReformRequest,
     RiskRequest,
+    RobustRequest,
+    ViewRequest,
 )
 from reformlab.web.service import Service
 
 MAX_DRAWS = 2_000_000
+#: Threads computing answers in one server process (more processes: ``reformlab serve --workers N``).
+COMPUTE_THREADS = 4
 
 
 class Answer(JSONResponse):
@@ -75,11 +81,20 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str | None]:
     return f"{where}{first.get('msg', 'invalid value')}{more}.", field
 
 
+@contextlib.asynccontextmanager
+async def lifespan(app: FastAPI):
+    """Run the endpoints' computations on :data:`COMPUTE_THREADS` threads, not Starlette's default 40: they
+    are pure Python and hold the GIL, so more threads only interleave them (each request then waits for all
+    the others) and spend CPU switching. The event loop stays free to read requests and write answers."""
+    anyio.to_thread.current_default_thread_limiter().total_tokens = COMPUTE_THREADS
+    yield
+
+
 def create_app(service: Service | None = None) -> FastAPI:
     """The ASGI app; ``service`` (its caches) is shared by every request."""
     service = service or Service()
     jobs = Jobs()
-    app = FastAPI(title="reformlab", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="reformlab", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Who can pass or block each decision under a constitution, and how a reform moves power.")
     app.state.service, app.state.jobs = service, jobs
     static = resources.files("reformlab.web").joinpath("static")
@@ -153,6 +168,24 @@ def create_app(service: Service | None = None) -> FastAPI:
               summary="reformlab claims: the study's claims, holds / fails / cannot tell")
     def api_claims(request: ClaimsRequest) -> Answer:
         return Answer(service.claims(request.claims, request.before, request.after))
+
+    @app.post("/api/split", response_class=Answer,
+              summary="reformlab compare's rules/election split: how much of each change the rules made")
+    def api_split(request: ViewRequest) -> Answer:
+        return Answer(service.view("split", request, lambda: views.split(
+            service, request.before, request.after, request.camp)))
+
+    @app.post("/api/robust", response_class=Answer,
+              summary="reformlab compare --robust: each verdict over every reading of the assumptions")
+    def api_robust(request: RobustRequest) -> Answer:
+        return Answer(service.view("robust", request, lambda: views.robust(
+            service, request.before, request.after, request.camp, request.samples, request.seed)))
+
+    @app.post("/api/attribution", response_class=Answer,
+              summary="reformlab decompose: each amendment's share of every decision's change (waterfalls)")
+    def api_attribution(request: ViewRequest) -> Answer:
+        return Answer(service.view("attribution", request, lambda: views.attribution(
+            service, request.before, request.after, request.camp)))
 
     @app.post("/api/allocate", response_class=Answer, summary="reformlab allocate: votes to seats")
     def api_allocate_(request: AllocateRequest) -> Answer:

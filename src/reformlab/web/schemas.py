@@ -73,3 +73,19 @@ class RiskRequest(_Strict):
     after: Version = Field(default_factory=lambda: Version(target=DEFAULT_AFTER))
     draws: int = Field(20_000, ge=-10**12, le=10**12, description="Draws (1 to 2,000,000).")
     seed: int = Field(2007, ge=0, le=2**32 - 1)
+
+
+class ViewRequest(_Strict):
+    """A comparison's further view (``/api/split``, ``/api/attribution``): the two sides and the camp."""
+
+    before: Version = Field(default_factory=lambda: Version(target=DEFAULT_BEFORE))
+    after: Version = Field(default_factory=lambda: Version(target=DEFAULT_AFTER))
+    camp: str = Field("president", max_length=MAX_NAME, description="The actor whose control is followed.")
+
+
+class RobustRequest(ViewRequest):
+    """``reformlab compare BEFORE AFTER --robust [--samples N --seed S]``: every reading of the assumptions
+    (all of them up to 65,536 combinations, else ``samples`` drawn with ``seed``)."""
+
+    samples: int = Field(4096, ge=1, le=65_536, description="Combinations drawn beyond the exact limit.")
+    seed: int = Field(0, ge=0, le=2**32 - 1)

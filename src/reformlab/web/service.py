@@ -15,10 +15,12 @@ from dataclasses import replace
 from fractions import Fraction
 from typing import Any
 
-from reformlab.analysis import evaluate, power_frame
+from reformlab.analysis import evaluate
+from reformlab.analysis.power import power_rows
 from reformlab.analysis.claims import check_claim, load_claims
-from reformlab.analysis.compare import compare
-from reformlab.engine.scenario import builtin_scenarios
+from reformlab.analysis.compare import check_camp, compare
+from reformlab.engine.scenario import builtin_scenarios, default_scenario
+from reformlab.engine.tree import decision_key
 from reformlab.errors import unknown_name
 from reformlab.games import INDICES
 from reformlab.web.inputs import Version, constitution_of, digest, side_name
@@ -74,21 +76,16 @@ class Service:
     def __init__(self, evaluations: int = 64, answers: int = 256) -> None:
         self.evaluations = LRU(evaluations)
         self.answers = LRU(answers)
-        self._scenarios = None
 
     def scenario(self, name: str | None, constitution):
         """A built-in scenario by id, or the one fitting the version; never a file (the CLI also reads
-        ``FILE.yaml#id``, which a server must not). The built-in scenarios are read once."""
-        if self._scenarios is None:
-            self._scenarios = builtin_scenarios()
-        known = self._scenarios
-        if name is not None:
-            if name not in known:
-                raise unknown_name("scenario", name, known, field="--scenario",
-                                   problem=f"no built-in scenario {name!r}")
-            return known[name]
-        fitting = [s for s in known.values() if s.constitution == constitution.id and s.fits_date(constitution.as_of)]
-        return max(fitting, key=lambda s: s.date) if fitting else None
+        ``FILE.yaml#id``, which a server must not)."""
+        if name is None:
+            return default_scenario(constitution.id, constitution.as_of)
+        known = builtin_scenarios()
+        if name not in known:
+            raise unknown_name("scenario", name, known, field="--scenario", problem=f"no built-in scenario {name!r}")
+        return known[name]
 
     def evaluation(self, version: Version):
         """The side evaluated (the reform applied, the scenario filled), cached by the side's hash."""
@@ -102,6 +99,18 @@ class Service:
 
     def cached(self, kind: str, request: dict, compute: Callable[[], Any]) -> Any:
         return self.answers.get_or_compute(digest({"kind": kind, **request}), compute)
+
+    def view(self, kind: str, request, compute: Callable[[], Any]) -> Any:
+        """A further view of a comparison (:mod:`reformlab.web.views`), cached by both sides' hashes and its
+        options; the camp must hold a seat or an office on a side."""
+        options = request.model_dump(mode="json", exclude={"before", "after"})
+        key = {"before": request.before.key(), "after": request.after.key(), **options}
+
+        def checked():
+            check_camp(request.camp, self.evaluation(request.after), self.evaluation(request.before))
+            return compute()
+
+        return self.cached(kind, key, checked)
 
     # -- the answers, each mirroring a CLI command's JSON ------------------------------------------------
 
@@ -124,12 +133,10 @@ class Service:
 
         def compute():
             evaluation = self.evaluation(version)
-            frame = power_frame(evaluation, tuple(indices))
             found: dict = {}
-            for row in frame.itertuples(index=False):
-                assumption = row.assumption if isinstance(row.assumption, str) else None  # pandas: None -> NaN
-                key = row.procedure + (f" ({assumption})" if assumption else "")
-                found.setdefault(key, {}).setdefault(row.index, {})[row.actor] = exact_text(row.exact)
+            for row in power_rows(evaluation, tuple(indices)):
+                key = decision_key(row["procedure"], row["assumption"])
+                found.setdefault(key, {}).setdefault(row["index"], {})[row["actor"]] = exact_text(row["exact"])
             unknown = {k: d.unknown for k, d in evaluation.decisions.items() if d.status == "unknown"}
             return {"target": evaluation.target, "scenario": _scenario_id(evaluation), "indices": list(indices),
                     "power": found, "unknown": unknown}

@@ -55,7 +55,7 @@ def check_enumerable(game: Game, limit: int = ENUMERATION_LIMIT) -> None:
 
 def winning_table(game: Game, limit: int = ENUMERATION_LIMIT) -> np.ndarray:
     """``table[mask]``: whether the coalition with bitmask ``mask`` wins (bit ``i`` = ``players[i]``)."""
-    game.validate()
+    game.checked()
     check_enumerable(game, limit)
     n = len(game.players)
     size = 1 << n

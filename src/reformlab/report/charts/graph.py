@@ -7,7 +7,9 @@ so a reader sees what changed; relations that exist on one side only can be high
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Sequence
+from types import MappingProxyType
 
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place, relation_key
@@ -186,6 +188,17 @@ def _line_swatch(kind: str) -> str:
     return f'<line x1="0" y1="7" x2="22" y2="7" stroke="{color}" stroke-width="{width}"{dashed}/>'
 
 
+@functools.lru_cache(maxsize=32)
+def _laid_out(shared: AppointmentGraph) -> tuple[MappingProxyType, float, float, MappingProxyType]:
+    """The boxes, size and edge bends of a layout graph, computed once per graph (the routing tries every
+    bend of every edge against every box: most of a drawing's time). Both sides of a comparison share one
+    layout, and an edit that leaves the appointments as they were draws them as they were."""
+    placed, width, height = place(shared)
+    routes = _routes(shared.relations, placed, (width, height))
+    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, routes)}
+    return MappingProxyType(placed), width, height, MappingProxyType(bends)
+
+
 def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph | None = None,
               highlight: Collection[Relation] = ()) -> str:
     """An inline SVG of the appointment graph, laid out in layers from the electorate down.
@@ -216,8 +229,7 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     if missing:
         raise ReformlabError(f"the layout graph lacks {len(missing)} relation(s) of '{title}'", field="layout",
                              fix="lay out the union of the graphs drawn: union(before, after)")
-    placed, width, height = place(shared)
-    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, _routes(shared.relations, placed, (width, height)))}
+    placed, width, height, bends = _laid_out(shared)
     prefix = chart_id("graph", title, graph)
     labels = {actor.id: actor.label for actor in graph.actors}
     kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]

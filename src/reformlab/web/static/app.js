@@ -20,6 +20,7 @@ let fieldsKey = "";
 let generation = 0;         // results of an older edit never overwrite a newer one
 let options = null;
 let riskJob = null;
+const VIEWS_AFTER_MS = 400;   // how long the edits must pause before the further views are asked for
 
 function b64url(text) {
   const bytes = new TextEncoder().encode(text);
@@ -344,6 +345,8 @@ async function refresh(keepScroll) {
     $("#status").textContent = `${comparison.before.name} → ${comparison.after.name}: ${comparison.changes.length} rules changed ` +
       `(computed in ${Math.round(performance.now() - started)} ms)`;
     document.body.dataset.ready = String(mine);
+    // the further views cost the server far more than an edit: ask once the edits pause
+    setTimeout(() => { if (mine === generation) loadViews(mine, before, after); }, VIEWS_AFTER_MS);
     api("/api/charts", { before, after, index: state.index }).then((charts) => { if (mine === generation) renderCharts(charts); })
       .catch((problem) => showError(null, problem.message));
   } catch (problem) {
