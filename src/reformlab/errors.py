@@ -87,7 +87,9 @@ def did_you_mean(name: str, choices) -> str:
     close = nearest(name, choices)
     if close:
         return "did you mean " + " or ".join(repr(c) for c in close) + "?"
-    names = sorted(map(str, choices))
+    from reformlab.ordering import natural_key
+
+    names = sorted(map(str, choices), key=natural_key)
     shown = ", ".join(names[:12]) + (f", ... ({len(names) - 12} more)" if len(names) > 12 else "")
     return "choose one of: " + shown
 

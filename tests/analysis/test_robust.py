@@ -29,7 +29,7 @@ def test_the_space_names_every_assumption_with_grounds():
         "defection in majilis (one deputy of the camp's largest party)",
     }
     otan = space["Otan answers to"].options
-    assert otan[0].principal == "president" and "Isaacs" in otan[0].grounds and otan[0].confidence == "medium"
+    assert otan[0].principal == "president" and "Isaacs" in otan[0].grounds and otan[0].confidence == "low"  # the study under test alone (the scale)
     assert otan[1].grounds.startswith("no source")
     independents = space["independents in majilis answer to"]
     assert len(independents.tokens) == 18 and independents.options[0].confidence == "unknown"

@@ -70,7 +70,7 @@ def test_printed_pages_have_a_running_header_page_numbers_and_the_paper_asked(kg
 
 
 def test_natural_order_of_numbered_names():
-    from reformlab.analysis.compare import natural_key
+    from reformlab.ordering import natural_key
 
     assert sorted(["Independent 10", "Independent 2", "Independent 1"], key=natural_key) == [
         "Independent 1", "Independent 2", "Independent 10"]
@@ -78,12 +78,10 @@ def test_natural_order_of_numbered_names():
 
 @pytest.mark.parametrize("pair", [("kz@2007-05-20", "kz@2007-05-21"), ("kz@2022-06-04", "kz@2023-06-01")])
 def test_graph_edges_stay_on_the_canvas(pair):
-    from reformlab.report.charts import graph
-    from reformlab.report.charts.layout import place, union
+    from reformlab.report.charts.layout import layout_graph, union
+    from reformlab.report.charts.routing import polyline
 
     report = build_report(compare(*pair), generated_on="2026-12-01")
-    shared = union(report.before.graph, report.after.graph)
-    placed, width, height = place(shared)
-    for edge, bend in zip(shared.relations, graph._routes(shared.relations, placed, (width, height)), strict=True):
-        p0, p2 = (placed[edge.source].x, placed[edge.source].y), (placed[edge.target].x, placed[edge.target].y)
-        assert not graph._outside(p0, graph._control(p0, p2, bend), p2, (width, height)), edge
+    found = layout_graph(union(report.before.graph, report.after.graph))
+    for key, route in found.routes.items():
+        assert all(0 <= x <= found.width and 0 <= y <= found.height for x, y in polyline(route)), key

@@ -61,7 +61,8 @@ def test_cli_writes_the_default_report_whole(tmp_path, monkeypatch):
     assert path == tmp_path / "reformlab-report.html" and path.stat().st_size > 50_000
     page = path.read_text(encoding="utf-8")
     assert "http://" not in page.split("<body", 1)[0]  # nothing loaded from the network
-    assert 'id="risk"' in page and "not held even at the recorded result" in page  # the 1998 amendment
+    assert 'id="risk"' in page and "Never held, so there is no risk of losing it" in page  # the 1998 amendment
+    assert "amending the Constitution (before)" in page
     assert 'id="attribution"' in page and 'data-chart="waterfall"' in page  # which amendment did what
     assert [p.name for p in tmp_path.iterdir()] == ["reformlab-report.html"]  # no temporary file left
 

@@ -49,3 +49,23 @@ def test_cli_writes_the_page(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Kyrgyzstan 2010" in out.read_text(encoding="utf-8")
     assert CliRunner().invoke(app, ["report", "--reform", "nope"]).exit_code == 2
+
+
+def test_the_figures_the_readme_gives_for_ukraine_2004_against_kazakhstan_2007(summaries):
+    kz, ua = summaries
+    kz_rows = {r.decision: (r.before, r.after) for r in kz.rows}
+    ua_rows = {r.decision: (r.before, r.after) for r in ua.rows}
+    assert kz_rows["constitutional_amendment"] == ("can block", "passes alone")
+    assert [d for d, (b, a) in kz_rows.items() if b != a and "cannot tell" not in (b, a)
+            and "no such decision" not in (b, a)] == ["constitutional_amendment"]
+    assert {side: kz.totals[side]["ccp"] for side in ("before", "after")} == {"before": (2, 7), "after": (4, 7)}
+    assert {side: kz.totals[side]["legislative"] for side in ("before", "after")} == {"before": (4, 24), "after": (6, 22)}
+    assert {side: kz.totals[side]["non_legislative"] for side in ("before", "after")} == {
+        "before": (8, 12), "after": (9, 13)}
+    assert ua_rows["appoint:prime_minister.prime_minister"] == ("cannot tell", "no part")
+    assert ua_rows["appoint:power_ministers.ministers"] == ("passes alone", "can block")
+    assert ua_rows["dissolution"] == ("cannot tell", "passes alone")
+    assert ua_rows["constitutional_amendment"] == ("cannot tell", "no part")
+    assert {side: ua.totals[side]["non_legislative"] for side in ("before", "after")} == {
+        "before": (3, 15), "after": (3, 11)}
+    assert {side: ua.totals[side]["ccp"] for side in ("before", "after")} == {"before": (0, 7), "after": (1, 7)}

@@ -46,11 +46,13 @@ class ClaimResult:
     reason: str | None = None
     rounding: str | None = None
     rounded: dict[str, Any] | None = None
+    camp: str | None = None  # the camp the quantity was asked of, when ``--camp`` replaced the study's
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "text": self.text, "expected": _plain(self.expected),
-                "computed": _plain(self.computed), "verdict": self.verdict, "reason": self.reason,
-                "rounding": self.rounding, "rounded": _plain(self.rounded)}
+        found = {"id": self.id, "text": self.text, "expected": _plain(self.expected),
+                 "computed": _plain(self.computed), "verdict": self.verdict, "reason": self.reason,
+                 "rounding": self.rounding, "rounded": _plain(self.rounded)}
+        return {**found, "camp": self.camp} if self.camp is not None else found
 
 
 def _plain(value):
@@ -113,8 +115,16 @@ def load_claims(name: str = "isaacs2008") -> dict:
     return data
 
 
-def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
-    """Compute a claim's quantity on each side it states, and give the verdict."""
+STUDY_CAMP = "president"  # the camp a claims file speaks of, unless it says ``camp:``
+
+
+def check_claim(claim: dict, sides: dict[str, Evaluation], *, camp: str | None = None,
+                study_camp: str = STUDY_CAMP) -> ClaimResult:
+    """Compute a claim's quantity on each side it states, and give the verdict.
+
+    With ``camp``, a quantity that follows a camp (:func:`~reformlab.analysis.quantities.follows_camp`) and
+    names the study's camp (or leaves it to its default) is asked of ``camp`` instead: would the study's
+    statement hold of that camp? Claims whose quantity names no camp are checked as they are."""
     quantity = dict(claim["quantity"])
     kind = quantity.pop("kind")
     from reformlab.analysis.decompose_claims import CHANGE_QUANTITIES
@@ -126,6 +136,10 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     if kind not in QUANTITIES:
         raise unknown_name("quantity kind", kind, [*QUANTITIES, *CHANGE_QUANTITIES],
                            field=f"claims.{claim['id']}.quantity.kind")
+    parameter = getattr(QUANTITIES[kind], "camp_parameter", None)
+    followed = None
+    if camp not in (None, study_camp) and parameter is not None and quantity.get(parameter, study_camp) == study_camp:
+        quantity[parameter] = followed = camp
     if "tolerance" in claim:
         raise ReformlabError("a claim has no tolerance", field=f"claims.{claim['id']}.tolerance",
                              fix="state the study's rounding instead: rounding: {to: 1/10, rule: ...}")
@@ -169,13 +183,17 @@ def check_claim(claim: dict, sides: dict[str, Evaluation]) -> ClaimResult:
     verdict = "fails" if "fails" in verdicts else "cannot tell" if "cannot tell" in verdicts else "holds"
     rule = f"the study's rounding: {rounding.get('rule') or 'to the nearest ' + str(step)}" if rounding else None
     return ClaimResult(claim["id"], claim["text"], expected, computed, verdict, "; ".join(reasons) or None,
-                       rule, rounded or None)
+                       rule, rounded or None, followed)
 
 
 def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: str | None = None,
-                 alignments: dict[str, str] | None = None) -> list[ClaimResult]:
+                 alignments: dict[str, str] | None = None, camp: str | None = None) -> list[ClaimResult]:
     """Check every claim of a built-in claims file on its two versions (or the ones given); ``alignments``
-    (``--align``) go to the side whose scenario makes the assumption."""
+    (``--align``) go to the side whose scenario makes the assumption; ``camp`` (``--camp``) is asked the
+    claims about the study's camp instead (see :func:`check_claim`).
+
+    Raises:
+        ReformlabError: ``camp`` is no actor or principal of either version (field ``--camp``)."""
     from reformlab.analysis.assumptions import overrides_per_side
 
     data = load_claims(name)
@@ -191,12 +209,19 @@ def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: 
         per_side = overrides_per_side(sides, alignments)
         sides = {k: evaluate(ev.constitution, ev.scenario, alignments=per_side[k]) if per_side[k] else ev
                  for k, ev in sides.items()}
-    return check_claims_on(sides, name)
+    if camp is not None:
+        from reformlab.analysis.compare import check_camp
+
+        check_camp(camp, *sides.values())
+    return check_claims_on(sides, name, camp=camp)
 
 
-def check_claims_on(sides: dict[str, Evaluation], name: str = "isaacs2008") -> list[ClaimResult]:
+def check_claims_on(sides: dict[str, Evaluation], name: str = "isaacs2008", *,
+                    camp: str | None = None) -> list[ClaimResult]:
     """Check every claim of a claims file on two evaluations given as they are (a test's edited facts)."""
-    return [check_claim(claim, sides) for claim in load_claims(name)["claims"]]
+    data = load_claims(name)
+    study_camp = data.get("camp", STUDY_CAMP)
+    return [check_claim(claim, sides, camp=camp, study_camp=study_camp) for claim in data["claims"]]
 
 
 def _same_pair(own: dict, given: dict) -> bool:

@@ -14,6 +14,7 @@ from reformlab.analysis.evaluation import Evaluation, evaluate
 from reformlab.analysis.power import decision_powers
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.model.diff import KINDS, Change, diff
+from reformlab.ordering import natural_key
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,8 @@ class Comparison:
 
     def power(self) -> dict[str, dict[str, dict[str, Fraction | None]]]:
         """``{procedure: {actor: {"before": value, "after": value}}}`` for :attr:`index`; None where the
-        decision is unknown, absent or depends on an unknown majority on that side."""
+        decision is unknown, absent or its value depends on an assumption on that side (readings that agree
+        on every actor's value, a player absent from one reading counting 0, give that value)."""
         found: dict = {}
         for proc in self.procedures():
             sides = []
@@ -75,8 +77,9 @@ class Comparison:
                 decision = side.decisions.get(proc)
                 results = decision_powers(decision, [self.index]) if decision is not None else []
                 values = [r[self.index].values for _, r in results]
-                agreed = bool(values) and all(v == values[0] for v in values)
-                sides.append(values[0] if agreed else None)
+                held = [{actor: v for actor, v in vals.items() if v} for vals in values]  # a null player is 0 anyway
+                agreed = bool(values) and all(h == held[0] for h in held)
+                sides.append(max(values, key=len) if agreed else None)
             actors = sorted({a for s in sides if s for a in s}, key=lambda a: (a != self.camp, natural_key(a)))
             found[proc] = {
                 actor: {label: (None if s is None else s.get(actor, Fraction(0))) for label, s in zip(("before", "after"), sides)}
@@ -136,18 +139,6 @@ class Comparison:
                       "modelled": {"before": list(self.before.modelled), "after": list(self.after.modelled)}},
             "camp": self.camp,
         }
-
-
-def natural_key(name: str) -> tuple:
-    """Sort key reading digit runs as numbers: ``Independent 2`` before ``Independent 10``.
-
-    >>> sorted(["Independent 10", "Independent 2", "Amanat"], key=natural_key)
-    ['Amanat', 'Independent 2', 'Independent 10']
-    """
-    import re
-
-    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-                 for part in re.split(r"(\d+)", name) if part)
 
 
 def _role(side: Evaluation, proc: str, pc, actor: str) -> str | None:

@@ -106,6 +106,7 @@ class ProcedureControl:
     unknown: str | None = None
     notes: tuple[str, ...] = ()
     roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    only_if: str | None = None  # its grounds and limits in words ("only if after a vote of no confidence ...")
 
     @property
     def dictator(self) -> str | None:
@@ -132,7 +133,44 @@ class ProcedureControl:
             "control": None if self.control is None else game(self.control),
             "alternatives": [{"assumption": a, **game(c)} for a, c in self.alternatives],
             "notes": list(self.notes), "roles": {k: list(v) for k, v in self.roles.items()},
+            "only_if": self.only_if,
         }
+
+
+@dataclass(frozen=True)
+class DecisionTally:
+    """One actor's decisions on one side, counted once for every place that states them (the claims' "all
+    decisions", the report's summary and key figures): the role in each decision that can be told, and the
+    decisions whose role cannot be (a rule unknown, or readings that disagree).
+
+    Attributes:
+        roles: ``((decision id, role), ...)`` for every decision whose role can be told.
+        untold: the ids of the decisions whose role cannot be told.
+    """
+
+    roles: tuple[tuple[str, str], ...]
+    untold: tuple[str, ...]
+
+    @property
+    def told(self) -> int:
+        return len(self.roles)
+
+    @property
+    def alone(self) -> tuple[str, ...]:
+        """The decisions the actor passes alone."""
+        return tuple(d for d, role in self.roles if role == "passes alone")
+
+    @property
+    def total(self) -> int:
+        return len(self.roles) + len(self.untold)
+
+
+def decision_tally(procedures, actor: str) -> DecisionTally:
+    """:class:`DecisionTally` of ``procedures`` (id -> anything with ``role(actor)``: a
+    :class:`ProcedureControl`, or a robustness level's)."""
+    roles = {proc_id: pc.role(actor) for proc_id, pc in procedures.items()}
+    return DecisionTally(tuple((d, r) for d, r in roles.items() if r is not None),
+                         tuple(d for d, r in roles.items() if r is None))
 
 
 @dataclass(frozen=True)
@@ -142,6 +180,10 @@ class Control:
     filling: Filling
     bodies: tuple[BodyShare, ...]
     procedures: dict[str, ProcedureControl]
+
+    def tally(self, actor: str) -> DecisionTally:
+        """The actor's role in every decision that can be told, and the decisions that cannot."""
+        return decision_tally(self.procedures, actor)
 
     def frame(self):
         """Body shares as a pandas DataFrame (body, principal, seats, share)."""
@@ -193,7 +235,8 @@ def _control_of_tree(cls, tree: Node) -> GameControl:
 def procedure_control(decision: Decision) -> ProcedureControl:
     """Control of one :class:`~reformlab.engine.decisions.Decision`."""
     roles = dict(decision.roles)
-    common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles)
+    common = dict(id=decision.id, label=decision.label, status=decision.status, notes=decision.notes, roles=roles,
+                  only_if=decision.only_if)
     if decision.status == "known":
         return ProcedureControl(**common, control=GameControl.of_tree(decision.trees[0][1]))
     alternatives = tuple((a, GameControl.of_tree(tree)) for a, tree in decision.trees)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from fractions import Fraction
 
+from reformlab.analysis.control import decision_tally
 from reformlab.errors import unknown_name
 from reformlab.model import Unknown
 from reformlab.model.tree import NoSuchItem
@@ -16,6 +17,15 @@ from reformlab.model.tree import NoSuchItem
 
 class CannotTell(Exception):
     """The data leave the quantity unknown; the message says why."""
+
+
+def follows_camp(parameter: str):
+    """Mark a quantity whose ``parameter`` names the camp a claim is about, so that ``claims --camp`` can
+    ask it of another camp (the mark is the registry's metadata, read as ``quantity.camp_parameter``)."""
+    def mark(function):
+        function.camp_parameter = parameter
+        return function
+    return mark
 
 
 def value(ev, path: str):
@@ -74,6 +84,7 @@ def _filled(ev, body: str):
     return filled
 
 
+@follows_camp("principal")
 def principal_seats(ev, body: str, principal: str, filled_by: str | None = None) -> int:
     """Seats of ``body`` whose principal is ``principal`` under the scenario (optionally of one filling)."""
     filled = _filled(ev, body)
@@ -198,6 +209,7 @@ def wholly_popular_chambers(ev) -> list[str]:
     return found
 
 
+@follows_camp("actor")
 def president_role(ev, procedure: str, actor: str = "president") -> str:
     """The actor's role in a decision: ``passes alone``, ``veto`` or ``none``."""
     pc = ev.control.procedures.get(procedure)
@@ -209,24 +221,19 @@ def president_role(ev, procedure: str, actor: str = "president") -> str:
     return role
 
 
+@follows_camp("actor")
 def decisions_president_passes_alone(ev, actor: str = "president") -> str:
     """``all`` when the actor passes every decision alone; ``k of n computed`` when some computed decision
     needs others. When every computed one passes alone but some cannot be told, "all" cannot be told (raises
     :class:`CannotTell` naming them): a decision not computed is not counted as passed."""
-    roles, untold = {}, []
-    for proc_id, pc in ev.control.procedures.items():
-        role = pc.role(actor)
-        if role is None:
-            untold.append(proc_id)
-        else:
-            roles[proc_id] = role
-    if not roles:
+    tally = decision_tally(ev.control.procedures, actor)
+    if not tally.told:
         raise CannotTell("no decision can be told")
-    alone = [p for p, r in roles.items() if r == "passes alone"]
-    if len(alone) < len(roles):
-        return f"{len(alone)} of {len(roles)} computed" + (f", {len(untold)} cannot tell" if untold else "")
+    alone, untold = tally.alone, tally.untold
+    if len(alone) < tally.told:
+        return f"{len(alone)} of {tally.told} computed" + (f", {len(untold)} cannot tell" if untold else "")
     if untold:
-        raise CannotTell(f"{len(alone)} of {len(roles) + len(untold)} decisions computed, all passed alone; "
+        raise CannotTell(f"{len(alone)} of {tally.total} decisions computed, all passed alone; "
                          f"{len(untold)} cannot tell ({', '.join(untold)})")
     return "all"
 

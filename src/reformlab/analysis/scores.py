@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
 
+from reformlab.model.grounds import iter_grounds
 from reformlab.model.values import UNKNOWN
 
 SHUGART_CAREY = "shugart_carey"
@@ -179,31 +180,39 @@ def censure(item, c, head):
     if proc is None:
         return _unknown(item, c, path, "no no-confidence procedure is encoded (absent or not read)")
     dissolution = _procedure(c, "dissolution")
-    if dissolution is UNKNOWN:
+    if dissolution is UNKNOWN or (dissolution is not None and dissolution.grounds is UNKNOWN):
         return _unknown(item, c, "procedures.dissolution", "whether the head may dissolve in response is not known")
-    conditions = () if dissolution is None else dissolution.conditions
-    if any("no confidence" in condition for condition in conditions):
+    grounds = () if dissolution is None else tuple(iter_grounds(dissolution.grounds))
+    if any(_after_censure(ground) for ground in grounds):
         return _score(item, c, 2, "procedures.dissolution", "the head may dissolve after a vote of no confidence")
     head_signs = dissolution is not None and any(s is not UNKNOWN and s.kind == "sign" and getattr(s, "by", None) == head
                                                  for s in dissolution.decision)
-    if head_signs and not conditions:  # dissolution at the head's discretion: so also in answer to censure
+    if head_signs and not dissolution.grounds:  # dissolution at the head's discretion: so also in answer to censure
         return _score(item, c, 2, "procedures.dissolution", "the head may dissolve at any time, so also in answer to censure")
     return _score(item, c, 0, path, "the assembly may censure the government")
 
 
+def _after_censure(ground) -> bool:
+    """A ground that is a vote of no confidence having passed (the shared id ``no_confidence``)."""
+    return getattr(ground, "decision", None) == "no_confidence" and ground.outcome == "passed"
+
+
 def dissolution(item, c, head):
-    """4: the head dissolves with no condition; 3: on conditions other than censure alone; 1: only after a
-    vote of no confidence; unknown when the procedure is not known or absent."""
+    """4: the head dissolves on no ground; 3: on grounds other than censure alone; 1: only after a vote of
+    no confidence; unknown when the procedure or its grounds are not known, or the procedure is absent."""
     path = "procedures.dissolution"
     proc = _procedure(c, "dissolution")
     if proc is None or proc is UNKNOWN:
         return _unknown(item, c, path, "the dissolution procedure is not known")
     if not any(s is not UNKNOWN and s.kind == "sign" and s.by == head for s in proc.decision):
         return _score(item, c, 0, path, f"the {head} does not dissolve")
-    if not proc.conditions:
+    if proc.grounds is UNKNOWN:
+        return _unknown(item, c, path + ".grounds", "the grounds for dissolution are not known")
+    if not proc.grounds:
         return _score(item, c, 4, path, "dissolution at the head's discretion")
-    only_censure = all("no confidence" in condition for condition in proc.conditions)
-    return _score(item, c, 1 if only_censure else 3, path, "; ".join(proc.conditions))
+    grounds = tuple(iter_grounds(proc.grounds))
+    only_censure = all(_after_censure(ground) for ground in proc.grounds)  # a list not known in full is not
+    return _score(item, c, 1 if only_censure else 3, path, "; ".join(ground.label for ground in grounds))
 
 
 def not_encoded(what: str):

@@ -130,6 +130,9 @@ def print_control(evaluation, camp: str = "president") -> None:
         else:
             procedures.add_row(proc.id, "cannot tell", "", proc.unknown or "")
     out.print(procedures)
+    for proc in control.procedures.values():
+        if proc.only_if:
+            out.print(f"  {proc.id}: {proc.only_if}")
     for check in evaluation.filling.checks:
         out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
@@ -347,6 +350,8 @@ def claims_command(
     robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
     samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
     seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
+    camp: str = typer.Option(None, "--camp", help="Ask the claims about the study's camp (the President) of "
+                             "another actor, body or party instead; claims about no camp are checked as they are."),
     output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
@@ -355,6 +360,9 @@ def claims_command(
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
+    if camp is not None and (robust or is_process_claims(claims)):
+        raise ReformlabError("--camp asks the results claims of another camp", field="--camp",
+                             fix="drop --robust, and use --claims isaacs2008" if robust else "use --claims isaacs2008")
     if robust:
         if is_process_claims(claims):
             raise ReformlabError("--robust varies the assumptions of the results claims; the process claims fill "
@@ -370,7 +378,7 @@ def claims_command(
             raise ReformlabError("the process claims fill no bodies; --align does not apply", field="--align")
         results = check_process_claims(claims)
     else:
-        results = check_claims(claims, alignments=parse_alignments(align))
+        results = check_claims(claims, alignments=parse_alignments(align), camp=camp)
     from rich.table import Table
 
     rows = [r.to_dict() for r in results]
@@ -382,7 +390,8 @@ def claims_command(
                                                      for r in rows])
         return
     out = console()
-    table = Table(title=f"Claims of {claims}", title_justify="left", show_lines=True)
+    title = f"Claims of {claims}" + (f", those about the study's camp asked of {camp}" if camp else "")
+    table = Table(title=title, title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
     colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
@@ -391,7 +400,8 @@ def claims_command(
         verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
         if getattr(result, "rounding", None):
             verdict += f"\n{result.rounding}: rounded {_short(data['rounded'])}"
-        table.add_row(styled((result.id, "bold"), f"\n{result.text}"), _short(data["expected"]),
+        claim = f"\n{result.text}" + (f"\n(asked of {result.camp})" if result.camp else "")
+        table.add_row(styled((result.id, "bold"), claim), _short(data["expected"]),
                       _short(data["computed"]), verdict)
     out.print(table)
     counts = {v: sum(r.verdict == v for r in results) for v in colours}

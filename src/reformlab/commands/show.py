@@ -115,6 +115,8 @@ def render(c: Constitution, console) -> None:
             previous = row[0]
             bodies.add_row(*(row if first else ("", "", "", *row[3:])))
     console.print(bodies)
+    from reformlab.engine.grounds import conditions
+
     tree = Tree(styled(("Procedures", "bold")))
     for proc_id, procedure in c.procedures.items():
         cite = _cite_text(c, f"procedures.{proc_id}", sources=True)
@@ -129,6 +131,8 @@ def render(c: Constitution, console) -> None:
             for path, step in iter_steps(steps, f"procedures.{proc_id}.{part}"):
                 if path.count(".") == 3:
                     node.add(styled(describe_step(step), (_cite_text(c, path), "dim")))
+        for condition in conditions(procedure, c, f"procedures.{proc_id}"):
+            branch.add(f"{condition.kind}: {condition.words}")
         for condition in procedure.conditions:
             branch.add(f"condition: {condition}")
     console.print(tree)

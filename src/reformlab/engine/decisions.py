@@ -26,6 +26,10 @@ the tree is built once per plausible majority (``ALTERNATIVE_MAJORITIES``) and t
 :class:`~reformlab.engine.tree.Alternatives` of the readings. A ``readings`` step (a wording not found, with
 the few plausible readings the data name, each with its grounds) is an :class:`~reformlab.engine.tree.Alternatives`
 too, one :class:`~reformlab.engine.tree.Reading` per reading, labelled ``assuming <reading>``.
+
+A procedure open only on listed grounds (dissolution before 2007: after a vote of no confidence, after two
+refusals of consent to the Prime Minister) has those grounds in its tree, between proposal and decision, and
+states them and its limits as :attr:`Decision.conditions` (:mod:`reformlab.engine.grounds`).
 """
 
 from __future__ import annotations
@@ -35,9 +39,10 @@ from functools import cached_property
 from fractions import Fraction
 
 from reformlab.engine.filling import UNKNOWN_PRINCIPAL, Filling, principal_of
+from reformlab.engine.grounds import Condition, conditions, ground_tree, note_of, only_if
 from reformlab.engine.tree import (
     Actor, Alternatives, AllOf, Always, AnyMember, AnyOf, Controller, Gap, Never, Node, Quota, Reading, Unknown,
-    Vote, readings, simple_game, simplify, unknowns, walk,
+    Vote, leaves, readings, simple_game, simplify, unknowns, walk,
 )
 from reformlab.games import Game
 from reformlab.model import (
@@ -63,6 +68,7 @@ class Decision:
         tree: what it takes to pass, as the law says it (unknowns and alternatives included).
         notes: readings the translation made (full attendance, agenda left out...).
         roles: player -> the steps in which the player appears (``"consent: majilis"``, ``"signature"``...).
+        conditions: its grounds and limits in words (the grounds are in ``tree`` too; limits bind everyone).
     """
 
     id: str
@@ -70,6 +76,13 @@ class Decision:
     tree: Node
     notes: tuple[str, ...] = ()
     roles: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    conditions: tuple[Condition, ...] = ()
+
+    @property
+    def only_if(self) -> str | None:
+        """``"only if after a vote of no confidence (Art. 63(1)), or ..."``, or None when the decision is open
+        at will."""
+        return only_if(self.conditions)
 
     @cached_property
     def trees(self) -> tuple[tuple[str | None, Node], ...]:
@@ -212,54 +225,84 @@ class _Builder:
         return AnyOf(tuple(options)) if options else Always()
 
 
-def _tree(builder: _Builder, proposal, decision, path: str) -> Node:
+def _tree(builder: _Builder, proposal, decision, path: str, ground: Node | None = None) -> Node:
     if isinstance(proposal, UnknownValue):
         builder.notes.append("who may propose is not known: agenda power is left out of this game")
         parts = (builder.steps(decision, "decision", path and f"{path}.decision"),)
     else:
         parts = (builder.steps(proposal, "proposal", path and f"{path}.proposal"),
                  builder.steps(decision, "decision", path and f"{path}.decision"))
+    if ground is not None:  # the grounds come after the proposal: nobody decides before one has arisen
+        parts = (*parts[:-1], ground, parts[-1])
     return AllOf(parts)
 
 
-def _build(decision_id: str, label: str, filling: Filling, proposal, decision, path: str = "") -> Decision:
+def _build(decision_id: str, label: str, filling: Filling, proposal, decision, path: str = "",
+           ground: Node | None = None, conditions: tuple[Condition, ...] = ()) -> Decision:
     builder = _Builder(filling, None)
-    tree = _tree(builder, proposal, decision, path)
+    tree = _tree(builder, proposal, decision, path, ground)
     gaps = unknowns(tree)
     if not gaps:
-        return Decision(decision_id, label, tree, tuple(dict.fromkeys(builder.notes)), _roles(builder))
+        return Decision(decision_id, label, tree, tuple(dict.fromkeys(builder.notes)), _roles(builder, ground),
+                        conditions)
     if any(gap.gap is not Gap.MAJORITY for gap in gaps):
-        return Decision(decision_id, label, tree)
+        return Decision(decision_id, label, tree, conditions=conditions)
     found, notes, roles = [], (), ()
     for majority in ALTERNATIVE_MAJORITIES:
         builder = _Builder(filling, majority)
-        reading = _tree(builder, proposal, decision, path)
+        reading = _tree(builder, proposal, decision, path, ground)
         if unknowns(reading):
             continue
         found.append(Reading(f"assuming {majority[0]}", reading))
-        notes, roles = tuple(dict.fromkeys(builder.notes)), _roles(builder)
+        notes, roles = tuple(dict.fromkeys(builder.notes)), _roles(builder, ground)
     if not found:
-        return Decision(decision_id, label, tree)
-    return Decision(decision_id, label, Alternatives(gaps[0], tuple(found)), notes, roles)
+        return Decision(decision_id, label, tree, conditions=conditions)
+    return Decision(decision_id, label, Alternatives(gaps[0], tuple(found)), notes, roles, conditions)
 
 
-def _roles(builder: _Builder) -> tuple[tuple[str, tuple[str, ...]], ...]:
+def _roles(builder: _Builder, ground: Node | None = None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Each player's roles; a player who can bring a ground about has ``ground: <body>`` (or ``ground``)."""
+    for leaf in () if ground is None else leaves(ground):
+        players = [p for p, _ in leaf.seats] if isinstance(leaf, Vote) else \
+            list(leaf.members) if isinstance(leaf, AnyMember) else \
+            [leaf.principal if isinstance(leaf, Controller) else leaf.name]
+        for player in players:
+            builder._role(player, f"ground: {leaf.body}" if hasattr(leaf, "body") else "ground")
     return tuple((player, tuple(r)) for player, r in builder.roles.items())
 
 
 def decisions(filling: Filling) -> dict[str, Decision]:
     """Every procedure of the filled constitution, and every appointment needing consent, as a :class:`Decision`."""
     constitution = filling.constitution
+    appointments = _appointments(filling)
     found: dict[str, Decision] = {}
-    for proc_id, procedure in constitution.procedures.items():
+
+    def build(proc_id: str) -> Decision:  # grounds name other decisions; the model refuses cycles
+        if proc_id in found:
+            return found[proc_id]
+        procedure = constitution.procedures[proc_id]
         if isinstance(procedure, UnknownValue):
-            ref = constitution.ref(f"procedures.{proc_id}")
-            missing = ref.note if ref is not None and ref.note else "the procedure is not known"
-            gap = Unknown(Gap.PROCEDURE, f"procedures.{proc_id}", missing)
+            gap = Unknown(Gap.PROCEDURE, f"procedures.{proc_id}", note_of(constitution, f"procedures.{proc_id}",
+                                                                      "the procedure is not known"))
             found[proc_id] = Decision(proc_id, proc_id.replace("_", " "), gap)
-            continue
-        found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision,
-                                f"procedures.{proc_id}")
+            return found[proc_id]
+        path = f"procedures.{proc_id}"
+        ground = ground_tree(procedure.grounds, lambda named: (appointments.get(named) or build(named)).tree,
+                             f"{path}.grounds", note_of(constitution, f"{path}.grounds", "the grounds were not found"))
+        stated = conditions(procedure, constitution, path)
+        found[proc_id] = _build(proc_id, procedure.label, filling, procedure.proposal, procedure.decision, path,
+                                ground, stated)
+        return found[proc_id]
+
+    for proc_id in constitution.procedures:
+        build(proc_id)
+    return {**found, **appointments}
+
+
+def _appointments(filling: Filling) -> dict[str, Decision]:
+    """Every appointment needing consent (and every appointed office) as a decision ``appoint:<body>.<group>``."""
+    constitution = filling.constitution
+    found: dict[str, Decision] = {}
     for body_id, group in constitution.iter_seat_groups():
         office = constitution.bodies[body_id].kind in ("office", "offices")
         if group.filled_by != "appointed" or not (group.consent or office):

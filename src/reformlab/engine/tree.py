@@ -13,7 +13,7 @@ tree per decision, built from these frozen nodes::
     Alternatives(gap, readings)  a fact not known, with the bounded readings computed for it, each a
                                  :class:`Reading` (an assumption label and the tree under that assumption)
 
-Everything else is a pure function of a tree: :func:`readings` (one plain tree per combination of
+Everything else is a pure function of a tree: :func:`refusal` (who can make it fail), :func:`readings` (one plain tree per combination of
 assumptions), :func:`unknowns`, :func:`simplify`, :func:`simple_game` (the simple game for power indices,
 composed from :mod:`reformlab.games`), :func:`render` (the tree as indented text). The risk model evaluates
 the same leaves over many draws of seats (:mod:`reformlab.analysis.risk.trees`).
@@ -45,6 +45,7 @@ class Gap(str, Enum):
     OVERRIDE = "override"  # how a veto is overridden
     APPOINTMENT = "appointment"  # who appoints, or who consents to an appointment
     WORDING = "wording"  # a step's wording not found, with the readings the data name
+    GROUNDS = "grounds"  # when the procedure may be used at all (its grounds) was not found
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,32 @@ def readings(tree: Node) -> tuple[tuple[str | None, Node], ...]:
             found.append(("; ".join(dict.fromkeys(labels)) or None, type(tree)(tuple(t for _, t in combination))))
         return tuple(found)
     return ((None, tree),)
+
+
+def refusal(tree: Node) -> Node:
+    """The tree of *refusing* ``tree`` in its votes: the coalitions that can make a vote of it fail.
+
+    A vote needing ``q`` of ``N`` fails when ``N - q + 1`` members vote no, so "more than m" turns into "at
+    least 1 - m" and "at least m" into "more than 1 - m" (exact: ``N - ceil(mN) = floor((1 - m)N)``). All-of
+    fails when any part fails, any-of when every part does. Actors and controllers outside the votes (the
+    President who nominates the Prime Minister) do not refuse their own proposal: their parts never fail.
+    Parliament "twice refuses consent to the appointment of the Prime Minister" (Art. 63(1), 1998) is the
+    refusal of the appointment's consent votes.
+    """
+    if isinstance(tree, Vote):
+        quota = tree.quota
+        return Vote(tree.body, Quota(1 - quota.majority, quota.base, not quota.strict), tree.seats, "refusal")
+    if isinstance(tree, (AllOf, AnyOf)):
+        dual = AnyOf if isinstance(tree, AllOf) else AllOf
+        return dual(tuple(refusal(part) for part in tree.parts))
+    if isinstance(tree, Alternatives):
+        return Alternatives(tree.gap, tuple(Reading(r.assumption, refusal(r.tree), r.grounds, r.confidence)
+                                            for r in tree.readings))
+    if isinstance(tree, Never):
+        return Always()
+    if isinstance(tree, Unknown):
+        return tree
+    return Never("the proposer does not refuse its own proposal")  # Always, actors, controllers, any member
 
 
 def walk(tree: Node):

@@ -12,6 +12,7 @@ from reformlab.errors import unknown_name
 from reformlab.model.bodies import AppointedSeats, IndirectSeats, PopularSeats
 from reformlab.model.constitution import Constitution
 from reformlab.model.electoral_bridge import tier_seats
+from reformlab.model.grounds import iter_grounds
 from reformlab.model.steps import (
     ApproveStep, ConsultStep, NominateStep, ProposeStep, SignStep, VetoStep, Vote, iter_steps,
 )
@@ -22,7 +23,7 @@ Problem = tuple[str, str, str | None]
 
 def check(c: Constitution) -> list[Problem]:
     """Every consistency problem of ``c`` (empty when it is consistent)."""
-    return [*check_names(c), *check_sizes(c), *check_cycles(c)]
+    return [*check_names(c), *check_sizes(c), *check_cycles(c), *check_grounds(c)]
 
 
 def _vote_bodies(vote: Vote | None, path: str) -> Iterator[tuple[str, str, str]]:
@@ -189,3 +190,35 @@ def check_cycles(c: Constitution) -> list[Problem]:
         return [(f"bodies.{cycle[1]}.seat_groups", "bodies fill each other in a cycle: " + " -> ".join(cycle),
                  "at least one body in the chain must be filled by election or ex officio")]
     return []
+
+
+def decision_ids(c: Constitution) -> tuple[str, ...]:
+    """Every decision a ground may name: each procedure, and ``appoint:<body>.<group>`` for seats appointed
+    with consent, or to an office (the decisions the engine builds)."""
+    appointed = tuple(f"appoint:{body_id}.{group.id}" for body_id, group in c.iter_seat_groups()
+                      if isinstance(group, AppointedSeats)
+                      and (group.consent or c.bodies[body_id].kind in ("office", "offices")))
+    return (*c.procedures, *appointed)
+
+
+def ground_graph(c: Constitution) -> dict[str, set[str]]:
+    """``procedure -> {decisions its grounds name}``: a dissolution after a vote of no confidence points there."""
+    return {proc_id: {ground.decision for ground in iter_grounds(procedure.grounds) if hasattr(ground, "decision")}
+            for proc_id, procedure in c.procedures.items() if not isinstance(procedure, Unknown)}
+
+
+def check_grounds(c: Constitution) -> list[Problem]:
+    """A ground names a decision of the same constitution, and no procedure is (indirectly) its own ground."""
+    problems: list[Problem] = []
+    known = decision_ids(c)
+    graph = ground_graph(c)
+    for proc_id, named in graph.items():
+        for name in sorted(named - set(known)):
+            error = unknown_name("decision", name, known, fix="name a procedure id or appoint:<body>.<seat group>",
+                                 problem=f"a ground names the decision {name!r}, which this constitution does not have")
+            problems.append((f"procedures.{proc_id}.grounds", error.problem, error.fix))
+    cycle = find_cycle(graph)
+    if cycle:
+        problems.append((f"procedures.{cycle[0]}.grounds", "procedures are each other's grounds in a cycle: "
+                         + " -> ".join(cycle), "a ground must name a decision that does not depend on this one"))
+    return problems

@@ -10,8 +10,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from reformlab.model.bodies import AppointedSeats, ExOfficioSeats, IndirectSeats, PopularSeats
+from reformlab.model.grounds import GroundReadings
 from reformlab.model.steps import (
-    AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReferendumStep, SignStep, VetoStep, Vote,
+    AnyOfStep, ConsultStep, NominateStep, ProposeStep, ReadingsStep, ReferendumStep, SignStep, VetoStep, Vote,
 )
 from reformlab.model.values import Unknown
 
@@ -60,7 +61,38 @@ def describe_step(step) -> str:
     if isinstance(step, AnyOfStep):
         routes = ["; ".join(describe_step(s) for s in alt) for alt in step.alternatives]
         return "any of: " + " | ".join(f"({r})" for r in routes)
+    if isinstance(step, ReadingsStep):
+        readings = " | ".join(f"{r.label} ({r.confidence})" for r in step.readings)
+        return f"not found ({step.missing}); read as: {readings}"
     return "approve " + describe_vote(step)
+
+
+def describe_condition(condition) -> str:
+    """A ground or a limit of a procedure in words (:mod:`reformlab.model.grounds`): its label and article,
+    or, for grounds not known in full, what is missing and how it is read."""
+    if isinstance(condition, Unknown):
+        return "not known"
+    if isinstance(condition, GroundReadings):
+        readings = " | ".join(f"{r.label} ({r.confidence})" for r in condition.readings)
+        return f"not found ({condition.missing}); read as: {readings}"
+    return condition.label + (f" (Art. {condition.article})" if condition.article else "")
+
+
+def describe_procedure(procedure) -> str:
+    """A whole procedure in one line: what is decided, who proposes, who decides, on which grounds."""
+    parts = [procedure.label]
+    for name in ("proposal", "decision"):
+        steps = getattr(procedure, name)
+        text = "unknown" if isinstance(steps, Unknown) else "; ".join(describe_step(s) for s in steps) or "none"
+        parts.append(f"{name}: {text}")
+    for name in ("grounds", "limits"):
+        items = getattr(procedure, name)
+        if isinstance(items, Unknown) or items:
+            text = "not known" if isinstance(items, Unknown) else "; or ".join(describe_condition(i) for i in items)
+            parts.append(f"{name}: {text}")
+    if procedure.conditions:
+        parts.append("conditions: " + "; ".join(procedure.conditions))
+    return ". ".join(parts)
 
 
 def _tier_words(system: dict) -> str:

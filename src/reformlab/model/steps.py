@@ -39,6 +39,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import Field, model_validator
 
+from reformlab.model.grounds import GroundsValue, LimitsValue
 from reformlab.model.values import ActorId, FrozenModel, Share, Unknown
 
 Base = Literal["members", "present", "voting"]
@@ -249,12 +250,18 @@ class Procedure(FrozenModel):
         label: what is decided, in words.
         proposal: who may initiate (``propose`` / ``nominate`` steps); ``unknown`` if not verified.
         decision: who must agree, in order (``approve``, ``sign``, ``veto``, ``any_of``, ``referendum``...).
-        conditions: when the procedure may be used at all, in words (grounds for dissolution...).
+        grounds: the procedure may be used only on one of these grounds (:mod:`reformlab.model.grounds`:
+            after a vote of no confidence...); empty: no ground is needed; ``unknown``: not found.
+        limits: restrictions on timing that bind every coalition alike (not during a state of emergency...).
+        conditions: remarks in words that change no one's power (for up to one year...). A ground or a limit
+            is never written here: the game would ignore it.
     """
 
     label: str
     proposal: Unknown | tuple[Step, ...] = ()
     decision: tuple[Step, ...] = Field(min_length=1)
+    grounds: GroundsValue = ()
+    limits: LimitsValue = ()
     conditions: tuple[str, ...] = ()
 
 

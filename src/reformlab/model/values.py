@@ -148,10 +148,23 @@ class Ref(FrozenModel):
 
 
 class Source(FrozenModel):
-    """One entry of the sources table: a URL and/or a citation."""
+    """One entry of the sources table: a URL and/or a citation, and what kind of source it is.
+
+    Attributes:
+        kind: ``primary`` (an official or primary text: the constitution, a law, a commission's resolution,
+            in the original or a translation), ``study`` (the study whose claims are checked: never evidence
+            for them on its own), or none (a secondary source). The confidence scale reads it
+            (:mod:`reformlab.model.confidence`).
+    """
 
     url: str | None = None
     citation: str | None = None
+    kind: Literal["primary", "study"] | None = None
+
+    @property
+    def text(self) -> str:
+        """The URL and the citation, as one string (what the confidence scale reads)."""
+        return " ".join(part for part in (self.citation, self.url) if part)
 
     @classmethod
     def from_text(cls, text: str) -> Source:
@@ -172,7 +185,8 @@ SourceEntry = Annotated[
                 {"type": "string", "description": "A URL, or a citation."},
                 {
                     "type": "object",
-                    "properties": {"url": {"type": ["string", "null"]}, "citation": {"type": ["string", "null"]}},
+                    "properties": {"url": {"type": ["string", "null"]}, "citation": {"type": ["string", "null"]},
+                                   "kind": {"enum": ["primary", "study", None]}},
                     "additionalProperties": False,
                 },
             ]

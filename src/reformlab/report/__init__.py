@@ -26,6 +26,7 @@ from reformlab.report.data import (
     Source,
     Unknown,
 )
+from reformlab.report.figures import DecisionCount
 from reformlab.report.progress import steps
 from reformlab.report.render import FORMATS, render_html, render_markdown, render_pdf, write_report
 from reformlab.report.seating import chamber_from_counts, party_colors, seats_from_counts
@@ -33,7 +34,7 @@ from reformlab.report.validate import validate_report
 
 __all__ = [
     "CONFIDENCES", "FILLINGS", "FORMATS", "RELATIONS", "VERDICTS",
-    "Actor", "AppointmentGraph", "Chamber", "Change", "Claim", "Fact", "Figure", "KeyFigure", "ProcedurePower",
+    "Actor", "AppointmentGraph", "Chamber", "Change", "Claim", "Fact", "DecisionCount", "Figure", "KeyFigure", "ProcedurePower",
     "Relation", "ReportData", "Seat", "Snapshot", "Source", "Unknown",
     "chamber_from_counts", "party_colors", "render_html", "render_markdown", "render_pdf", "seats_from_counts",
     "steps", "validate_report", "write_report",

@@ -8,19 +8,19 @@ claims, provenance from the references of the rules used and the scenario's assu
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from fractions import Fraction
 from urllib.parse import urlparse
 
 from reformlab import __version__
-from reformlab.analysis.compare import natural_key
+from reformlab.ordering import natural_key
 from reformlab.model import Unknown as UnknownValue
-from reformlab.model.describe import describe_seat_group
-from reformlab.model.tree import to_tree
+from reformlab.model.confidence import strongest
 from reformlab.report.data import (
     Actor, AppointmentGraph, Change, Claim, Fact, Figure, KeyFigure, ProcedurePower, Relation, ReportData, RiskSection,
     RiskSeries, Snapshot, Source, Unknown,
 )
+from reformlab.report.figures import decision_counts, key_figures
+from reformlab.report.words import describe_value, fact_text, value_text
 from reformlab.report.seating import chamber_from_counts, party_colors
 
 VERDICT_WORDS = {"holds": "supported", "fails": "refuted", "cannot tell": "open", "about another comparison": "other"}
@@ -61,19 +61,23 @@ def _chambers(evaluation, colors, spec, camp):
             key = (_seat_label(block, spec, c), _filling_mark(block, c), block.group)
             rows[key] = rows.get(key, 0) + block.seats
         note = f"{body.size} seats; filled under scenario {evaluation.scenario.id}" if evaluation.scenario else ""
+        described = {_seat_label(block, spec, c) for block in body.blocks if not block.party}
         chambers.append(chamber_from_counts(
-            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note))
+            body.label, [(label, mark, count, group) for (label, mark, group), count in rows.items()], colors, note,
+            described))
     return tuple(chambers)
 
 
-def _graph(evaluation, camp: str) -> AppointmentGraph:
-    c = evaluation.constitution
+def appointment_graph(c, camp: str) -> AppointmentGraph:
+    """Who elects, selects and consents to whom in constitution ``c``, the ``camp`` drawn as a person."""
     actors = {"electorate": Actor("electorate", "Voters", "electorate")}
     relations = []
 
     def node(actor_id: str) -> str:
         if actor_id not in actors:
-            label = c.bodies[actor_id].label if actor_id in c.bodies else actor_id.replace("_", " ").title()
+            own = c.actors[actor_id].label if actor_id in c.actors else ""
+            label = (c.bodies[actor_id].label if actor_id in c.bodies else own[:1].upper() + own[1:] if own
+                     else actor_id.replace("_", " ").title())
             person = actor_id in c.actors and c.actors[actor_id].kind == "person"
             kind = "person" if actor_id == camp or person else "body"
             actors[actor_id] = Actor(actor_id, label, kind)
@@ -91,6 +95,9 @@ def _graph(evaluation, camp: str) -> AppointmentGraph:
             elif group.filled_by == "indirect":
                 relations.extend(Relation(node(e), target, "elects", article) for e in group.electors)
             elif group.filled_by == "appointed" and not isinstance(group.by, UnknownValue):
+                nominator = getattr(group, "nominated_by", None)
+                if nominator is not None and not isinstance(nominator, UnknownValue) and nominator != group.by:
+                    relations.append(Relation(node(nominator), target, "nominates", article))
                 relations.append(Relation(node(group.by), target, "selects", article))
                 if not isinstance(group.consent, UnknownValue):
                     relations.extend(
@@ -118,7 +125,7 @@ def _source(c, key: str, locator: str = "") -> Source:
 def _snapshot(label: str, evaluation, colors, spec, camp) -> Snapshot:
     unfilled = tuple(body.label for body in evaluation.filling.bodies.values() if body.kind == "chamber" and body.unknown)
     return Snapshot(label, str(evaluation.constitution.as_of), _chambers(evaluation, colors, spec, camp),
-                    _graph(evaluation, camp), unfilled)
+                    appointment_graph(evaluation.constitution, camp), unfilled)
 
 
 def _power(comparison) -> tuple[ProcedurePower, ...]:
@@ -158,18 +165,6 @@ def _decision_label(comparison, proc: str) -> str:
     return proc
 
 
-def _text(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, UnknownValue) or value == "unknown":
-        return "unknown"
-    if isinstance(value, dict):
-        return "; ".join(f"{k}: {_text(v)}" for k, v in value.items() if v is not None)
-    if isinstance(value, (list, tuple)):
-        return ", ".join(_text(v) for v in value) or "none"
-    return str(value)
-
-
 def _subject(comparison, change) -> str:
     """``bodies.majilis.seat_groups.0.seats`` -> ``Majilis › seats 'list' › seats`` (list indices are those of
     the version that has the value: the earlier one for a removed value)."""
@@ -206,50 +201,10 @@ def _safe_get(c, path: str):
         return None
 
 
-@functools.cache
-def _adapter(kind):
-    """The pydantic validator of ``kind``, built once (building one costs more than all it validates here)."""
-    from pydantic import TypeAdapter
-
-    return TypeAdapter(kind)
-
-
-def _describe(value) -> str:
-    """Short text for a changed value: seat groups and steps in words, other values as they are."""
-    from reformlab.model.describe import describe_seat_group, describe_step, describe_vote
-
-    if isinstance(value, (list, tuple)) and value and all(isinstance(v, dict) for v in value):
-        return "; ".join(_describe(v) for v in value)
-    if isinstance(value, dict) and "body" in value and "majority" in value and "kind" not in value:
-        try:
-            from reformlab.model import Vote
-
-            return describe_vote(Vote.model_validate(value))
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and "filled_by" in value:
-        try:
-            from reformlab.model import SeatGroup
-
-            group = _adapter(SeatGroup).validate_python(value)
-            seats = value.get("seats")
-            return f"{seats} seat{'' if seats == 1 else 's'}: {describe_seat_group(group)}"
-        except Exception:  # a partial record: fall back to the plain text
-            return _text(value)
-    if isinstance(value, dict) and "kind" in value:
-        try:
-            from reformlab.model import Step
-
-            return describe_step(_adapter(Step).validate_python(value))
-        except Exception:
-            return _text(value)
-    return _text(value)
-
-
 def _changes(comparison) -> tuple[Change, ...]:
     after = comparison.after.constitution
     return tuple(
-        Change(_subject(comparison, change), _describe(change.before), _describe(change.after),
+        Change(_subject(comparison, change), describe_value(change.before), describe_value(change.after),
                f"Art. {change.article}" if change.article and change.article != "unknown" else "",
                tuple(_source(after, key) for key in change.sources), change.kind)
         for change in comparison.changes
@@ -263,7 +218,7 @@ def _claims(results, source: Source) -> tuple[Claim, ...]:
             Figure(side, value) for side, value in result.computed.items()
             if isinstance(value, (int, Fraction)) and not isinstance(value, bool)
         )
-        reasoning = "; ".join(f"computed {side}: {_text(v)}, stated: {_text(result.expected.get(side))}"
+        reasoning = "; ".join(f"computed {side}: {value_text(v)}, stated: {value_text(result.expected.get(side))}"
                               for side, v in result.computed.items())
         if result.rounding:
             reasoning += f" ({result.rounding})"
@@ -281,15 +236,6 @@ class _Path:
         self.path, self.after = path, value
 
 
-def _fact_text(value) -> str:
-    """A rule's value in words for the provenance table (never a Python repr)."""
-    if isinstance(value, (tuple, list)) and value and all(hasattr(v, "filled_by") for v in value):
-        return "; ".join(f"{v.id}: {describe_seat_group(v)}" for v in value)
-    if hasattr(value, "model_dump") or isinstance(value, (tuple, list)) and any(hasattr(v, "model_dump") for v in value):
-        return _describe(to_tree(value))
-    return _text(value)
-
-
 def _facts(comparison) -> tuple[Fact, ...]:
     facts, seen = [], set()
     for label, side in (("before", comparison.before), ("after", comparison.after)):
@@ -301,13 +247,14 @@ def _facts(comparison) -> tuple[Fact, ...]:
                 value = c.get(path)
             except KeyError:
                 continue
-            statement = f"{_subject(comparison, _Path(path, value))}: {_fact_text(value)}"
+            statement = f"{_subject(comparison, _Path(path, value))}: {fact_text(value)}"
             key = (statement, ref.sources)
             if key in seen:
                 continue
             seen.add(key)
             locator = f"Art. {ref.article}" if ref.article and ref.article != "unknown" else ""
-            facts.append(Fact(f"[{label}, version {c.version}] {statement}", _source(c, ref.sources[0], locator),
+            source = _source(c, strongest(ref.sources, c.sources), locator)
+            facts.append(Fact(f"[{label}, version {c.version}] {statement}", source,
                               ref.confidence))
         if side.scenario:
             for what, assumption in side.scenario.assumptions():
@@ -338,41 +285,7 @@ def _unknowns(comparison) -> tuple[Unknown, ...]:
     return tuple(found)
 
 
-def _key_figures(comparison, spec) -> tuple[KeyFigure, ...]:
-    """Per key body of the spec: its size and the camp's share; then the decisions the camp passes alone."""
-    camp_id = comparison.camp
-    def size(side, body):
-        value = side.constitution.bodies[body].size if body in side.constitution.bodies else None
-        return None if isinstance(value, UnknownValue) else value
-
-    def camp(side, body):
-        filled = side.filling.bodies.get(body)
-        if filled is None or filled.unknown or not filled.blocks:
-            return None
-        total = sum(b.seats for b in filled.blocks)
-        return Fraction(filled.by_principal().get(camp_id, 0), total)
-
-    def alone(side):
-        roles = [pc.role(camp_id) for pc in side.control.procedures.values()]
-        return sum(r == "passes alone" for r in roles)
-
-    def unknown(side):
-        return sum(pc.role(camp_id) is None for pc in side.control.procedures.values())
-
-    b, a = comparison.before, comparison.after
-    who = spec.label(camp_id, a.constitution)
-    names = {body: spec.label(body, a.constitution if body in a.constitution.bodies else b.constitution)
-             for body in spec.key_bodies}
-    sizes = tuple(KeyFigure(f"{names[body]} seats", size(b, body), size(a, body), "seats") for body in spec.key_bodies)
-    shares = tuple(KeyFigure(f"{names[body]} seats answering to {who}", camp(b, body), camp(a, body), "%")
-                   for body in spec.key_bodies)
-    return sizes + shares + (
-        KeyFigure(f"Decisions {who} passes alone", alone(b), alone(a), ""),
-        KeyFigure("Decisions that cannot be told (rules unknown)", unknown(b), unknown(a), ""),
-    )
-
-
-def _risk(comparison, risk: dict | None) -> RiskSection | None:
+def _risk(comparison, risk: dict | None, camp: str = "the camp") -> RiskSection | None:
     """The risk section from :func:`reformlab.analysis.risk.risk_section` data (targets in before/after order)."""
     if not risk:
         return None
@@ -382,13 +295,14 @@ def _risk(comparison, risk: dict | None) -> RiskSection | None:
         side = sides.get(entry["version"])
         if side is None:
             continue
-        procedure = entry["label"] + (entry["procedure"][entry["procedure"].index(" ["):] if " [" in entry["procedure"] else "")
-        control = getattr(comparison, side).control.procedures.get(entry["procedure"].split(" [")[0])
+        decision, _, assumption = entry["procedure"].partition(" ")  # "appoint:x.chair (assuming two thirds ...)"
+        procedure = entry["label"] + (f" {assumption}" if assumption else "")
+        control = getattr(comparison, side).control.procedures.get(decision)
         held = control is None or control.role(comparison.camp) in (None, "passes alone")
         series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
                                  tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
     return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
-                       risk["draws"], risk["seed"])
+                       risk["draws"], risk["seed"], camp)
 
 
 def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,
@@ -408,6 +322,7 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
     study = study or spec.study.get("citation") or "the study"
     camp = comparison.camp
     reform = f"{after.constitution.version_label}"
+    counts = decision_counts(comparison, actor_name)
     return ReportData(
         title=title or f"{country}: {before.target} → {after.target}",
         country=country,
@@ -419,10 +334,11 @@ def build_report(comparison, claims=(), *, risk: dict | None = None, title: str 
         claims=_claims(claims, Source(study)),
         facts=_facts(comparison),
         unknowns=_unknowns(comparison),
-        key_figures=_key_figures(comparison, spec),
+        key_figures=key_figures(comparison, spec, counts[0]),
+        decision_counts=counts,
         generated_by=f"reformlab {__version__}",
         generated_on=generated_on or dt.date.today().isoformat(),
-        risk=_risk(comparison, risk),
+        risk=_risk(comparison, risk, f"{spec.label(camp, after.constitution)}'s camp"),
     )
 
 

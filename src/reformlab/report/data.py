@@ -12,12 +12,14 @@ built.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from reformlab.report.attribution import AttributionSection
+    from reformlab.report.figures import DecisionCount
     from reformlab.report.process_section import ProcessSection
     from reformlab.report.power_section import PowerSection
 
@@ -76,12 +78,15 @@ class Seat:
         color: its colour as CSS hex ("#1f77b4"); all seats of a party should share one colour.
         filled_by: how the seat is filled: one of :data:`FILLINGS` ("elected", "indirect", "appointed", "assembly").
         group: the seat group of the constitution it belongs to ("party list", "presidential appointees").
+        party_known: False when no party is known and ``party`` says who fills the seat instead
+            ("appointed by the President"); the legend then shows it once, with the seat's shape.
     """
 
     party: str
     color: str
     filled_by: str
     group: str = ""
+    party_known: bool = True
 
 
 @dataclass(frozen=True)
@@ -326,6 +331,7 @@ class RiskSection:
         values: the swept values.
         series: one :class:`RiskSeries` per side and decision.
         draws: draws per value; seed: the seed (results are reproducible from it).
+        camp: the camp followed, as the text names it ("the President's camp").
     """
 
     parameter: str
@@ -334,6 +340,7 @@ class RiskSection:
     series: tuple[RiskSeries, ...]
     draws: int
     seed: int
+    camp: str = "the camp"
 
 
 @dataclass(frozen=True)
@@ -352,6 +359,8 @@ class ReportData:
         facts: provenance of every fact used.
         unknowns: what is not known and what was assumed.
         key_figures: headline numbers for the summary.
+        decision_counts: for the camp first, then every other actor who passes a decision alone: the
+            decisions passed alone, told and not told on each side (one count for summary and key figures).
         generated_by: the tool and version that produced the numbers ("reformlab 0.1.0").
         generated_on: the date the report was made (ISO); set by the caller, so renders are reproducible.
         risk: the risk of losing control under electoral uncertainty, when simulated.
@@ -375,6 +384,7 @@ class ReportData:
     facts: tuple[Fact, ...] = ()
     unknowns: tuple[Unknown, ...] = ()
     key_figures: tuple[KeyFigure, ...] = ()
+    decision_counts: tuple[DecisionCount, ...] = ()
     generated_by: str = ""
     generated_on: str = ""
     risk: RiskSection | None = None
@@ -384,10 +394,11 @@ class ReportData:
 
     def change_counts(self) -> dict[str, int]:
         """Changes by kind, counted once for the summary, the key figures and the section."""
-        counts: dict[str, int] = {}
-        for change in self.changes:
-            counts[change.kind] = counts.get(change.kind, 0) + 1
-        return counts
+        return dict(Counter(change.kind for change in self.changes))
+
+    def verdict_counts(self) -> dict[str, int]:
+        """Claims by verdict, counted once for the summary and the claims section."""
+        return dict(Counter(claim.verdict for claim in self.claims))
 
     def amendment_articles(self) -> tuple[str, ...]:
         """The articles of the amendments (each once, in order)."""

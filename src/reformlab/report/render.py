@@ -8,11 +8,12 @@ weasyprint would need Pango and other system libraries, and no pure-Python libra
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from reformlab import __version__
 from reformlab.atomic import write_atomic
@@ -36,7 +37,8 @@ from reformlab.report.data import (
     ReportData,
 )
 from reformlab.report.progress import steps
-from reformlab.report.summary import summary_sentences
+from reformlab.report.risk_view import axis_words, risk_markdown, risk_view
+from reformlab.report.summary import changes_counted, claims_counted, summary_sentences
 from reformlab.report.validate import validate_report
 
 FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
@@ -70,6 +72,26 @@ def css_string(value: object) -> str:
     return "".join(ch for ch in str(value) if ch not in '"\\<>\n\r{}')
 
 
+WHOLE = re.compile(r"@|\d{4}-\d{2}-\d{2}")  # a version or a date: never split at its hyphens
+
+
+def unbroken(value: object) -> Markup:
+    """``value`` escaped, each token that names a version, a date or a URL kept whole: a version or a date
+    is never split at its hyphens, and a URL may break only after a slash.
+
+    >>> str(unbroken("kz@2007-05-20 → ua@2006-01-01"))
+    '<span class="whole">kz@2007-05-20</span> → <span class="whole">ua@2006-01-01</span>'
+    >>> str(unbroken("(version 1996-06-28) see https://a.org/x/y"))
+    '(version <span class="whole">1996-06-28)</span> see https://<wbr>a.org/<wbr>x/<wbr>y'
+    """
+    def token(word: str) -> str:
+        if "://" in word:
+            return str(escape(word)).replace("/", "/<wbr>").replace("/<wbr>/<wbr>", "//<wbr>")
+        return f'<span class="whole">{escape(word)}</span>' if WHOLE.search(word) else str(escape(word))
+
+    return Markup(" ".join(token(word) for word in str(value).split(" ")))
+
+
 def _environment(autoescape: bool) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("reformlab.report", "templates"),
@@ -84,6 +106,7 @@ def _environment(autoescape: bool) -> jinja2.Environment:
     environment.filters["domain"] = domain
     environment.filters["cell"] = _markdown_cell
     environment.filters["css_string"] = css_string
+    environment.filters["unbroken"] = unbroken
     environment.globals.update(FILLINGS=FILLINGS, RELATIONS=RELATIONS, VERDICTS=VERDICTS, CONFIDENCES=CONFIDENCES)
     return environment
 
@@ -157,12 +180,15 @@ def _context(report: ReportData, charts: bool) -> dict:
     context = {
         "report": report,
         "summary": list(summary_sentences(report)),
+        "changes_counted": changes_counted(report) if report.changes else "",
+        "claims_counted": claims_counted(report) if report.claims else "",
         "chambers": paired_chambers(report),
         "composition": composition,
         "relations_text": relations_text,
         "figure_change": figure_change,
         "actor_order": actor_order,
-        "risk_value": risk_value,
+        "risk_groups": risk_view(report),
+        "risk_axes": axis_words(report.risk) if report.risk is not None else ("", ""),
         "version": __version__,
     }
     context["bar_power"] = power_shown(report)
@@ -180,9 +206,7 @@ def _context(report: ReportData, charts: bool) -> dict:
         ]
         context["bars"] = [Markup(power_bars_svg(power)) for power in context["bar_power"]]
         if report.risk is not None:
-            moving = risk_procedures(report, moving_only=True)
-            context["risk_charts"] = [Markup(risk_lines_svg(report.risk, procedure)) for procedure in moving]
-            context["risk_still"] = [p for p in risk_procedures(report) if p not in moving]
+            context["risk_charts"] = [Markup(risk_lines_svg(report.risk, p)) for p in context["risk_groups"].charted]
         if report.process is not None:
             from reformlab.report.charts.process import outcome_bars_svg, timeline_svg
 
@@ -191,7 +215,6 @@ def _context(report: ReportData, charts: bool) -> dict:
             context["process_outcomes"] = Markup(outcome_bars_svg(section.outcome_rows))
         if report.attribution is not None:
             context["waterfalls"] = [Markup(w.svg()) for w in report.attribution.waterfalls]
-    context["risk_procedures"] = risk_procedures(report)
     context["risk_table"] = risk_markdown(report)
     return context
 
@@ -201,42 +224,6 @@ def power_shown(report: ReportData) -> list:
     indices differ before and after (equal bars tell a reader nothing; the section's margins lead)."""
     same = set(report.power_section.same_index) if report.power_section is not None else set()
     return [power for power in report.power if power.procedure not in same]
-
-
-def risk_markdown(report: ReportData) -> str:
-    """The risk section as a Markdown table: one row per decision and side, one column per swept value."""
-    if report.risk is None:
-        return ""
-    risk = report.risk
-    lines = ["| Decision | Side | " + " | ".join(f"{risk.parameter} {v:g}" for v in risk.values) + " |",
-             "|---|---|" + "---:|" * len(risk.values)]
-    for procedure in risk_procedures(report):
-        for side in ("before", "after"):
-            cells = [risk_value(report, procedure, side, i) for i in range(len(risk.values))]
-            held = all(s.held_at_baseline for s in risk.series if s.procedure == procedure and s.side == side)
-            lines.append(f"| {procedure} | {side}{'' if held else ' (not held at the recorded result)'} | "
-                         + " | ".join(cells) + " |")
-    return "\n".join(lines)
-
-
-def risk_procedures(report: ReportData, *, moving_only: bool = False) -> list[str]:
-    """The decisions of the risk section, in order, those whose loss probability is not zero everywhere first
-    (only those with ``moving_only``)."""
-    if report.risk is None:
-        return []
-    names = list(dict.fromkeys(s.procedure for s in report.risk.series))
-    moving = {s.procedure for s in report.risk.series if any(p > 0 for p in s.p_lose_pass)}
-    return [n for n in names if n in moving] + ([] if moving_only else [n for n in names if n not in moving])
-
-
-def risk_value(report: ReportData, procedure: str, side: str, index: int) -> str:
-    """One cell of the risk table: the loss probability with its interval, or a dash."""
-    for series in report.risk.series:
-        if series.procedure == procedure and series.side == side:
-            p = series.p_lose_pass[index]
-            band = f" [{series.low[index]:.3f}, {series.high[index]:.3f}]" if series.low else ""
-            return f"{p:.3f}{band}"
-    return "—"
 
 
 def render_html(report: ReportData, *, paper: str = "A4") -> str:

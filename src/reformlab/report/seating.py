@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from reformlab.errors import ReformlabError, unknown_name
 from reformlab.report.data import FILLINGS, Chamber, Seat
@@ -38,12 +38,13 @@ def party_colors(parties: Iterable[str], fixed: Mapping[str, str] | None = None)
 
 
 def seats_from_counts(rows: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
-                      colors: Mapping[str, str] | None = None) -> tuple[Seat, ...]:
+                      colors: Mapping[str, str] | None = None, described: Collection[str] = ()) -> tuple[Seat, ...]:
     """Seats from (party, filled_by, count[, group]) rows, in row order (so each row forms one wedge).
 
     Args:
         rows: one row per party and way of filling; ``filled_by`` is a key of :data:`FILLINGS`.
         colors: party -> colour; missing parties get :func:`party_colors`.
+        described: labels that are no party but say who fills the seats ("appointed by the President").
 
     Raises:
         ReformlabError: a negative count or an unknown ``filled_by``.
@@ -60,11 +61,13 @@ def seats_from_counts(rows: Iterable[tuple[str, str, int] | tuple[str, str, int,
         if count < 0:
             raise ReformlabError(f"{party} has {count} seats", field=f"rows[{position}]",
                                  fix="give a count of zero or more")
-        seats.extend(Seat(party, palette[party], filled_by, group[0] if group else "") for _ in range(count))
+        seats.extend(Seat(party, palette[party], filled_by, group[0] if group else "", party not in described)
+                     for _ in range(count))
     return tuple(seats)
 
 
 def chamber_from_counts(name: str, rows: Iterable[tuple[str, str, int] | tuple[str, str, int, str]],
-                        colors: Mapping[str, str] | None = None, note: str = "") -> Chamber:
+                        colors: Mapping[str, str] | None = None, note: str = "",
+                        described: Collection[str] = ()) -> Chamber:
     """A :class:`Chamber` from seat counts (see :func:`seats_from_counts`)."""
-    return Chamber(name, seats_from_counts(rows, colors), note)
+    return Chamber(name, seats_from_counts(rows, colors, described), note)

@@ -37,11 +37,13 @@ class ReportSpec:
     file: str | None = None
 
     def label(self, actor_id: str, constitution) -> str:
-        """The short label of ``actor_id``: the spec's, else the body's own label, else the id in words."""
+        """The short label of ``actor_id``: the spec's, else the body's or actor's own label, else the id in words."""
         if actor_id in self.short_labels:
             return self.short_labels[actor_id]
         if actor_id in constitution.bodies:
             return constitution.bodies[actor_id].label
+        if actor_id in constitution.actors and constitution.actors[actor_id].label:
+            return constitution.actors[actor_id].label
         return actor_id.replace("_", " ")
 
 

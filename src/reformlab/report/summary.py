@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from reformlab.report.charts.bars import actor_order, display_name
 from reformlab.report.charts.svg import format_power, format_value
 from reformlab.report.data import FILLINGS, VERDICTS, Chamber, ProcedurePower, ReportData
+from reformlab.report.figures import DecisionCount
 
 
 def _names(names) -> str:
@@ -104,21 +105,28 @@ def power_sentences(powers: Iterable[ProcedurePower], *, listed: int = 3) -> Ite
         )
 
 
-def control_sentences(powers: Iterable[ProcedurePower]) -> Iterator[str]:
-    """Who can pass decisions alone, before and after, and each decision where that changed (with the witness
-    coalition that was needed before). Decisions not computed on a side are counted apart, never as "none"."""
-    powers = list(powers)
-    alone = {actor for p in powers for actor in (p.alone_before, p.alone_after) if actor}
-    for actor in sorted(alone):
-        told_before = [p for p in powers if p.before]
-        told_after = [p for p in powers if p.after]
-        n_before = sum(p.alone_before == actor for p in told_before)
-        n_after = sum(p.alone_after == actor for p in told_after)
-        yield (f"{actor} can pass {n_after} of the {len(told_after)} decisions computed after the reform alone, "
-               f"against {n_before} of {len(told_before)} before"
-               + (f" ({len(powers) - len(told_before)} cannot be computed before: their rules are not known)."
-                  if len(told_before) < len(powers) else "."))
-        for p in powers:
+def _untold(count: int, names: tuple[str, ...], side: str) -> str:
+    return f"{count} cannot be told {side}: " + "; ".join(names) if count else ""
+
+
+def count_sentence(count: DecisionCount) -> str:
+    """How many decisions the actor passes alone on each side, of those that can be told, and which cannot
+    be told (the same count as the key figures)."""
+    untold = [text for text in (_untold(len(count.untold_after), count.untold_after, "after"),
+                                _untold(len(count.untold_before), count.untold_before, "before")) if text]
+    return (f"{count.actor} can pass {len(count.alone_after)} of the {count.told_after} decisions computed after "
+            f"the reform alone, against {len(count.alone_before)} of {count.told_before} before"
+            + (f" ({'; '.join(untold)}: their rules are not known)." if untold else "."))
+
+
+def control_sentences(report: ReportData) -> Iterator[str]:
+    """Who can pass decisions alone, before and after (:attr:`ReportData.decision_counts`), and each decision
+    where that changed (with the witness coalition that was needed before). Decisions not computed on a side
+    are counted apart, never as "none"."""
+    for count in report.decision_counts:
+        yield count_sentence(count)
+        actor = count.actor
+        for p in report.power:
             if p.before and p.after and p.alone_before != actor and p.alone_after == actor:
                 needed = f" (a smallest winning coalition: {', '.join(p.witness_before)})" if p.witness_before else ""
                 yield f"{p.procedure[0].upper()}{p.procedure[1:]}: before the reform {actor} needed others{needed}; after it, {actor} decides alone."
@@ -127,29 +135,45 @@ def control_sentences(powers: Iterable[ProcedurePower]) -> Iterator[str]:
                 yield f"{p.procedure[0].upper()}{p.procedure[1:]}: {actor} decided alone before the reform; after it, {actor} needs others{needed}."
 
 
-def changes_sentence(report: ReportData) -> str:
-    """The structural changes, counted apart by kind (section 5): amendments are not gaps in the sources."""
+def _rules(count: int) -> str:
+    return f"{count} rule{'' if count == 1 else 's'}"
+
+
+def changes_counted(report: ReportData) -> str:
+    """The changes counted apart by kind (:meth:`ReportData.change_counts`), as the summary and section 5
+    both state them: amendments are not gaps in the sources."""
     counts = report.change_counts()
     articles = report.amendment_articles()
     parts = []
     if counts.get("amendment"):
-        parts.append(f"{counts['amendment']} rules amended"
+        parts.append(f"{_rules(counts['amendment'])} amended"
                      + (f" ({', '.join(articles[:8])}{', ...' if len(articles) > 8 else ''})" if articles else ""))
     if counts.get("newly_known"):
-        parts.append(f"{counts['newly_known']} rules whose earlier wording is not known (a gap in the sources, "
+        parts.append(f"{_rules(counts['newly_known'])} whose earlier wording is not known (a gap in the sources, "
                      "not an amendment)")
     if counts.get("carried"):
-        parts.append(f"{counts['carried']} rules read on one side from another date's text")
+        parts.append(f"{_rules(counts['carried'])} read on one side from another date's text")
     if counts.get("unknown_after"):
-        parts.append(f"{counts['unknown_after']} rules not known after")
-    return "What changed (section 5): " + "; ".join(parts) + "."
+        parts.append(f"{_rules(counts['unknown_after'])} not known after")
+    return "; ".join(parts)
+
+
+def changes_sentence(report: ReportData) -> str:
+    """The structural changes, counted apart by kind (section 5)."""
+    return f"What changed (section 5): {changes_counted(report)}."
+
+
+def claims_counted(report: ReportData) -> str:
+    """The verdicts on the study's claims (:meth:`ReportData.verdict_counts`), as the summary and section 6
+    both state them."""
+    tally = report.verdict_counts()
+    parts = [f"{tally[verdict]} {text}" for verdict, text in VERDICTS.items() if tally.get(verdict)]
+    return f"{len(report.claims)} claims checked: " + ", ".join(parts)
 
 
 def claims_sentence(report: ReportData) -> str:
     """One sentence tallying the verdicts on the study's claims."""
-    tally = Counter(claim.verdict for claim in report.claims)
-    parts = [f"{tally[verdict]} {text}" for verdict, text in VERDICTS.items() if tally[verdict]]
-    return f"Of the study's {len(report.claims)} claims checked, " + ", ".join(parts) + "."
+    return f"Of the study's {claims_counted(report)}."
 
 
 def summary_sentences(report: ReportData) -> Iterator[str]:
@@ -162,7 +186,7 @@ def summary_sentences(report: ReportData) -> Iterator[str]:
             yield f"The membership of the {name} {side} the reform is not known (no scenario fills it)."
             continue
         yield chamber_sentence(before.get(name), after.get(name))
-    yield from control_sentences(report.power)
+    yield from control_sentences(report)
     yield from power_sentences(report.power)
     if report.changes:
         yield changes_sentence(report)

@@ -76,8 +76,8 @@ PARAMETERS: dict[str, Parameter] = {
             400.0,
             "positive",
             "Dirichlet concentration of the vote shares around the baseline: the camp's share has standard "
-            "deviation about sqrt(v(1-v)/(c+1)), 3-4 points at 100, the size of the camp's 9-point rise "
-            "between the 2004 and 2007 list votes spread over a few elections; inf means no vote noise.",
+            "deviation about sqrt(v(1-v)/(c+1)), 3-4 points at 100; inf means no vote noise (the default's "
+            "grounds: docs/risk.md).",
         ),
         Parameter(
             "swing_sd",

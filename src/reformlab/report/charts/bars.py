@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from reformlab.ordering import natural_key
 from reformlab.report.charts.svg import (
     GRID,
     MUTED,
@@ -58,9 +59,11 @@ def _veto_badge(x: float, y: float) -> str:
 
 
 def actor_order(power: ProcedurePower) -> list[str]:
-    """Actors by power after the reform, largest first, then by power before; ties keep the input order."""
+    """Actors by power after the reform, largest first, then by power before; ties in natural order of their
+    names (``Independent 2`` before ``Independent 10``)."""
     names = list(dict.fromkeys([*power.after, *power.before]))
-    return sorted(names, key=lambda name: (-float(power.after.get(name, -1)), -float(power.before.get(name, -1))))
+    return sorted(names, key=lambda name: (-float(power.after.get(name, -1)), -float(power.before.get(name, -1)),
+                                           natural_key(name)))
 
 
 def idle_actors(power: ProcedurePower) -> list[str]:

@@ -1,6 +1,6 @@
 """Appointment graph chart: who elects, selects, consents to and dismisses whom, drawn as inline SVG.
 
-The layout comes from :mod:`reformlab.report.charts.layout` (pure Python, deterministic). Drawing the
+The layout comes from :mod:`reformlab.report.charts.layout` and :mod:`.routing` (pure Python, deterministic). Drawing the
 graphs before and after a reform on the layout of their union keeps every actor in the same place in both,
 so a reader sees what changed; relations that exist on one side only can be highlighted.
 """
@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Collection, Sequence
-from types import MappingProxyType
+from dataclasses import replace
 
 from reformlab.errors import ReformlabError, unknown_name
-from reformlab.report.charts.layout import LABEL_SIZE, MARGIN, Placed, place, relation_key
+from reformlab.report.charts.layout import (
+    LABEL_SIZE, LINE_HEIGHT, MARGIN, Placed, Route, fits, label_lines, layout_graph, relation_key,
+)
+from reformlab.report.charts.routing import path_data
 from reformlab.report.charts.svg import INK, attr, chart_id, document, legend, number, text
 from reformlab.report.data import RELATIONS, AppointmentGraph, Relation
 
 HIGHLIGHT = "#f6d860"
 GHOST = "#9aa5b1"
-BENDS = (16.0, 32.0, 48.0, 64.0, 88.0, 120.0, 160.0, 210.0)  # sideways offsets an edge may take to avoid actors, in px
 
 # Stroke colour, width and dash pattern of each relation.
 EDGE_STYLES: dict[str, tuple[str, float, str]] = {
@@ -59,103 +61,25 @@ def check_graph(graph: AppointmentGraph) -> None:
                                problem=f"relation {position + 1} has unknown kind '{edge.relation}'")
 
 
-def _control(p0: tuple[float, float], p2: tuple[float, float], bend: float) -> tuple[float, float]:
-    """The control point of the quadratic curve from p0 to p2 whose middle lies ``bend`` px to the side."""
-    dx, dy = p2[0] - p0[0], p2[1] - p0[1]
-    length = max((dx * dx + dy * dy) ** 0.5, 1e-9)
-    return (p0[0] + p2[0]) / 2 - dy / length * bend * 2, (p0[1] + p2[1]) / 2 + dx / length * bend * 2
-
-
-def _routes(relations: Sequence[Relation], placed: dict[str, Placed], bounds: tuple[float, float] | None = None
-            ) -> list[float]:
-    """A sideways bend for each edge: parallel edges apart first, then as few actors crossed as possible.
-
-    Each edge tries bends from straight outwards and keeps the first best one (fewest curve samples inside
-    another actor's box), so the routing is deterministic. Bends are measured in the direction of the
-    sorted pair of actors, so that an edge and its reverse bend to different sides. With ``bounds`` (the
-    canvas width and height), a bend whose curve would leave the canvas is tried last.
-    """
-    used: dict[tuple[str, str], list[float]] = {}
-    bends = []
-    for edge in relations:
-        pair = tuple(sorted((edge.source, edge.target)))
-        sign = 1 if (edge.source, edge.target) == pair else -1
-        source, target = placed[edge.source], placed[edge.target]
-        others = [box for name, box in placed.items() if name not in pair]
-        candidates = [0.0, *(side * size for size in BENDS for side in (1, -1))]
-        if abs(source.y - target.y) < 1:  # along a row: always arc over the actors between
-            candidates = [bend for bend in candidates if abs(bend) >= 36]
-
-        p0, p2 = (source.x, source.y), (target.x, target.y)
-        taken = used.get(pair, [])
-        best = min(candidates, key=lambda bend, p0=p0, p2=p2, sign=sign, others=others, taken=taken: (
-            _outside(p0, _control(p0, p2, sign * bend), p2, bounds),  # never drawn off the canvas
-            sum(abs(bend - other) < 14 for other in taken),  # parallel edges apart
-            _crossings(p0, _control(p0, p2, sign * bend), p2, others),
-            abs(bend),
-        ))
-        used.setdefault(pair, []).append(best)
-        bends.append(sign * best)
-    return bends
-
-
-def _outside(p0, p1, p2, bounds: tuple[float, float] | None, margin: float = 4.0) -> bool:
-    """Whether the curve leaves the canvas ``bounds`` (width, height) by more than ``margin``."""
-    if bounds is None:
-        return False
-    width, height = bounds
-    samples = (_curve_point(p0, p1, p2, step / 20) for step in range(21))
-    return any(not (margin <= x <= width - margin and margin <= y <= height - margin) for x, y in samples)
-
-
-def _crossings(p0, p1, p2, boxes: Sequence[Placed]) -> int:
-    """How many of 17 samples along the curve fall inside one of ``boxes`` (a measure of overlap)."""
-    samples = (_curve_point(p0, p1, p2, step / 20) for step in range(2, 19))
-    return sum(any(box.contains(x, y, pad=6) for box in boxes) for x, y in samples)
-
-
-def _curve_point(p0, p1, p2, t: float) -> tuple[float, float]:
-    u = 1 - t
-    return (u * u * p0[0] + 2 * u * t * p1[0] + t * t * p2[0], u * u * p0[1] + 2 * u * t * p1[1] + t * t * p2[1])
-
-
-def _clip(p0, p1, p2, box: Placed, *, at_end: bool) -> float:
-    """The curve parameter where the curve leaves (start) or enters (end) ``box``, by bisection."""
-    inside, outside = (1.0, 0.0) if at_end else (0.0, 1.0)
-    for _ in range(24):
-        middle = (inside + outside) / 2
-        if box.contains(*_curve_point(p0, p1, p2, middle)):
-            inside = middle
-        else:
-            outside = middle
-    return outside
-
-
-def _edge_svg(edge: Relation, source: Placed, target: Placed, bend: float, prefix: str, tip: str,
-              marked: bool) -> str:
-    p0, p2 = (source.x, source.y), (target.x, target.y)
-    p1 = _control(p0, p2, bend)
-    t0, t1 = _clip(p0, p1, p2, source, at_end=False), _clip(p0, p1, p2, target, at_end=True)
-    start, end = _curve_point(p0, p1, p2, t0), _curve_point(p0, p1, p2, t1)
-    # the control point of the sub-curve [t0, t1] (de Casteljau)
-    control = (
-        (1 - t0) * (1 - t1) * p0[0] + ((1 - t0) * t1 + t0 * (1 - t1)) * p1[0] + t0 * t1 * p2[0],
-        (1 - t0) * (1 - t1) * p0[1] + ((1 - t0) * t1 + t0 * (1 - t1)) * p1[1] + t0 * t1 * p2[1],
-    )
+def _edge_svg(edge: Relation, route: Route, prefix: str, tip: str, marked: bool) -> str:
+    path = path_data(route, number)
     color, width, dash = EDGE_STYLES[edge.relation]
     dashed = f' stroke-dasharray="{dash}"' if dash else ""
-    path = (f"M{number(start[0])},{number(start[1])} Q{number(control[0])},{number(control[1])} "
-            f"{number(end[0])},{number(end[1])}")
     band = (f'<path d="{path}" fill="none" stroke="{HIGHLIGHT}" stroke-width="9" stroke-linecap="round" '
-            'opacity="0.75"/>' if marked else "")
+            'stroke-linejoin="round" opacity="0.75"/>' if marked else "")
     return band + (
         f'<path class="edge" data-relation="{edge.relation}" d="{path}" fill="none" stroke="{color}" '
-        f'stroke-width="{width}"{dashed} marker-end="url(#{prefix}-{edge.relation})"><title>{attr(tip)}</title></path>'
+        f'stroke-width="{width}" stroke-linejoin="round"{dashed} marker-end="url(#{prefix}-{edge.relation})">'
+        f'<title>{attr(tip)}</title></path>'
     )
 
 
-def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False) -> str:
-    """An actor's box; a ghost (an actor of the other version only) is dashed and faint, and not a node."""
+def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False, label: str | None = None) -> str:
+    """An actor's box; a ghost (an actor of the other version only) is dashed and faint, and not a node.
+
+    ``label`` (the drawn version's own wording) replaces the shared layout's when it fits the box."""
+    if label is not None and fits(label, box):
+        box = replace(box, lines=label_lines(label))
     fill, stroke, rounding = ("#ffffff", GHOST, NODE_STYLES[kind][2]) if ghost else NODE_STYLES[kind]
     left, top = box.x - box.width / 2, box.y - box.height / 2
     dash = ' stroke-dasharray="4 3"' if ghost else ""
@@ -167,16 +91,16 @@ def _node_svg(kind: str, box: Placed, tip: str, *, ghost: bool = False) -> str:
             f'stroke="{stroke}" stroke-width="1.5"{dash}/>'
         )
     ]
-    first = box.y - (len(box.lines) - 1) * 8 + LABEL_SIZE * 0.35
+    first = box.y - (len(box.lines) - 1) * LINE_HEIGHT / 2 + LABEL_SIZE * 0.35
     for index, line in enumerate(box.lines):
-        parts.append(text(box.x, first + index * 16, line, size=LABEL_SIZE, anchor="middle",
+        parts.append(text(box.x, first + index * LINE_HEIGHT, line, size=LABEL_SIZE, anchor="middle",
                           weight="normal" if ghost else "600", fill=GHOST if ghost else INK))
     return "".join(parts) + "</g>"
 
 
 def _markers(prefix: str, kinds: Sequence[str]) -> str:
     return "<defs>" + "".join(
-        f'<marker id="{prefix}-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" '
+        f'<marker id="{prefix}-{kind}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="5" markerHeight="5" '
         f'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="{EDGE_STYLES[kind][0]}"/></marker>'
         for kind in kinds
     ) + "</defs>"
@@ -188,15 +112,10 @@ def _line_swatch(kind: str) -> str:
     return f'<line x1="0" y1="7" x2="22" y2="7" stroke="{color}" stroke-width="{width}"{dashed}/>'
 
 
-@functools.lru_cache(maxsize=32)
-def _laid_out(shared: AppointmentGraph) -> tuple[MappingProxyType, float, float, MappingProxyType]:
-    """The boxes, size and edge bends of a layout graph, computed once per graph (the routing tries every
-    bend of every edge against every box: most of a drawing's time). Both sides of a comparison share one
-    layout, and an edit that leaves the appointments as they were draws them as they were."""
-    placed, width, height = place(shared)
-    routes = _routes(shared.relations, placed, (width, height))
-    bends = {relation_key(edge): bend for edge, bend in zip(shared.relations, routes)}
-    return MappingProxyType(placed), width, height, MappingProxyType(bends)
+#: The layout of a graph, computed once per graph (routing tries every edge against every box: most of a
+#: drawing's time). Both sides of a comparison share one layout, and an edit that leaves the appointments as
+#: they were draws them as they were. The layout is never changed after it is made (boxes are replaced).
+_laid_out = functools.lru_cache(maxsize=32)(layout_graph)
 
 
 def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph | None = None,
@@ -229,7 +148,8 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     if missing:
         raise ReformlabError(f"the layout graph lacks {len(missing)} relation(s) of '{title}'", field="layout",
                              fix="lay out the union of the graphs drawn: union(before, after)")
-    placed, width, height, bends = _laid_out(shared)
+    found = _laid_out(shared)
+    placed, width, height = found.boxes, found.width, found.height
     prefix = chart_id("graph", title, graph)
     labels = {actor.id: actor.label for actor in graph.actors}
     kinds = [kind for kind in EDGE_STYLES if any(edge.relation == kind for edge in graph.relations)]
@@ -239,12 +159,11 @@ def graph_svg(graph: AppointmentGraph, title: str, *, layout: AppointmentGraph |
     for edge in graph.relations:
         tip = f"{labels[edge.source]} {RELATIONS[edge.relation]}: {labels[edge.target]}"
         tip += f" ({edge.article})" if edge.article else ""
-        body.append(_edge_svg(edge, placed[edge.source], placed[edge.target], bends[relation_key(edge)], prefix, tip,
-                              edge in marked))
+        body.append(_edge_svg(edge, found.routes[relation_key(edge)], prefix, tip, edge in marked))
     present = {actor.id for actor in graph.actors}
     ghosts = [actor for actor in shared.actors if actor.id not in present]
     for actor in graph.actors:
-        body.append(_node_svg(actor.kind, placed[actor.id], actor.label))
+        body.append(_node_svg(actor.kind, placed[actor.id], actor.label, label=actor.label))
     for actor in ghosts:
         body.append(_node_svg(actor.kind, placed[actor.id], f"{actor.label}: not in this version", ghost=True))
     items = [(_line_swatch(kind), RELATIONS[kind]) for kind in kinds]

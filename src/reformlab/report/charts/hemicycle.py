@@ -92,12 +92,39 @@ def _seat_centres(count: int) -> tuple[list[tuple[float, float]], float]:
     return ordered, 0.8 * get_row_thickness(get_nrows_from_nseats(count))
 
 
+def legend_items(seats: Sequence[Seat]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The two legends of a hemicycle, each category listed once: (swatch, "label count") pairs.
+
+    The first lists the parties in seat order, each with a disc of its colour. Seats with no known party
+    (``party_known`` false) are listed there by who fills them ("appointed by the President 15"), drawn in
+    their seat's shape, and are left out of the second legend, which counts the ways of filling the seats
+    of the parties, so that no group of seats is named twice.
+    """
+    labels: dict[tuple[str, bool], tuple[str, set[str], int]] = {}
+    for seat in seats:
+        color, kinds, count = labels.get((seat.party, seat.party_known), (seat.color, set(), 0))
+        labels[(seat.party, seat.party_known)] = (color, kinds | {seat.filled_by}, count + 1)
+    party_items = []
+    for (party, known), (color, kinds, count) in labels.items():
+        shape = "elected" if known or len(kinds) > 1 else next(iter(kinds))
+        party_items.append((seat_mark(shape, 7, 7, 7 if shape == "elected" else 6.5, color, role="swatch"),
+                            f"{party} {count}"))
+    filling_counts = Counter(seat.filled_by for seat in seats if seat.party_known)
+    filling_items = [
+        (seat_mark(kind, 7, 7, 6.5, NEUTRAL, role="swatch"), f"{FILLINGS[kind]} {filling_counts[kind]}")
+        for kind in FILLING_MARKS
+        if filling_counts[kind]
+    ]
+    return party_items, filling_items
+
+
 def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     """An inline SVG hemicycle of ``seats``, drawn from left to right in the order given.
 
     Colour shows the party; shape shows how the seat is filled (disc: elected by voters, ring: elected
     indirectly, square: appointed by one actor, triangle: chosen by an appointed assembly); appointed and assembly seats
-    also have a dark outline. Two legends below list the parties and the ways of filling, with counts.
+    also have a dark outline. Two legends below list the parties and the ways of filling, with counts, each
+    group of seats once (see :func:`legend_items`).
 
     Args:
         seats: the chamber's seats; parties should be contiguous so that they form wedges.
@@ -125,19 +152,7 @@ def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     body.append(text(width / 2, base - 8, str(len(seats)), size=34, anchor="middle", weight="bold"))
     body.append(text(width / 2, base + 8, "seats", size=11, anchor="middle", fill=MUTED))
 
-    parties: dict[str, str] = {}
-    for seat in seats:
-        parties.setdefault(seat.party, seat.color)
-    party_counts = Counter(seat.party for seat in seats)
-    party_items = [
-        (seat_mark("elected", 7, 7, 7, color, role="swatch"), f"{party} {party_counts[party]}") for party, color in parties.items()
-    ]
-    filling_counts = Counter(seat.filled_by for seat in seats)
-    filling_items = [
-        (seat_mark(kind, 7, 7, 6.5, NEUTRAL, role="swatch"), f"{FILLINGS[kind]} {filling_counts[kind]}")
-        for kind in FILLING_MARKS
-        if filling_counts[kind]
-    ]
+    party_items, filling_items = legend_items(seats)
     y = base + 24
     for items in (party_items, filling_items):
         elements, used = legend(items, MARGIN, y, width - 2 * MARGIN)
@@ -146,6 +161,6 @@ def hemicycle_svg(seats: Sequence[Seat], title: str, *, note: str = "") -> str:
     if note:
         body.append(text(MARGIN, y + 10, note, size=11, fill=MUTED))
         y += 18
-    summary = ", ".join(f"{party} {count}" for party, count in party_counts.items())
+    summary = ", ".join(f"{party} {count}" for party, count in Counter(seat.party for seat in seats).items())
     description = f"{title}: {len(seats)} seats ({summary})."
     return document("hemicycle", width, y + 4, title, description, body)
