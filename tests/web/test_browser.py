@@ -87,9 +87,9 @@ def test_edit_the_threshold_and_download_the_reform(browser, live_server, tmp_pa
     assert "kz-majilis-2004 → kz-majilis-2007" in split
     assert "constitutional_amendment" in browser.find_element(By.ID, "split-table").text
     robust = browser.find_element(By.ID, "robust-table").text
-    assert "before (kz@2007-05-20): ordinary_law" in robust and "32 of 128 (25%" in robust
+    assert "before (kz@2007-05-20): ordinary_law" in robust and "256 of 1024 (25%" in robust
     claim = browser.find_element(By.CSS_SELECTOR, '#robust-claims-table tr[data-claim="majilis_size"]').text
-    assert "holds" in claim and "128 of 128 (100%)" in claim and "no combination flips it" in claim
+    assert "holds" in claim and "1024 of 1024 (100%)" in claim and "no combination flips it" in claim
     waterfalls = browser.find_elements(By.CSS_SELECTOR, "#waterfalls figure svg")
     assert waterfalls and "amending the Constitution" in browser.find_element(By.ID, "waterfalls").text
     assert "20 amendment(s)" in browser.find_element(By.ID, "attribution").text

@@ -208,7 +208,7 @@ def check_claims(name: str = "isaacs2008", *, before: str | None = None, after: 
                 for claim in data["claims"]]
     sides = {side: evaluate(target) for side, target in given.items()}
     if alignments:
-        per_side = overrides_per_side({k: ev.scenario for k, ev in sides.items()}, alignments)
+        per_side = overrides_per_side(sides, alignments)
         sides = {k: evaluate(ev.constitution, ev.scenario, alignments=per_side[k]) if per_side[k] else ev
                  for k, ev in sides.items()}
     if camp is not None:

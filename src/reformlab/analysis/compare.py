@@ -177,6 +177,11 @@ def compare(before, after, *, scenario_before=None, scenario_after=None, index: 
         ReformlabError: the two sides are different constitutions (see :func:`~reformlab.analysis.crosscompare.
             cross_compare`), or ``camp`` is no actor or principal of either side.
     """
+    if alignments and not isinstance(before, Evaluation) and not isinstance(after, Evaluation):
+        from reformlab.analysis.evaluation import evaluate_pair
+
+        before, after = evaluate_pair(before, after, scenario_before, scenario_after, alignments=alignments,
+                                      election=election)
     if not isinstance(before, Evaluation):
         before = evaluate(before, scenario_before, alignments=alignments, election=election)
     if not isinstance(after, Evaluation):

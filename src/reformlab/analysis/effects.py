@@ -178,15 +178,21 @@ def grid(versions, elections, *, alignments: dict[str, str] | None = None, indic
     Raises:
         ReformlabError: a version/election pair that cannot be filled, with the reason.
     """
+    from reformlab.analysis.assumptions import subjects_of
     from reformlab.analysis.elections import election_parties
 
     alignments = dict(alignments or {})
-    per_election = {e: {k: p for k, p in alignments.items() if k in election_parties(e)} for e in elections}
-    unused = set(alignments) - {k for found in per_election.values() for k in found}
-    if unused:
-        raise unknown_name("party", sorted(unused)[0], sorted(set().union(*map(election_parties, elections))),
-                           field="--align", fix="name a party or a controlled body of one of the elections")
-    cells = {(v, e): evaluate(v, election=e, alignments=per_election[e]) for v in versions for e in elections}
+    cells = {(v, e): evaluate(v, election=e) for v in versions for e in elections}
+    if alignments:
+        subjects = {key: election_parties(key[1]) | subjects_of(ev) for key, ev in cells.items()}
+        unused = set(alignments) - set().union(*subjects.values())
+        if unused:
+            raise unknown_name("party", sorted(unused)[0], sorted(set().union(*subjects.values())), field="--align",
+                               fix="name a party, the independents of a chamber or a controlled body of one of the cells")
+        for key, found in subjects.items():
+            mine = {k: p for k, p in alignments.items() if k in found}
+            if mine:
+                cells[key] = evaluate(key[0], election=key[1], alignments=mine)
     return Grid(tuple(versions), tuple(elections), cells, tuple(indices))
 
 

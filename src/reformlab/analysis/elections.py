@@ -64,6 +64,9 @@ def resolve_election(name: str) -> ElectionSource:
     Raises:
         ReformlabError: a name that is neither, or a scenario that names no built-in list election.
     """
+    if not isinstance(name, str) or not name.strip():
+        raise ReformlabError("no election named", field="--election",
+                             fix="name a built-in scenario (kz-majilis-2004) or election id (KZ-MAJ-2004)")
     scenarios = builtin_scenarios()
     if name in scenarios:
         scenario = scenarios[name]

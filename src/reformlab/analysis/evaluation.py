@@ -98,6 +98,25 @@ def evaluate(
     return Evaluation(name, constitution, scenario, fill(constitution, scenario))
 
 
+def evaluate_pair(before, after, scenario_before=None, scenario_after=None, *, alignments: dict[str, str] | None = None,
+                  election: str | None = None) -> tuple[Evaluation, Evaluation]:
+    """Both sides of a comparison evaluated, each taking the ``--align`` overrides about its own subjects (a
+    party of one side only is no error on the other).
+
+    Raises:
+        ReformlabError: an override about a subject of neither side, or what :func:`evaluate` raises.
+    """
+    sides = (evaluate(before, scenario_before, election=election), evaluate(after, scenario_after, election=election))
+    if not alignments:
+        return sides
+    from reformlab.analysis.assumptions import overrides_per_side
+
+    per_side = overrides_per_side(dict(zip(("before", "after"), sides)), alignments)
+    return tuple(evaluate(target, scenario, alignments=part, election=election) if part else side
+                 for target, scenario, part, side in zip((before, after), (scenario_before, scenario_after),
+                                                         per_side.values(), sides))
+
+
 def _check_alignments(alignments: dict[str, str], filling, scenario: Scenario) -> None:
     """Every party to re-align must hold seats in the filling or be aligned by the scenario (a typo would
     otherwise change nothing, silently)."""

@@ -159,3 +159,24 @@ def margin(tree: Node, camp=("president",)) -> Margin:
     value = surplus(tree, camp)
     return Margin(current, None if math.isinf(value) else int(value), held,
                   None if best[0] is None else int(_total(best[0])), dict(best[0] or {}), best[1])
+
+
+def decision_margins(evaluation, camp=("president",)) -> dict[str, Margin]:
+    """``{decision key: Margin}`` for every reading of every decision of ``evaluation`` that is a game
+    (a decision nobody's agreement is needed for, or none can make, has no margin)."""
+    from reformlab.engine.tree import decision_key
+
+    found = {}
+    for decision in evaluation.decisions.values():
+        for assumption, tree in decision.trees:
+            if not isinstance(tree, (Always, Never)):
+                found[decision_key(decision.id, assumption)] = margin(tree, camp)
+    return found
+
+
+def margin_text(m: Margin | None) -> str:
+    """``-1 (1 seat flips it)``: the seats beyond or short of the quota, and the fewest that flip control."""
+    if m is None:
+        return "–"
+    head = "seats do not decide" if m.surplus is None else f"{m.surplus:+d}"
+    return head + ("" if m.flip is None else f" ({m.flip} seat{'s' if m.flip != 1 else ''} flip{'s' if m.flip == 1 else ''} it)")

@@ -29,7 +29,8 @@ SCENARIO_HELP = "Scenario filling the bodies (default: the built-in one describi
 ELECTION_HELP = ("Fill both sides from this election's votes under each version's own rules: a built-in scenario "
                  "(kz-majilis-2004) or election id (KZ-MAJ-2004).")
 ROBUST_HELP = ("Evaluate every verdict over every combination of the scenario's assumptions (exact up to 2^16, "
-               "sampled beyond): share of readings and the smallest set of changes that flips it.")
+               "sampled beyond): share of readings and the smallest set of changes that flips it; --align holds "
+               "an assumption fixed while the others vary.")
 SAMPLES_HELP = "Combinations drawn when the assumption space is beyond the exact limit."
 ALIGN_HELP = "Override an alignment, PARTY=PRINCIPAL (repeatable); PARTY=PARTY makes a party its own principal."
 CAMP_HELP = "The principal whose control is followed (default: president; any actor, body or party of the version)."
@@ -61,9 +62,8 @@ def control_command(
         from reformlab.analysis.robust import robust_control, side
         from reformlab.commands.effects_view import print_robust
 
-        if align:
-            raise ReformlabError("--robust varies every assumption itself", field="--robust", fix="drop --align")
-        found = robust_control([side(target, scenario, election=election)], actor=camp, samples=samples, seed=seed)
+        found = robust_control([side(target, scenario, election=election)], actor=camp, samples=samples, seed=seed,
+                               fixed=parse_alignments(align))
         print_robust(found, f"The {camp}'s role in each decision of {target} over every reading", output is Format.json)
         return
     from reformlab.analysis.compare import check_camp
@@ -73,8 +73,11 @@ def control_command(
     data = evaluation.control.to_dict()
     if output is Format.json:
         assumptions = evaluation.scenario.assumptions_data() if evaluation.scenario else []
+        from reformlab.analysis.margins import decision_margins
+
+        margins = {k: m.to_dict() for k, m in decision_margins(evaluation, (camp,)).items()}
         echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
-                   "assumptions": assumptions, **data})
+                   "assumptions": assumptions, **data, "margins": margins})
         return
     if output is Format.csv:
         echo_csv(["body", "principal", "seats", "how"],
@@ -161,11 +164,11 @@ def compare_command(
         from reformlab.analysis.robust import robust_control, side
         from reformlab.commands.effects_view import print_robust
 
-        if align or scenario:
-            raise ReformlabError("--robust varies every assumption itself", field="--robust",
-                                 fix="drop --align and --scenario (--election is allowed)")
+        if scenario:
+            raise ReformlabError("--robust varies the assumptions of the scenario fitting each side", field="--robust",
+                                 fix="drop --scenario (--election and --align are allowed)")
         sides = [side(before, election=election), side(after, election=election)]
-        print_robust(robust_control(sides, actor=camp, samples=samples, seed=seed),
+        print_robust(robust_control(sides, actor=camp, samples=samples, seed=seed, fixed=parse_alignments(align)),
                      f"The {camp}'s role in each decision, both versions, over every reading", output is Format.json)
         return
     from reformlab.analysis.compare import compare
@@ -180,16 +183,12 @@ def compare_command(
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    from reformlab.analysis import evaluate
+    from reformlab.analysis.evaluation import evaluate_pair
 
     alignments = parse_alignments(align)
-    if election:
-        if scenarios:
-            raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
-        sides = (evaluate(before, alignments=alignments, election=election),
-                 evaluate(after, alignments=alignments, election=election))
-    else:
-        sides = evaluate(before, first, alignments=alignments), evaluate(after, second, alignments=alignments)
+    if election and scenarios:
+        raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+    sides = evaluate_pair(before, after, first, second, alignments=alignments, election=election)
     if sides[0].constitution.id != sides[1].constitution.id:
         from reformlab.analysis.crosscompare import cross_compare
 
@@ -207,7 +206,11 @@ def compare_command(
 
     split = None if election else change_split(*sides, actor=camp)
     if output is Format.json:
-        echo_json({**comparison.to_dict(), "rules_and_election": split})
+        from reformlab.analysis.margins import decision_margins
+
+        margins = {side: {k: m.to_dict() for k, m in decision_margins(getattr(comparison, side), (camp,)).items()}
+                   for side in ("before", "after")}
+        echo_json({**comparison.to_dict(), "rules_and_election": split, "margins": margins})
         return
     if output is Format.csv:
         echo_csv(["path", "before", "after", "article", "source"],
@@ -271,16 +274,34 @@ def print_comparison(comparison) -> None:
             seats.add_row(body, "cannot tell" if principal == "?" else principal,
                           *("?" if sides[k] is None else str(sides[k]) for k in ("before", "after")))
     out.print(seats)
-    control = Table(title=f"The control of {comparison.camp} over each decision", title_justify="left")
-    for column in ("decision", "before", "after", f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
+    from reformlab.analysis.margins import decision_margins
+
+    margins = [decision_margins(side, (comparison.camp,)) for side in (comparison.before, comparison.after)]
+    wide = out.width >= 120  # narrow: the margins are in --format json (the decision names stay whole)
+    control = Table(title=f"The control of {comparison.camp} over each decision " + (
+        "(margin: seats beyond (+) or short of (-) the quota on the best route, and the fewest seats that flip "
+        "control)" if wide else "(margins: a wider terminal or --format json)"), title_justify="left")
+    columns = ("decision", "before", "after") + (("margin\nbefore", "margin\nafter") if wide else ())
+    for column in columns + (f"{comparison.index}\nbefore", f"{comparison.index}\nafter"):
         control.add_column(column, overflow="fold")
     power = comparison.power()
     for proc, actors in data["control"].items():
-        roles = actors.get(comparison.camp, {})
+        roles = [actors.get(comparison.camp, {}).get(side) or "cannot tell" for side in ("before", "after")]
+        cells = [_margin_cell(found, proc) for found in margins] if wide else []
         values = power.get(proc, {}).get(comparison.camp, {})
-        control.add_row(readable(proc), roles.get("before") or "cannot tell", roles.get("after") or "cannot tell",
+        control.add_row(readable(proc), *roles, *cells,
                         _fraction_text(values.get("before")), _fraction_text(values.get("after")))
     out.print(control)
+
+
+def _margin_cell(found: dict, proc: str) -> str:
+    """The margin of a decision, or of its readings when they agree (else ``differs by reading``)."""
+    from reformlab.analysis.margins import margin_text
+
+    if proc in found:
+        return margin_text(found[proc])
+    texts = {margin_text(m) for key, m in found.items() if key.startswith(f"{proc} (")}
+    return texts.pop() if len(texts) == 1 else ("differs by reading" if texts else "–")
 
 
 def _json(value) -> str:
@@ -343,13 +364,14 @@ def claims_command(
         raise ReformlabError("--camp asks the results claims of another camp", field="--camp",
                              fix="drop --robust, and use --claims isaacs2008" if robust else "use --claims isaacs2008")
     if robust:
-        if is_process_claims(claims) or align:
-            raise ReformlabError("--robust varies every assumption of the results claims itself",
-                                 field="--robust", fix="drop --align, and use --claims isaacs2008")
+        if is_process_claims(claims):
+            raise ReformlabError("--robust varies the assumptions of the results claims; the process claims fill "
+                                 "no bodies", field="--robust", fix="use --claims isaacs2008")
         from reformlab.analysis.robust import robust_claims
         from reformlab.commands.effects_view import print_robust
 
-        print_robust(robust_claims(claims, samples=samples, seed=seed), f"Claims of {claims} over every reading", output is Format.json)
+        print_robust(robust_claims(claims, samples=samples, seed=seed, fixed=parse_alignments(align)),
+                     f"Claims of {claims} over every reading", output is Format.json)
         return
     if is_process_claims(claims):
         if align:

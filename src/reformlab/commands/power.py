@@ -96,7 +96,8 @@ def _is_game_file(target: str) -> bool:
     return target.lower().endswith((".yaml", ".yml")) or Path(target).is_file()
 
 
-def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
+def _power_for_target(target: str, *, scenario: str | None = None, alignments: dict | None = None,
+                      election: str | None = None) -> dict:
     """Label -> game for every decision of a constitution version (``kz@2007-09-01``) filled under a scenario.
 
     A decision that depends on an unknown majority gives one game per assumed majority (labelled with the
@@ -106,7 +107,7 @@ def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
     from reformlab.engine.decisions import games as decision_games
     from reformlab.engine.tree import decision_key
 
-    evaluation = evaluate(target, scenario)
+    evaluation = evaluate(target, scenario, alignments=alignments, election=election)
     games: dict = {}
     for decision_id, decision in evaluation.decisions.items():
         for assumption, game in decision_games(decision):
@@ -116,12 +117,15 @@ def _power_for_target(target: str, *, scenario: str | None = None) -> dict:
     return games
 
 
-def _games(target, quota, weights, names, scenario) -> dict:
+def _games(target, quota, weights, names, scenario, alignments=None, election=None) -> dict:
     from reformlab.games.loader import load_game
 
+    filled_by = [name for name, given in (("--scenario", scenario), ("--align", alignments), ("--election", election))
+                 if given]
+    if filled_by and (target is None or _is_game_file(target)):
+        raise ReformlabError(f"{filled_by[0]} needs a constitution target", field=filled_by[0],
+                             fix="name a version, e.g. kz@2007-09-01")
     if target is None:
-        if scenario is not None:
-            raise ReformlabError("--scenario needs a constitution target", field="--scenario")
         return {"game": _weighted_from_options(quota, weights, names)}
     if weights is not None or quota is not None or names is not None:
         raise ReformlabError(
@@ -133,7 +137,7 @@ def _games(target, quota, weights, names, scenario) -> dict:
         if not Path(target).is_file():
             raise ReformlabError("no such game file", file=target, fix="check the path")
         return {Path(target).stem: load_game(target)}
-    return _power_for_target(target, scenario=scenario)
+    return _power_for_target(target, scenario=scenario, alignments=alignments, election=election)
 
 
 def _witness(game) -> list[str] | None:
@@ -296,6 +300,9 @@ def power(
     scenario: str | None = typer.Option(
         None, "--scenario", help="Scenario filling a constitution target (default: the one sitting on that date)."
     ),
+    align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
+    election: str | None = typer.Option(None, "--election", "-e", help="Fill a constitution target from this "
+                                        "election's votes under its own rules (a built-in scenario or election id)."),
 ) -> None:
     """Voting-power indices, veto players and the dictator of a game."""
     from reformlab.games import POWER_METHODS
@@ -303,7 +310,9 @@ def power(
     if method not in POWER_METHODS:
         raise unknown_name("method", method, POWER_METHODS, field="--method")
     chosen = _indices(index)
-    games = _games(target, quota, weights, names, scenario)
+    from reformlab.commands.analysis import parse_alignments
+
+    games = _games(target, quota, weights, names, scenario, parse_alignments(align), election)
     if method != "exact":
         _check_samples(samples, games)
     try:

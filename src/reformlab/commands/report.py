@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from enum import Enum
 from pathlib import Path
 
@@ -19,11 +20,14 @@ class ReportFormat(str, Enum):
 
 def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
                 format: str = "html", alignments=None, risk_draws: int = 20_000, camp: str | None = None,
-                spec_file: Path | None = None, paper: str = "A4") -> Path:
+                spec_file: Path | None = None, paper: str = "A4", election: str | None = None,
+                robust: bool = False, samples: int = 4096, seed: int = 0) -> Path:
     """Evaluate both versions, check the study's claims where they apply, and write the report whole.
 
     ``camp`` defaults to the report spec's (``data/reports/<id>.yaml``, or ``spec_file``); the study's claims
-    are checked only when the spec names a claims file and both sides are versions of one built-in constitution."""
+    are checked only when the spec names a claims file and both sides are versions of one built-in constitution.
+    ``election`` fills both sides from that election's votes (the differences are then the rules'); ``robust``
+    reads the claims over every combination of the assumptions too, and the power section leads with them."""
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
     from reformlab.atomic import check_output, write_atomic
@@ -36,26 +40,35 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     check_output(output)  # a folder or read-only file is refused before the work, not after
     first = scenarios[0] if scenarios else None
     second = scenarios[-1] if scenarios else None
-    with steps("Building the report", total=6) as bar:
-        with bar.step(f"evaluating {before} and {after}"):
-            from reformlab.analysis.evaluation import evaluate
+    if election and scenarios:
+        from reformlab.errors import ReformlabError
 
-            after_side = evaluate(after, second, alignments=alignments)
+        raise ReformlabError("give --election or --scenario, not both", field="--election", fix="drop one")
+    with steps("Building the report", total=7) as bar:
+        with bar.step(f"evaluating {before} and {after}"):
+            from reformlab.analysis.evaluation import evaluate_pair
+
+            before_side, after_side = evaluate_pair(before, after, first, second, alignments=alignments,
+                                                    election=election)
             text = None if spec_file is None else read_text(spec_file)
             spec = report_spec(after_side.constitution, text, file=None if spec_file is None else str(spec_file))
-            comparison = compare(before, after_side, scenario_before=first, alignments=alignments,
-                                 camp=camp or spec.camp)
+            comparison = compare(before_side, after_side, camp=camp or spec.camp)
         with bar.step("power indices"):
             comparison.power()
         with bar.step("the study's claims"):
             claims_file = spec.study.get("claims")
             applies = claims_file and comparison.before.constitution.id == comparison.after.constitution.id
             claims = check_claims(claims_file, before=before, after=after) if applies and not _is_file(before) else ()
+        with bar.step("margins, rules or votes, robustness"):
+            section = _power_section(comparison, claims_file if applies and not _is_file(before) else None,
+                                     election=election, robust=robust, samples=samples, seed=seed,
+                                     scenarios=(first, second), labels=spec.short_labels, fixed=alignments)
         with bar.step("risk of losing control (Monte Carlo)"):
-            custom = bool(scenarios) or bool(alignments)  # the simulation runs on the built-in scenarios only
+            custom = bool(scenarios) or bool(alignments) or bool(election)  # the simulation runs on the built-in scenarios only
             risk = _risk(comparison, before, after, risk_draws) if risk_draws and not custom else None
         with bar.step("charts and text"):
             data = build_report(comparison, claims, risk=risk, spec=spec)
+            data = dataclasses.replace(data, power_section=section)
             data = _with_process(data, comparison)
             data = _with_attribution(data, comparison, before, after, first, alignments)
             validate_report(data)
@@ -83,6 +96,27 @@ def make_reforms_page(reforms: list[str], *, output: Path | None = None, format:
     else:
         content = reforms_page(summaries, format=format, generated_on=today)
     return write_atomic(output, content)
+
+
+def _power_section(comparison, claims_file, *, election, robust: bool, samples: int, seed: int, scenarios,
+                   labels=None, fixed=None):
+    """The power section: margins, the rules/election split and the camp's control over every reading of the
+    assumptions (and, with ``robust``, the study's claims over them too)."""
+    from reformlab.analysis.robust import robust_claims, robust_control, side
+    from reformlab.report.build import actor_name
+    from reformlab.report.power_section import power_section
+
+    control = None
+    if comparison.before.scenario is not None and comparison.after.scenario is not None:
+        sides = [side(t, s, election=election) for t, s in zip((comparison.before.target, comparison.after.target),
+                                                               scenarios)]
+        control = robust_control(sides, actor=comparison.camp, samples=samples, seed=seed, fixed=fixed)
+    claims = None
+    if robust and claims_file:
+        claims = robust_claims(claims_file, samples=samples, seed=seed, before=comparison.before.target,
+                               after=comparison.after.target, election=election, fixed=fixed)
+    return power_section(comparison, robust=control, claims_robust=claims, camp_name=actor_name(comparison.camp),
+                         short_labels=labels)
 
 
 def _with_process(data, comparison):
@@ -161,6 +195,12 @@ def report_command(
     paper: str = typer.Option("A4", "--paper", help="Paper size when printed or written as PDF: A4 or Letter."),
     reform: list[str] = typer.Option(None, "--reform", help="BEFORE:AFTER, repeatable: several reforms on one page "
                                      "(the camp's control per decision and the Shugart-Carey plane) instead of one report."),
+    election: str = typer.Option(None, "--election", "-e", help="Fill both sides from this election's votes under "
+                                 "each version's own rules (a built-in scenario or election id): the differences are the rules'."),
+    robust: bool = typer.Option(False, "--robust", help="Lead the power section with the study's verdicts over every "
+                                "combination of the assumptions: share of readings and what flips each."),
+    samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help="Combinations drawn beyond 2^16."),
+    seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
 ) -> None:
     """Write one self-contained report comparing two versions (default: Kazakhstan before and after 21 May 2007)."""
     from reformlab.commands.analysis import parse_alignments
@@ -172,7 +212,8 @@ def report_command(
     if scenario and len(scenario) > 2:
         raise ReformlabError("--scenario is given at most twice (before, after)", field="--scenario")
     path = make_report(before, after, scenarios=tuple(scenario or ()), output=output, format=format.value,
-                       alignments=parse_alignments(align), camp=camp, spec_file=spec, paper=paper)
+                       alignments=parse_alignments(align), camp=camp, spec_file=spec, paper=paper,
+                       election=election, robust=robust, samples=samples, seed=seed)
     if str(path) != "-":  # with -o - the report itself went to standard output
         typer.echo(str(path.resolve()))
 

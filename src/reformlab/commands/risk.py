@@ -84,6 +84,8 @@ def print_result(result) -> None:
                 _percent(p["p_lose_pass"], *p["p_lose_pass_ci"]),
                 _percent(p["p_lose_block"], *p["p_lose_block_ci"]),
             )
+        for note in version.get("notes", ()):
+            out.print(f"{version['target']}: {note}")
         if table.row_count:
             out.print(table)
         else:
@@ -130,19 +132,13 @@ def print_sweep(sweep) -> None:
     out.print(table)
 
 
-def _check_targets(targets: list[str], camp: list[str] | None) -> None:
-    """Every version is filled by a scenario (the draws vary its votes), and every principal named by
-    ``--camp`` holds seats in one of them (else the camp holds nothing and every decision reads as lost)."""
-    from reformlab.analysis import evaluate
+def _check_targets(evaluations, camp: list[str] | None) -> None:
+    """Every principal named by ``--camp`` holds seats in one of the versions (else the camp holds nothing and
+    every decision reads as lost)."""
     from reformlab.errors import unknown_name
 
     known: dict[str, None] = {}
-    for target in targets:
-        evaluation = evaluate(target)
-        if evaluation.scenario is None:
-            raise ReformlabError(
-                f"no built-in scenario describes the bodies of {target} (version of {evaluation.constitution.version})",
-                field="target", fix="choose a date a scenario covers ('reformlab list' shows them)")
+    for evaluation in evaluations:
         known.update(dict.fromkeys(evaluation.filling.principals()))
     for principal in camp or ():
         if principal not in known:
@@ -169,8 +165,12 @@ def risk_command(
     ),
     scenario: str = typer.Option(None, "--scenario", "-s", help="Scenario filling every version (a built-in id "
                                  "or FILE.yaml#ID; `votes:` scenarios included). Default: the one fitting each version."),
-    election: str = typer.Option(None, "--election", "-e", help="Draw every version around the same baseline: this "
-                                 "election's votes under each version's own rules (a built-in scenario or election id)."),
+    election: str = typer.Option(None, "--election", "-e", help="The baseline votes every version is drawn around, "
+                                 "under its own rules (a built-in scenario or election id; default: the first "
+                                 "version's scenario's election)."),
+    own_elections: bool = typer.Option(False, "--own-elections", help="Rules and election together: draw each version "
+                                       "around its own scenario's votes (the difference then mixes the two)."),
+    align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
     output_format: Format = format_option(),
     output: Path = typer.Option(
         None, "--output", "-o", help="Write the JSON to this file (whole or not at all), or - for stdout."
@@ -203,7 +203,12 @@ def risk_command(
     if workers < 1:
         raise ReformlabError(f"--workers must be at least 1, got {workers}", field="--workers")
     values = parse_settings(setting)
-    _check_targets(targets, camp)
+    from reformlab.analysis.risk.baseline import baseline as baseline_of
+    from reformlab.commands.analysis import parse_alignments
+
+    base = baseline_of(targets, scenario=scenario, election=election, own=own_elections,
+                       alignments=parse_alignments(align))
+    _check_targets(base.evaluations, camp)
     if camp:
         values["camp"] = tuple(camp)
     params = RiskParams().replace(**values)  # checks every name and value
@@ -215,23 +220,18 @@ def risk_command(
     options = dict(
         draws=draws, seed=seed, chunk=chunk, scheduler=scheduler.value, address=address, workers=workers
     )
-    if scenario or election:
-        from reformlab.analysis import evaluate
-
-        if scenario and election:
-            raise ReformlabError("give --scenario or --election, not both", field="--election")
-        targets = [evaluate(t, scenario, election=election) for t in targets]
+    targets = list(base.evaluations)
     if output_format is Format.table and output is None:
-        console().print(f"every version drawn around the same baseline votes: {targets[0].election} (what differs is "
-                      "the rules')" if election else "each version drawn around its own scenario's votes: rules and "
-                      "election together (give --election for the rules alone)")
+        console().print(base.sentence)
+        for note in dict.fromkeys(n for ev in targets for n in ev.modelled):
+            console().print(note)
     total = draws * (len(points[1]) if points else 1)
     with counter("draws", total=total) as progress:
         if points:
             result = run_sweep(targets, points[0], points[1], params=params, progress=progress, **options)
         else:
             result = simulate(targets, params=params, progress=progress, **options)
-    data = result.to_dict()
+    data = {**result.to_dict(), "baseline": base.to_dict()}
     if output is not None:
         from reformlab.atomic import write_atomic
 

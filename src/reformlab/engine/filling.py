@@ -210,8 +210,9 @@ class _Filler:
                 continue
             if party.lower().startswith("independent"):
                 blocks.extend(
-                    SeatBlock(body_id, group.id, 1, "popular", f"Independent {n}", "electorate", f"Independent {n}",
-                              "elected")
+                    SeatBlock(body_id, group.id, 1, "popular", f"Independent {n}", "electorate",
+                              self.scenario.principal_of_party(f"Independent {n}") if self.scenario else
+                              f"Independent {n}", "elected")
                     for n in range(1, count + 1)
                 )
                 continue

@@ -54,6 +54,8 @@ class Choice(FrozenModel):
         reason: why (the evidence, or that there is none and what the choice is the bound of).
         confidence: ``medium``, ``low`` or ``unknown`` (a choice no fact supports is never ``high``).
         alternatives: the other readings, in words.
+        about: the subject whose choice in the assumption space (:mod:`reformlab.analysis.assumptions`)
+            these grounds are for: a party, a body, or ``independents``.
     """
 
     choice: str = Field(min_length=1)
@@ -61,6 +63,7 @@ class Choice(FrozenModel):
     confidence: Literal["medium", "low", "unknown"]
     alternatives: tuple[str, ...] = ()
     source: str | tuple[str, ...] = ()
+    about: str | None = None  # the subject of the assumption space it grounds (``independents``, ``apk``)
 
 
 class ElectionSeats(FrozenModel):

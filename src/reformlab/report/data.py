@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from reformlab.report.attribution import AttributionSection
     from reformlab.report.figures import DecisionCount
     from reformlab.report.process_section import ProcessSection
+    from reformlab.report.power_section import PowerSection
 
 Number = int | Fraction | float
 
@@ -365,6 +366,9 @@ class ReportData:
         risk: the risk of losing control under electoral uncertainty, when simulated.
         process: the reform process section (:class:`reformlab.report.process_section.ProcessSection`), when
             the comparison spans a process's package.
+        power_section: margins, the rules/election split and robustness, leading the power section
+            (:class:`reformlab.report.power_section.PowerSection`); the index bars then show only the
+            procedures whose indices differ.
         attribution: each amendment's share of the change in every decision that moved
             (:class:`reformlab.report.attribution.AttributionSection`), when the comparison is a package.
     """
@@ -386,6 +390,7 @@ class ReportData:
     risk: RiskSection | None = None
     process: ProcessSection | None = None
     attribution: AttributionSection | None = None
+    power_section: PowerSection | None = None
 
     def change_counts(self) -> dict[str, int]:
         """Changes by kind, counted once for the summary, the key figures and the section."""

@@ -191,6 +191,7 @@ def _context(report: ReportData, charts: bool) -> dict:
         "risk_axes": axis_words(report.risk) if report.risk is not None else ("", ""),
         "version": __version__,
     }
+    context["bar_power"] = power_shown(report)
     if charts:
         context["hemicycles"] = [
             (name, _hemicycle(name, before, report.before.label), _hemicycle(name, after, report.after.label))
@@ -203,7 +204,7 @@ def _context(report: ReportData, charts: bool) -> dict:
                              highlight=changed))
             for snapshot in (report.before, report.after)
         ]
-        context["bars"] = [Markup(power_bars_svg(power)) for power in report.power]
+        context["bars"] = [Markup(power_bars_svg(power)) for power in context["bar_power"]]
         if report.risk is not None:
             context["risk_charts"] = [Markup(risk_lines_svg(report.risk, p)) for p in context["risk_groups"].charted]
         if report.process is not None:
@@ -216,6 +217,13 @@ def _context(report: ReportData, charts: bool) -> dict:
             context["waterfalls"] = [Markup(w.svg()) for w in report.attribution.waterfalls]
     context["risk_table"] = risk_markdown(report)
     return context
+
+
+def power_shown(report: ReportData) -> list:
+    """The procedures whose index bars are drawn: every one, or with a power section only those whose
+    indices differ before and after (equal bars tell a reader nothing; the section's margins lead)."""
+    same = set(report.power_section.same_index) if report.power_section is not None else set()
+    return [power for power in report.power if power.procedure not in same]
 
 
 def render_html(report: ReportData, *, paper: str = "A4") -> str:

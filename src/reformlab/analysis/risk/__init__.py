@@ -36,9 +36,13 @@ __all__ = [
 SCHEDULERS = ("serial", "dask")
 
 
-def compile_versions(targets, camp=("president",)):
-    """Evaluate each target (``kz@2007-09-01``, or an :class:`~reformlab.analysis.Evaluation`); compile it."""
-    from reformlab.analysis.evaluation import Evaluation, evaluate
+def compile_versions(targets, camp=("president",), *, own_elections: bool = False):
+    """Evaluate the targets and compile them: versions (``kz@2007-09-01``) are drawn around the same baseline
+    votes, the first one's scenario's election (:func:`reformlab.analysis.risk.baseline.baseline`), or each
+    around its own scenario's with ``own_elections``; :class:`~reformlab.analysis.Evaluation` are taken as
+    they are."""
+    from reformlab.analysis.evaluation import Evaluation
+    from reformlab.analysis.risk.baseline import baseline
     from reformlab.analysis.risk.template import compile_version
 
     if isinstance(targets, (str, Evaluation)):
@@ -47,7 +51,9 @@ def compile_versions(targets, camp=("president",)):
         raise ReformlabError(
             "name at least one constitution version", field="TARGETS", fix="e.g. kz@2007-09-01"
         )
-    evaluations = [t if isinstance(t, Evaluation) else evaluate(t) for t in targets]
+    named = [t for t in targets if not isinstance(t, Evaluation)]
+    found = iter(baseline(named, own=own_elections).evaluations) if named else iter(())
+    evaluations = [t if isinstance(t, Evaluation) else next(found) for t in targets]
     return tuple(compile_version(e, tuple(camp)) for e in evaluations)
 
 
@@ -186,7 +192,13 @@ def risk_section(
     procedures=None,
 ) -> dict:
     """The report's risk section as plain data: :func:`risk_section_data` of a sweep of the main parameter
-    (:data:`MAIN_PARAMETER`) over ``values``, ``draws`` draws each on the same seed (well under 1 s per 20,000
-    draws for the two Kazakh versions)."""
-    result = sweep(list(targets), MAIN_PARAMETER, values, draws=draws, seed=seed)
-    return {**risk_section_data(result, procedures), "draws": draws, "seed": seed, "targets": list(targets)}
+    (:data:`MAIN_PARAMETER`) over ``values``, ``draws`` draws each on the same seed, every version drawn around
+    the same baseline votes (``baseline``: which; well under 1 s per 20,000 draws for the two Kazakh versions)."""
+    from reformlab.analysis.risk.baseline import baseline
+    from reformlab.analysis.risk.template import compile_version
+
+    base = baseline(list(targets))
+    models = tuple(compile_version(e) for e in base.evaluations)
+    result = sweep(list(targets), MAIN_PARAMETER, values, draws=draws, seed=seed, models=models)
+    return {**risk_section_data(result, procedures), "draws": draws, "seed": seed, "targets": list(targets),
+            "baseline": base.to_dict()}

@@ -157,6 +157,7 @@ class RiskResult:
                     "camp_share": _clean(model.camp_share),
                     "baseline_seats": model.baseline_seats(),
                     "ties": self.counts.ties.get(model.target, 0),
+                    "notes": list(model.notes),
                     "procedures": procedures,
                 }
             )

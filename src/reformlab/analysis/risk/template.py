@@ -102,6 +102,7 @@ class VersionModel:
     sizes: dict[str, int]
     controllers: tuple[str, ...]
     decisions: tuple[DecisionModel, ...]
+    notes: tuple[str, ...] = ()  # what the draws cannot vary for lack of data, in words
 
     @property
     def camp_share(self) -> float:
@@ -129,15 +130,14 @@ def _votes_inputs(spec):
                           {"system": {}})
 
 
-def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
+def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier | str:
+    """The tier the draws re-allocate, or why they cannot (its seats are then held as filled)."""
     where = f"{body_id}.{group.id}"
     if isinstance(group.system, Unknown):
         raise ReformlabError(f"the electoral system of {where} is not known", field=where)
     if group.system.get("kind", "list") != "list":
-        raise ReformlabError(
-            f"the risk model draws list votes, and {where} is elected by a {group.system['kind']} tier",
-            field=where, fix="choose a version whose seat groups are list tiers or single-member districts",
-        )
+        return (f"{where} is elected by a {group.system['kind']} tier, which the draws do not re-allocate: its "
+                "seats are held as the scenario fills them")
     inputs = election_inputs(spec.election) if spec.election is not None else _votes_inputs(spec)
     data = dict(group.system)
     data["seats"] = group.seats
@@ -148,11 +148,8 @@ def _list_tier(body_id, group, spec, blocks, camp_parties) -> ListTier:
     system = ElectoralSystem.from_dict(data)
     rule = system.threshold
     if rule is not None and (rule.votes or rule.districts):
-        raise ReformlabError(
-            f"the risk model cannot yet simulate the threshold rules of {where}",
-            field=where,
-            fix="choose a version whose list tier has a plain share threshold",
-        )
+        return (f"the draws cannot yet re-allocate {where} under its threshold rules (votes or districts won): its "
+                "seats are held as the scenario fills them")
     parties = tuple(inputs.votes)
     votes = np.array([inputs.votes[p] for p in parties], dtype=np.int64)
     valid = int(votes.sum())
@@ -194,7 +191,7 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
         p for p, a in (scenario.alignments.items() if scenario else ()) if a.principal in camp_set
     }
     camp_parties |= camp_set
-    lists, districts, fixed, sizes = [], [], [], {}
+    lists, districts, fixed, sizes, notes = [], [], [], {}, []
     for body_id, body in filling.bodies.items():
         if body.unknown or not body.blocks:
             continue
@@ -206,8 +203,11 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
             drawn = spec is not None and spec.tier == "list" and (spec.election or spec.votes) is not None
             system = getattr(groups[group_id], "system", None)
             kind = system.get("kind", "list") if isinstance(system, dict) else None
-            if drawn:
-                lists.append(_list_tier(body_id, groups[group_id], spec, blocks, camp_parties))
+            tier = _list_tier(body_id, groups[group_id], spec, blocks, camp_parties) if drawn else None
+            if isinstance(tier, str):
+                notes.append(tier)
+            if isinstance(tier, ListTier):
+                lists.append(tier)
             elif spec is not None and (spec.tier == "smd" or kind == "single_member"):
                 won = sum(b.seats for b in blocks if b.principal in camp_set)
                 districts.append(DistrictTier(body_id, group_id, sum(b.seats for b in blocks), won))
@@ -229,11 +229,11 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
                         )
                     )
     if districts and not lists:
-        raise ReformlabError(
-            f"{evaluation.target}: single-member districts need a list vote for the national "
-            "swing, and the scenario gives none",
-            field="--scenario",
-        )
+        notes.append("the scenario gives no list votes, so there is no national swing: the single-member "
+                     "districts vary by district noise alone around the declared winners")
+    if not lists and not districts and not notes:
+        notes.append("the scenario gives no votes: the elected seats are held as declared, and only "
+                     "defections and controller flips are drawn")
     models = []
     for decision in evaluation.decisions.values():
         common = dict(id=decision.id, label=decision.label)
@@ -259,6 +259,7 @@ def compile_version(evaluation: Evaluation, camp: tuple[str, ...] = ("president"
         sizes,
         controllers,
         tuple(models),
+        tuple(notes),
     )
     return _with_baseline(model)
 
