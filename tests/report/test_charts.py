@@ -180,3 +180,30 @@ def test_bars_fold_near_dummies_into_one_line_and_note_a_missing_side():
     assert len(marks(root, "bar")) == 1
     assert "20 more with power below 0.0005 before and after: Deputy 1," in svg and "Deputy 2, Deputy 3" in svg
     assert "No before values" in svg
+
+
+def _texts(svg: str) -> list[str]:
+    return ["".join(t.itertext()) for t in parse(svg).iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_long_labels_and_titles_are_folded_whole_never_cut():
+    """A reader reads every label in full: bar labels, waterfall labels, articles and titles fold at word
+    boundaries (the chart grows), and no text is cut with an ellipsis."""
+    from reformlab.report.charts.waterfall import Step, waterfall_svg
+
+    party = "Ak Zhol Democratic Party of Kazakhstan and its allies in the regions"
+    power = ProcedurePower("a constitutional law (assuming the President's objections overridden by 2/3 of each "
+                           "chamber), read through every reading the data name", "banzhaf",
+                           {party: Fraction(1, 3), "B": Fraction(2, 3)}, {party: Fraction(1, 4), "B": Fraction(3, 4)})
+    label = "a Senate of 47: the President appoints 15 senators, the maslikhats elect two from each region"
+    waterfall = waterfall_svg("ordinary law (assuming the President's objections overridden by 2/3 of each "
+                              "chamber): seats beyond (+) or short of (-) the quota", Fraction(-1),
+                              [Step(label, "Art. 50(2), 51(1) and the Constitutional Law on Elections", Fraction(3)),
+                               Step("short", "Art. 1", Fraction(-1))])
+    for svg, words in ((power_bars_svg(power), party.split() + power.procedure.split()),
+                       (waterfall, label.split() + ["Constitutional", "Elections", "quota"])):
+        texts = _texts(svg)
+        assert not any("\u2026" in t for t in texts), [t for t in texts if "\u2026" in t]
+        shown = {word.strip(":").lower() for word in " ".join(texts).split()}
+        words = [word.strip(":").lower() for word in words]
+        assert all(word in shown for word in words), [w for w in words if w not in shown]

@@ -10,13 +10,13 @@ from reformlab.report.charts.svg import (
     MUTED,
     attr,
     document,
-    fit,
     format_power,
     heading,
     legend,
     number,
     text,
     text_width,
+    wrap,
 )
 from reformlab.report.data import ProcedurePower
 
@@ -25,6 +25,7 @@ MARGIN = 16.0
 BAR = 15.0
 GROUP_GAP = 14.0
 LABEL_SIZE = 13.0
+LINE = 14.5  # the distance between two lines of one label
 COLORS = {"before": "#9fb3c8", "after": "#1f5f99"}
 VETO = "#c53030"
 
@@ -125,7 +126,7 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
     top, step = axis(max(values, default=0.0))
     scale = (plot_right - plot_left) / top
 
-    body, y = heading(title, MARGIN, 22, WIDTH - 2 * MARGIN, max_lines=3)
+    body, y = heading(title, MARGIN, 22, WIDTH - 2 * MARGIN)
     items = [(f'<rect width="14" height="14" rx="2" fill="{COLORS[side]}"/>', side) for side, _, _ in sides]
     items.append((f'<rect width="14" height="14" rx="2" fill="#fff" stroke="{VETO}" stroke-width="2.5"/>',
                   "veto player (can block alone)"))
@@ -138,7 +139,8 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
                              size=11.5, fill=MUTED))
             y += 18
     plot_top = y + 10
-    group_height = len(sides) * (BAR + 4) + GROUP_GAP
+    most_lines = max((len(wrap(name, LABEL_SIZE * 1.05, label_width - 10)) for name in names), default=1)
+    group_height = max(len(sides) * (BAR + 4), most_lines * LINE) + GROUP_GAP
     plot_bottom = plot_top + group_height * len(names)
 
     for tick in range(round(top / step) + 1):
@@ -151,10 +153,11 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
 
     for position, name in enumerate(names):
         y = plot_top + position * group_height
-        middle = y + (len(sides) * (BAR + 4) - 4) / 2 + LABEL_SIZE * 0.35
-        body.append(f"<g><title>{attr(name)}</title>"
-                    + text(plot_left - 8, middle, fit(name, LABEL_SIZE, label_width - 10), size=LABEL_SIZE,
-                           anchor="end", weight="600") + "</g>")
+        lines = wrap(name, LABEL_SIZE * 1.05, label_width - 10)  # bold: a little wider
+        middle = y + (len(sides) * (BAR + 4) - 4) / 2 + LABEL_SIZE * 0.35 - (len(lines) - 1) * LINE / 2
+        body.append(f"<g><title>{attr(name)}</title>" + "".join(
+            text(plot_left - 8, middle + k * LINE, line, size=LABEL_SIZE, anchor="end", weight="600")
+            for k, line in enumerate(lines)) + "</g>")
         for row, (side, values_by_actor, vetoes) in enumerate(sides):
             bar_y = y + row * (BAR + 4)
             if name in values_by_actor:
@@ -165,7 +168,7 @@ def power_bars_svg(power: ProcedurePower, title: str = "") -> str:
     if idle:
         note = f"{len(idle)} more with power below 0.0005 before and after: " + ", ".join(idle)
         lines, bottom = heading(note, MARGIN, bottom + 4, WIDTH - 2 * MARGIN, size=11.5, weight="normal",
-                                fill=MUTED, max_lines=3)
+                                fill=MUTED)
         body.extend(lines)
     description = f"{title}. " + "; ".join(
         f"{name}: before {format_power(power.before.get(name))}, after {format_power(power.after.get(name))}"

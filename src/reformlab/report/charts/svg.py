@@ -86,15 +86,26 @@ def fit(content: str, size: float, width: float) -> str:
     return content[:keep].rstrip() + "\u2026"
 
 
+def wrap(content: str, size: float, width: float) -> list[str]:
+    """``content`` folded at word boundaries into lines that fit ``width`` pixels at font ``size``: every word
+    kept whole, nothing cut (a label is read in full, on as many lines as it takes).
+
+    >>> wrap("Ak Zhol Democratic Party of Kazakhstan", 12, 140)
+    ['Ak Zhol Democratic', 'Party of Kazakhstan']
+    """
+    per_line = max(int(width / (size * CHAR_WIDTH)), 8)
+    return textwrap.wrap(content, per_line, break_long_words=False, break_on_hyphens=False) or [""]
+
+
 def heading(content: str, x: float, y: float, width: float, *, size: float = 16, weight: str = "bold",
-            fill: str = INK, anchor: str = "start", max_lines: int = 2) -> tuple[list[str], float]:
-    """``content`` wrapped into lines that fit ``width``, first baseline at ``y``.
+            fill: str = INK, anchor: str = "start") -> tuple[list[str], float]:
+    """``content`` wrapped into lines that fit ``width`` (whole, on as many lines as it takes), first
+    baseline at ``y``.
 
     Returns:
         The ``<text>`` elements and the y of the next free line below them.
     """
-    per_line = max(int(width / (size * CHAR_WIDTH * (1.08 if weight == "bold" else 1))), 8)
-    lines = textwrap.wrap(content, per_line, max_lines=max_lines, placeholder=" \u2026") or [""]
+    lines = wrap(content, size * (1.08 if weight == "bold" else 1), width)
     step = size * 1.3
     elements = [text(x, y + index * step, line, size=size, anchor=anchor, weight=weight, fill=fill)
                 for index, line in enumerate(lines)]

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from reformlab.report.charts.svg import GRID, MUTED, document, fit, heading, legend, number, text
+from reformlab.report.charts.svg import GRID, MUTED, document, heading, legend, number, text, wrap
 
 WIDTH = 560.0
 MARGIN = 16.0
@@ -58,11 +58,17 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
     rows = [("before the reform", "", before, None)] + [
         (s.label, s.article, s.value, points[i]) for i, s in enumerate(steps)
     ] + [("after the reform", "", after, None)]
-    for index, (label, article, value, start) in enumerate(rows):
-        row_y = top + index * ROW
-        body.append(text(MARGIN, row_y + BAR - 4, fit(label, 12, LABEL_WIDTH - 8), size=12))
-        if article:
-            body.append(text(MARGIN, row_y + BAR + 8, fit(article, 9.5, LABEL_WIDTH - 8), size=9.5, fill=MUTED))
+    row_y = top
+    for label, article, value, start in rows:
+        # every label and article whole, folded at word boundaries: the row grows to hold them
+        label_lines = wrap(label, 12, LABEL_WIDTH - 8)
+        article_lines = wrap(article, 9.5, LABEL_WIDTH - 8) if article else []
+        for k, line in enumerate(label_lines):
+            body.append(text(MARGIN, row_y + BAR - 4 + k * 14, line, size=12))
+        for k, line in enumerate(article_lines):
+            body.append(text(MARGIN, row_y + BAR + 8 + (len(label_lines) - 1) * 14 + k * 11, line, size=9.5,
+                             fill=MUTED))
+        height_here = max(ROW, BAR - 4 + (len(label_lines) - 1) * 14 + len(article_lines) * 11 + 10)
         if start is None:  # the totals: a bar from zero (or the axis' low end)
             x0, x1, color = x_of(max(low, 0.0)), x_of(float(value)), COLORS["total"]
         else:
@@ -73,7 +79,8 @@ def waterfall_svg(title: str, before: Fraction, steps: Sequence[Step], *, unit: 
                     f'fill="{color}"/>')
         shown = show(value) if start is not None else _plain(value)
         body.append(text(max(x0, x1) + 4, row_y + BAR - 4, shown, size=11, fill=MUTED))
-    bottom = top + len(rows) * ROW
+        row_y += height_here
+    bottom = row_y
     body.append(f'<line x1="{number(x_of(0.0) if low <= 0 <= high else plot_left)}" y1="{number(top - 4)}" '
                 f'x2="{number(x_of(0.0) if low <= 0 <= high else plot_left)}" y2="{number(bottom)}" '
                 f'stroke="{GRID}"/>')
