@@ -62,6 +62,8 @@ def test_cli_writes_the_default_report_whole(tmp_path, monkeypatch):
     page = path.read_text(encoding="utf-8")
     assert "http://" not in page.split("<body", 1)[0]  # nothing loaded from the network
     assert 'id="risk"' in page and "Never held, so there is no risk of losing it" in page  # the 1998 amendment
+    # both versions drawn around one election's votes, and the page says which (issue 10: risk on equal footing)
+    assert "Both versions are drawn around the same votes, those of scenario kz-majilis-2004" in " ".join(page.split())
     assert "amending the Constitution (before)" in page
     assert 'id="attribution"' in page and 'data-chart="waterfall"' in page  # which amendment did what
     assert [p.name for p in tmp_path.iterdir()] == ["reformlab-report.html"]  # no temporary file left

@@ -301,8 +301,9 @@ def _risk(comparison, risk: dict | None, camp: str = "the camp") -> RiskSection 
         held = control is None or control.role(comparison.camp) in (None, "passes alone")
         series.append(RiskSeries(side, procedure, tuple(entry["p_lose_pass"]), tuple(entry["p_lose_pass_low"]),
                                  tuple(entry["p_lose_pass_high"]), held_at_baseline=held))
+    drawn = risk.get("baseline") or {}
     return RiskSection(risk["parameter"], risk["why"], tuple(float(v) for v in risk["values"]), tuple(series),
-                       risk["draws"], risk["seed"], camp)
+                       risk["draws"], risk["seed"], camp, drawn.get("votes") or "", drawn.get("same_votes", True))
 
 
 def build_report(comparison, claims=(), *, risk: dict | None = None, title: str | None = None,

@@ -332,6 +332,8 @@ class RiskSection:
         series: one :class:`RiskSeries` per side and decision.
         draws: draws per value; seed: the seed (results are reproducible from it).
         camp: the camp followed, as the text names it ("the President's camp").
+        votes: the votes every version is drawn around, in words (empty: not recorded).
+        same_votes: whether both versions are drawn around the same votes (the gap is then the rules').
     """
 
     parameter: str
@@ -341,6 +343,8 @@ class RiskSection:
     draws: int
     seed: int
     camp: str = "the camp"
+    votes: str = ""
+    same_votes: bool = True
 
 
 @dataclass(frozen=True)
