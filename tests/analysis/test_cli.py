@@ -22,6 +22,16 @@ def test_control_json():
     assert data["procedures"]["no_confidence"]["control"]["dictator"] == "president"
 
 
+@pytest.mark.parametrize("target", ["kz@2007-05-20", "kz@2007-05-21"])
+def test_control_shows_a_low_or_carried_rule_next_to_its_decision(target):
+    # Art. 47(1), early release for illness: read from a commentary of unclear edition (rated low, carried).
+    result = runner.invoke(app, ["control", target], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "early_release_illness" in result.output
+    line = next(x for x in result.output.splitlines() if "early_release_illness: its rule is rated" in x)
+    assert "rated low, carried from a commentary on Art. 47(1)" in line and "36368312" in line
+
+
 def test_compare_json_has_the_documented_fields():
     result = run("compare", "kz@2007-05-20", "kz@2007-05-21", "--format", "json")
     assert result.exit_code == 0, result.output

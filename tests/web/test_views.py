@@ -58,7 +58,8 @@ def test_the_attribution_is_the_cli_decompose_with_its_waterfalls(client):
     assert data["amendments"] == len(expected["amendments"]) == 20
     assert data["evaluations"] == expected["evaluations"]
     moved = [w for w in data["waterfalls"] if w["measure"] == "control"]
-    assert [w["decision"] for w in moved] == ["amending the Constitution"]
+    assert [w["decision"] for w in moved] == ["amending the Constitution",
+                                              "early release of the President from office for illness"]
     assert (moved[0]["before"], moved[0]["after"]) == ("1", "2")  # veto -> passes alone
     shares = {s["measure"]: s for s in expected["decisions"]["constitutional_amendment"]["shares"]
               if s["actor"] == "president" and s["measure"] == "control"}["control"]["shares"]

@@ -133,6 +133,11 @@ def print_control(evaluation, camp: str = "president") -> None:
     for proc in control.procedures.values():
         if proc.only_if:
             out.print(f"  {proc.id}: {proc.only_if}")
+    for proc in control.procedures.values():
+        ref = evaluation.constitution.ref(f"procedures.{proc.id}")
+        if proc.status != "unknown" and ref is not None and (ref.confidence == "low" or ref.carried_from):
+            carried = f", carried from {ref.carried_from}" if ref.carried_from else ""
+            out.print(styled((f"  {proc.id}: its rule is rated {ref.confidence}{carried}", "dim")))
     for check in evaluation.filling.checks:
         out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
