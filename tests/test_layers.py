@@ -163,3 +163,10 @@ def test_one_yaml_reader():
                  if path.name != "yamlio.py" and any(needle in path.read_text(encoding="utf-8")
                                                      for needle in ("safe_load", "yaml.compose", "yaml.parse", "SafeLoader(", "yaml.load"))]
     assert not offenders, offenders
+
+
+def test_modules_stay_small():
+    """Small modules, each about one idea: none over 400 lines (split by idea, never by squeezing lines)."""
+    long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py")
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400}
+    assert not long, long

@@ -88,8 +88,8 @@ def _root(
 
 
 #: Command modules in the order ``--help`` lists them; each has ``register(app)``.
-COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "effects",
-                   "decompose", "risk", "process", "serve", "scores")
+COMMAND_MODULES = ("report", "demo", "allocate", "power", "show", "validate", "listing", "analysis", "claims",
+                   "effects", "decompose", "risk", "process", "serve", "scores")
 
 
 def _register() -> None:

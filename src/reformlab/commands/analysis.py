@@ -1,5 +1,5 @@
-"""``reformlab control``, ``compare`` and ``claims``: who controls each body and decision, how it moved, and
-whether the study's claims hold."""
+"""``reformlab control`` and ``compare``: who controls each body and decision, and how it moved
+(``claims`` is in :mod:`reformlab.commands.claims`)."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def control_command(
 
         margins = {k: m.to_dict() for k, m in decision_margins(evaluation, (camp,)).items()}
         echo_json({"target": evaluation.target, "scenario": _scenario_id(evaluation), "camp": camp,
-                   "assumptions": assumptions, **data, "margins": margins})
+                   "assumptions": assumptions, **data, "margins": margins, "rules": _rule_provenance(evaluation)})
         return
     if output is Format.csv:
         echo_csv(["body", "principal", "seats", "how"],
@@ -88,6 +88,16 @@ def control_command(
 
 def _scenario_id(evaluation):
     return evaluation.scenario.id if evaluation.scenario else None
+
+
+def _rule_provenance(evaluation) -> dict[str, dict]:
+    """Per decision: the confidence of its rule and, for a value read from another date's text, where from."""
+    found = {}
+    for proc_id in evaluation.control.procedures:
+        ref = evaluation.constitution.ref(f"procedures.{proc_id}")
+        found[proc_id] = {"confidence": getattr(ref, "confidence", None),
+                          "carried_from": getattr(ref, "carried_from", None)}
+    return found
 
 
 def print_control(evaluation, camp: str = "president") -> None:
@@ -133,11 +143,11 @@ def print_control(evaluation, camp: str = "president") -> None:
     for proc in control.procedures.values():
         if proc.only_if:
             out.print(f"  {proc.id}: {proc.only_if}")
-    for proc in control.procedures.values():
-        ref = evaluation.constitution.ref(f"procedures.{proc.id}")
-        if proc.status != "unknown" and ref is not None and (ref.confidence == "low" or ref.carried_from):
-            carried = f", carried from {ref.carried_from}" if ref.carried_from else ""
-            out.print(styled((f"  {proc.id}: its rule is rated {ref.confidence}{carried}", "dim")))
+    for proc_id, rule in _rule_provenance(evaluation).items():
+        if evaluation.control.procedures[proc_id].status != "unknown" and (
+                rule["confidence"] == "low" or rule["carried_from"]):
+            carried = f", carried from {rule['carried_from']}" if rule["carried_from"] else ""
+            out.print(styled((f"  {proc_id}: its rule is rated {rule['confidence']}{carried}", "dim")))
     for check in evaluation.filling.checks:
         out.print(styled((f"check: {check}", "dim")))
     if evaluation.scenario:
@@ -346,74 +356,6 @@ def _short(value) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-
-
-
-def claims_command(
-    claims: str = typer.Option("isaacs2008", "--claims", help="Built-in claims file: isaacs2008 (the results) or isaacs2008_process (the process)."),
-    align: list[str] = typer.Option(None, "--align", help=ALIGN_HELP),
-    robust: bool = typer.Option(False, "--robust", help=ROBUST_HELP),
-    samples: int = typer.Option(4096, "--samples", min=1, max=1_000_000, help=SAMPLES_HELP),
-    seed: int = typer.Option(0, "--seed", help="Seed of the sampling beyond the exact limit."),
-    camp: str = typer.Option(None, "--camp", help="Ask the claims about the study's camp (the President) of "
-                             "another actor, body or party instead; claims about no camp are checked as they are."),
-    output: Format = format_option(),
-) -> None:
-    """Check the study's claims against computed figures: holds, fails or cannot tell."""
-    from rich.table import Table
-
-    from reformlab.analysis.claims import check_claims
-    from reformlab.analysis.process_claims import check_process_claims, is_process_claims
-
-    if camp is not None and (robust or is_process_claims(claims)):
-        raise ReformlabError("--camp asks the results claims of another camp", field="--camp",
-                             fix="drop --robust, and use --claims isaacs2008" if robust else "use --claims isaacs2008")
-    if robust:
-        if is_process_claims(claims):
-            raise ReformlabError("--robust varies the assumptions of the results claims; the process claims fill "
-                                 "no bodies", field="--robust", fix="use --claims isaacs2008")
-        from reformlab.analysis.robust import robust_claims
-        from reformlab.commands.effects_view import print_robust
-
-        print_robust(robust_claims(claims, samples=samples, seed=seed, fixed=parse_alignments(align)),
-                     f"Claims of {claims} over every reading", output is Format.json)
-        return
-    if is_process_claims(claims):
-        if align:
-            raise ReformlabError("the process claims fill no bodies; --align does not apply", field="--align")
-        results = check_process_claims(claims)
-    else:
-        results = check_claims(claims, alignments=parse_alignments(align), camp=camp)
-    from rich.table import Table
-
-    rows = [r.to_dict() for r in results]
-    if output is Format.json:
-        echo_json(rows)
-        return
-    if output is Format.csv:
-        echo_csv(list(rows[0]) if rows else ["id"], [[_json(v) if v is not None else None for v in r.values()]
-                                                     for r in rows])
-        return
-    out = console()
-    title = f"Claims of {claims}" + (f", those about the study's camp asked of {camp}" if camp else "")
-    table = Table(title=title, title_justify="left", show_lines=True)
-    for column in ("claim", "expected", "computed", "verdict"):
-        table.add_column(column, overflow="fold")
-    colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
-    for result in results:
-        data = result.to_dict()
-        verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
-        if getattr(result, "rounding", None):
-            verdict += f"\n{result.rounding}: rounded {_short(data['rounded'])}"
-        claim = f"\n{result.text}" + (f"\n(asked of {result.camp})" if result.camp else "")
-        table.add_row(styled((result.id, "bold"), claim), _short(data["expected"]),
-                      _short(data["computed"]), verdict)
-    out.print(table)
-    counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
-
-
 def register(app: typer.Typer) -> None:
     app.command("control", help="Who fills each body, and who can pass or block each decision.")(control_command)
     app.command("compare", help="Compare two versions: rule changes with articles, and how power moved.")(compare_command)
-    app.command("claims", help="Check the study's claims as computed figures: holds / fails / cannot tell.")(claims_command)
