@@ -190,6 +190,8 @@ def _single_callers(method: str) -> dict[str, Callable[[dict, list[int]], object
     callers: dict[str, Callable[[dict, list[int]], object]] = {
         "reformlab allocate": lambda named, votes: allocate(named, 98, method, "7%"),
         "reformlab, Threshold": lambda named, votes: allocate(named, 98, method, threshold),
+        # the quota's Fraction is made when first read: this row reads it, to show what that costs
+        "reformlab, quota read": lambda named, votes: allocate(named, 98, method, "7%").quota,
     }
     if method == "hare":
         callers["plain Python, ints"] = lambda named, votes: plain_hare(votes)

@@ -17,9 +17,9 @@ import attrs
 
 from reformlab.electoral._divisor_moves import usual_seats
 from reformlab.electoral.divisor import DIVISORS, highest_averages
-from reformlab.electoral.quota import QUOTA_TERMS, QUOTAS, clear_cut, exact_quota, quota_allocation
+from reformlab.electoral.quota import QUOTA_TERMS, QUOTAS, exact_quota, hare, quota_allocation
 from reformlab.electoral.runner_up import MinimumParties
-from reformlab.electoral.threshold import Threshold, parse_share
+from reformlab.electoral.threshold import USUAL_RULES, USUAL_TEXTS, Threshold, parse_share, usual_rule
 from reformlab.electoral.ties import Tie, TieBreak
 from reformlab.errors import ReformlabError, unknown_name
 
@@ -110,6 +110,27 @@ class Allocation:
         }
 
 
+class _QuotaWhenRead:
+    """``Allocation.quota`` where the usual call (:func:`_usual_call`) stored only the quota's whole-number
+    terms ``(num, den)``: the Fraction in lowest terms, made on the first reading and kept in the instance
+    (whose own ``quota`` then hides this). Making it costs about a tenth of that call, and most callers
+    read only the seats; every reader (``==``, ``repr``, ``attrs.asdict``, a pickle) sees the general path's
+    value."""
+
+    def __get__(self, allocation: Allocation | None, owner: type | None = None) -> Fraction | None:
+        if allocation is None:
+            return self  # type: ignore[return-value]
+        found = allocation.__dict__
+        terms = found.get("_quota_terms")
+        if terms is None:
+            raise AttributeError("quota")
+        found["quota"] = quota = exact_quota(*terms)
+        return quota
+
+
+# Set after attrs made the class: where the instance has its own ``quota`` (the general path's), that is read.
+Allocation.quota = _QuotaWhenRead()
+
 _IN_INPUT_ORDER = TieBreak()
 
 
@@ -138,134 +159,13 @@ def _as_threshold(threshold: Threshold | Mapping | str | Fraction | None) -> Thr
     return Threshold(share=parse_share(threshold, field="threshold"))
 
 
-#: The usual thresholds, each read and validated once, to ``(rule, num, den, above)`` for a share ``num / den``
-#: of the valid votes (``above``: 1 for a strict threshold, else 0), ``(rule, None, None, above)`` for a share
-#: of another base: ``"7%"`` (or a Fraction) by value
-#: in ``_USUAL_TEXTS``, a Threshold by identity in ``_USUAL_RULES`` (``id``, the rule itself kept in the
-#: entry, so that the id stays its own). Bounded: each is cleared when full.
-_USUAL_TEXTS: dict = {}
-_USUAL_RULES: dict = {}
-_USUAL_LIMIT = 256
-
-
-def _usual_rule(threshold: Threshold | str | Fraction) -> tuple | None:
-    """The cache entry for ``threshold`` (see :data:`_USUAL_RULES`), made and kept; ``None`` when it is not
-    a share alone, or is invalid (the general path then decides, and raises its errors)."""
-    if type(threshold) is Threshold:
-        rule, cache, key = threshold, _USUAL_RULES, id(threshold)
-    else:
-        try:
-            rule = Threshold(share=parse_share(threshold, field="threshold"))
-        except ReformlabError:
-            return None
-        cache, key = _USUAL_TEXTS, threshold
-    if rule.share_terms(0, 0, 0) is None:  # not a valid share alone (0s: any base's figures will do here)
-        return None
-    num, den = rule.share.numerator, rule.share.denominator
-    above = 0 if rule.inclusive else 1
-    entry = (rule, num, den, above) if rule.base == "valid" else (rule, None, None, above)
-    if len(cache) >= _USUAL_LIMIT:
-        cache.clear()
-    cache[key] = entry
-    return entry
-
-
-def _common_case(votes: dict, seats, method, threshold, ballots_cast, against_all) -> Allocation | None:
-    """:func:`allocate` for the usual call, with the set-up cut to the bone: whole votes in a dict, a share
-    threshold or none, the default tie-break, and (quota methods) one clean cut through the remainders,
-    (divisor methods) a few parties with votes and no tie at the last seat.
-
-    Exact all the same: the counts are checked as the general path checks them (whole numbers, no bool,
-    none below 0), the threshold test is :meth:`Threshold.passing_votes`' whole-number one, integer parts
-    and remainders are ``divmod`` over the quota's whole-number terms (:data:`QUOTA_TERMS`), and divisor
-    seats come from :func:`usual_seats`, the same characterisation as the general path's. ``None`` whenever
-    anything is out of the ordinary (bad input, another kind of threshold, a tie, a second round of
-    remainders), so the general path decides it and raises its errors. Property tests check the two agree.
-    """
-    spec = METHODS.get(method)
-    if spec is None or type(seats) is not int or seats <= 0:
-        return None
-    try:
-        valid = sum(votes.values())  # checked below, with the threshold test
-    except TypeError:
-        return None
-    if threshold is None:
-        rule = base_total = None
-        den, need = 1, 0
-    else:
-        kind = type(threshold)
-        if kind is Threshold:
-            entry = _USUAL_RULES.get(id(threshold))
-            if entry is None or entry[0] is not threshold:
-                entry = _usual_rule(threshold)
-        elif kind is str or kind is Fraction:
-            entry = _USUAL_TEXTS.get(threshold) or _usual_rule(threshold)
-        else:
-            return None
-        if entry is None:
-            return None
-        rule, num, den, above = entry
-        if num is None:  # a share of another base
-            terms = rule.share_terms(valid, ballots_cast, against_all)
-            if terms is None:
-                return None
-            base_total, den, need = terms
-            need += above
-        else:
-            base_total, need = valid, num * valid + above
-    # A party passes when votes * den >= need (whole numbers; ``need`` is one more for a strict threshold).
-    admitted_total = 0
-    passing = []
-    for party, v in votes.items():  # every count a whole number (not a bool), none below 0: as _check_votes
-        if type(v) is not int or v < 0:
-            return None
-        if v * den >= need:
-            passing.append(party)
-            admitted_total += v
-    if not admitted_total:
-        return None
-    passed = tuple(passing)
-    everyone = len(passed) == len(votes)
-    ties = ()
-    if spec.family == "quota":
-        qn, qd = QUOTA_TERMS[method](admitted_total, seats)
-        won = {} if everyone else dict.fromkeys(votes, 0)  # every party given, in input order
-        remainder = {}
-        left = seats
-        for party in passed:
-            whole, remainder[party] = divmod(votes[party] * qd, qn)
-            won[party] = whole
-            left -= whole
-        if left and not clear_cut(won, remainder, left):
-            return None
-        quota = exact_quota(qn, qd)
-    else:
-        admitted = [*map(votes.__getitem__, passed)]
-        found = usual_seats(admitted, seats, DIVISORS[method])
-        if found is None:  # a tie at the last seat, or not the usual divisor case: the general procedure
-            won, ties = highest_averages(dict(zip(passed, admitted)), seats, method, _IN_INPUT_ORDER)
-        else:
-            won = dict(zip(passed, found))
-        quota = None
-        if not everyone:  # every party given, in input order
-            won = {**dict.fromkeys(votes, 0), **won}
-    return _made(won, method, {**votes}, quota, passed, ties, rule, base_total)
-
-
 _new_instance = object.__new__
 _set_frozen = object.__setattr__
+_ORDER = "order"  # the default tie-break
 
 
-def _made(seats, method, votes, quota, passed, ties, rule, base_total) -> Allocation:
-    """``Allocation(seats, method, votes, quota, passed, ties, rule, base_total, ())`` in two thirds of the
-    time: an Allocation is a frozen attrs class over an instance dict, whose ``__init__`` only stores each
-    field in that dict; this stores them all at once (the fast-path tests compare every field)."""
-    made = _new_instance(Allocation)
-    _set_frozen(made, "__dict__", {
-        "seats": seats, "method": method, "votes": votes, "quota": quota, "passed": passed, "ties": ties,
-        "threshold": rule, "base_total": base_total, "admitted_by_rule": (),
-    })  # fmt: skip
-    return made
+class _Aside(Exception):
+    """The usual call's fast path steps aside: the general path decides, and raises its errors."""
 
 
 def allocate(
@@ -279,7 +179,7 @@ def allocate(
     district_wins: Mapping[Hashable, int] | None = None,
     registered: int | None = None,
     minimum_parties: MinimumParties | None = None,
-    tie_break: str | TieBreak = "order",
+    tie_break: str | TieBreak = _ORDER,
     order: tuple | None = None,
     seed: int | None = None,
     rng: Any = None,
@@ -303,24 +203,127 @@ def allocate(
     >>> r = allocate({"A": 100, "B": 80, "C": 5}, seats=10, method="hare", threshold="7%")
     >>> r.seats, r.quota, r.passed
     ({'A': 6, 'B': 4, 'C': 0}, Fraction(18, 1), ('A', 'B'))
+
+    The usual call (whole votes in a dict, a share threshold or none, the default tie-break) is answered by
+    :func:`_usual_call` in whole numbers, in about the time of a hand-written integer Hare (``bench/``).
+    Exact all the same: every count is checked as the general path checks it (a whole number, not a bool,
+    none below 0); the threshold is :meth:`Threshold.passing_votes`' whole-number test; quota seats are
+    whole-number divisions over the quota's terms (:data:`QUOTA_TERMS`), the leftover seats going to the
+    largest remainders when the cut between them is clean (:func:`~reformlab.electoral.quota.clear_cut`'s
+    rule); divisor seats come from :func:`usual_seats`. Anything else (bad input, another kind of
+    threshold, a tie at the cut, a second round of remainders) steps aside to the general path, which
+    decides it and raises its errors; ``tests/electoral/test_common_case.py`` checks that the two agree.
     """
     if (
         type(votes) is dict
-        and district_wins is None
-        and minimum_parties is None
-        and type(tie_break) is str
-        and tie_break == "order"
-        and order is None
-        and seed is None
-        and rng is None
+        and district_wins is minimum_parties is order is seed is rng is None
+        and (tie_break is _ORDER or tie_break == _ORDER)
+        and type(seats) is int
+        and seats > 0
     ):
-        result = _common_case(votes, seats, method, threshold, ballots_cast, against_all)
-        if result is not None:
-            return result
+        try:
+            return _usual_call(votes, seats, method, threshold, ballots_cast, against_all)
+        except _Aside:
+            pass
     return _general(
         votes, seats, method, threshold, ballots_cast, against_all, district_wins, registered,
         minimum_parties, tie_break, order, seed, rng,
     )  # fmt: skip
+
+
+def _usual_call(votes: dict, seats: int, method, threshold, ballots_cast, against_all) -> Allocation:
+    """:func:`allocate` for the usual call (its docstring says which, and how it stays exact), or
+    :class:`_Aside`. Three passes over the parties: the counts and the threshold; the remainders; the seats.
+    The quota's Fraction is made when read (:class:`_QuotaWhenRead`)."""
+    try:
+        valid = sum(votes.values())  # each count is checked below, with the threshold test
+    except TypeError:
+        raise _Aside from None
+    terms = QUOTA_TERMS.get(method)
+    if type(valid) is not int or terms is None and method not in DIVISORS:
+        raise _Aside
+    # ``least``: the fewest votes that pass (a share ``num / den`` of ``base_total``: ``v * den >= need``)
+    rule = base_total = None
+    least = 0
+    if threshold is not None:
+        kind = type(threshold)
+        if kind is str or kind is Fraction:
+            entry = USUAL_TEXTS.get(threshold) or usual_rule(threshold)
+        elif kind is Threshold:
+            entry = USUAL_RULES.get(id(threshold))
+            if entry is None or entry[0] is not threshold:
+                entry = usual_rule(threshold)
+        else:
+            raise _Aside
+        if entry is None:
+            raise _Aside
+        rule, num, den, above = entry
+        if num is None:  # a share of another base
+            shared = rule.share_terms(valid, ballots_cast, against_all)
+            if shared is None:
+                raise _Aside
+            base_total, den, need = shared
+        else:
+            base_total, need = valid, num * valid
+        least = -((-need - above) // den)
+        if least < 0:  # noqa: PLR1730 - a call to max() costs a fiftieth of the usual call
+            least = 0  # counts below 0 are refused below; the rest all pass
+    won = {**votes}  # every party given, in input order: the admitted get their seats below
+    passing = []
+    admitted_total = valid
+    for party, v in votes.items():
+        if type(v) is not int:
+            raise _Aside
+        if v >= least:
+            passing.append(party)
+        elif v < 0:  # below ``least >= 0``: checked only here
+            raise _Aside
+        else:
+            won[party] = 0
+            admitted_total -= v
+    if not admitted_total:
+        raise _Aside
+    if terms is None:
+        admitted = [*map(votes.__getitem__, passing)]
+        found = usual_seats(admitted, seats, DIVISORS[method])
+        if found is None:  # a tie at the last seat, or not the usual divisor case: the general procedure
+            found, ties = highest_averages(dict(zip(passing, admitted)), seats, method, _IN_INPUT_ORDER)
+            won.update(found)
+        else:
+            ties = ()
+            won.update(zip(passing, found))
+        made = _new_instance(Allocation)
+        _set_frozen(made, "__dict__", {
+            "seats": won, "method": method, "votes": {**votes}, "quota": None, "passed": tuple(passing),
+            "ties": ties, "threshold": rule, "base_total": base_total, "admitted_by_rule": (),
+        })  # fmt: skip
+        return made
+    qn, qd = (admitted_total, seats) if terms is hare else terms(admitted_total, seats)
+    # Party i's integer part is v_i * qd // qn and its remainder v_i * qd % qn; the integer parts add up
+    # to (admitted_total * qd - the remainders) / qn. With ``last`` the smallest remainder served (``qn``
+    # when none is), party i's seats are (v_i * qd + qn - last) // qn, as 0 <= remainder < qn.
+    remainder = []
+    for party in passing:
+        remainder.append(won[party] * qd % qn)
+    left = seats - (admitted_total * qd - sum(remainder)) // qn
+    last = qn
+    if left:  # clear_cut's rule: fewer seats left than parties, the last one served above the next
+        if not 0 < left < len(remainder):
+            raise _Aside
+        remainder.sort(reverse=True)
+        last = remainder[left - 1]
+        if last <= remainder[left]:  # a tie at the cut (a remainder of 0 is never served)
+            raise _Aside
+    shift = qn - last
+    for party in passing:
+        won[party] = (won[party] * qd + shift) // qn
+    made = _new_instance(Allocation)
+    _set_frozen(made, "__dict__", {  # the quota's Fraction when read: _QuotaWhenRead
+        "seats": won, "method": method, "votes": {**votes}, "_quota_terms": (qn, qd),
+        "passed": tuple(passing), "ties": (), "threshold": rule, "base_total": base_total,
+        "admitted_by_rule": (),
+    })  # fmt: skip
+    return made
 
 
 def _general(

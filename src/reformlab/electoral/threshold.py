@@ -238,3 +238,41 @@ def exact(share: Fraction | int | float | str) -> Fraction:
     (Fraction(7, 100), Fraction(1, 20))
     """
     return share if type(share) is Fraction else parse_share(share, field="threshold.share")
+
+
+#: The usual thresholds, each read and validated once, to ``(rule, num, den, above)`` for a share ``num / den``
+#: of the valid votes (``above``: 1 for a strict threshold, else 0), ``(rule, None, None, above)`` for a share
+#: of another base: ``"7%"`` (or a Fraction) by value
+#: in ``USUAL_TEXTS``, a Threshold by identity in ``USUAL_RULES`` (``id``, the rule itself kept in the
+#: entry, so that the id stays its own). Bounded: each is cleared when full.
+USUAL_TEXTS: dict = {}
+USUAL_RULES: dict = {}
+USUAL_LIMIT = 256
+
+
+def usual_rule(threshold: Threshold | str | Fraction) -> tuple | None:
+    """The cache entry for ``threshold`` (see :data:`USUAL_RULES`), made and kept; ``None`` when it is not
+    a share alone, or is invalid (the general path then decides, and raises its errors).
+
+    >>> usual_rule("7%")[1:], usual_rule(Threshold(share=Fraction(1, 20), inclusive=False))[1:]
+    ((7, 100, 0), (1, 20, 1))
+    >>> usual_rule("7 percent") is None, usual_rule(Threshold(share=Fraction(7, 100), votes=5)) is None
+    (True, True)
+    """
+    if type(threshold) is Threshold:
+        rule, cache, key = threshold, USUAL_RULES, id(threshold)
+    else:
+        try:
+            rule = Threshold(share=parse_share(threshold, field="threshold"))
+        except ReformlabError:
+            return None
+        cache, key = USUAL_TEXTS, threshold
+    if rule.share_terms(0, 0, 0) is None:  # not a valid share alone (0s: any base's figures will do here)
+        return None
+    num, den = rule.share.numerator, rule.share.denominator
+    above = 0 if rule.inclusive else 1
+    entry = (rule, num, den, above) if rule.base == "valid" else (rule, None, None, above)
+    if len(cache) >= USUAL_LIMIT:
+        cache.clear()
+    cache[key] = entry
+    return entry
