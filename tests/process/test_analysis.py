@@ -96,3 +96,17 @@ def test_compare_adopted_package_with_proposal_runs(reform):
     result = runner.invoke(app, ["compare", "kz@2007-05-21", str(reform), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert '"control"' in result.output
+
+
+def test_the_camps_party_is_read_from_the_scenario_not_named_in_code():
+    """break_even's party is the camp's largest party in the body, by the scenario's alignments: Nur Otan in
+    2007; nobody when no party answers to the camp (here: Nur Otan taken as its own principal)."""
+    from reformlab.analysis.evaluation import evaluate
+    from reformlab.analysis.process import camp_party
+
+    adopted = evaluate("kz@2007-09-01")
+    assert camp_party(adopted, "majilis") == "Nur Otan"
+    assert camp_party(adopted, "majilis", camp="nobody") is None
+    assert camp_party(adopted, "no_such_body") is None
+    split = evaluate("kz@2007-09-01", adopted.scenario.with_alignments({"Nur Otan": "Nur Otan"}))
+    assert camp_party(split, "majilis") is None

@@ -74,3 +74,22 @@ def test_list_names_the_process_and_its_reforms():
     assert any(e["kind"] == "process" and e["id"] == "kz_2002_2007" for e in entries)
     assert len(reforms) == 4 and all(r.endswith(".yaml") for r in reforms)
     assert runner.invoke(app, ["compare", "kz@2007-05-21", reforms[-1], "-f", "json"]).exit_code == 0
+
+
+def test_process_charts_fold_long_labels_whole_never_cut():
+    """A long body name, caption or agenda area is read in full: folded at word boundaries (rows grow),
+    never cut with an ellipsis."""
+    import dataclasses
+    from xml.etree.ElementTree import fromstring
+
+    section = process_section(builtin_analysis())
+    name = "Standing Council on Proposals for Further Democratization and Development of Civil Society"
+    long_body = dataclasses.replace(section.bodies[0], short=name)
+    area = "electoral system, party registration and the financing of the campaigns of every list"
+    for svg, words in ((timeline_svg([long_body, *section.bodies[1:]]), name.split()),
+                       (outcome_bars_svg([(area, {"not_adopted": 2}), *section.outcome_rows]), area.split())):
+        texts = ["".join(t.itertext()) for t in fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
+        assert not any("\u2026" in t for t in texts), [t for t in texts if "\u2026" in t]
+        shown = " ".join(texts).split()
+        assert all(word in shown for word in words), [w for w in words if w not in shown]
+    assert timeline_svg(section.bodies).count("<text") < timeline_svg([long_body, *section.bodies[1:]]).count("<text")

@@ -248,9 +248,28 @@ def risk_rows(process: Process, *, draws: int = 20_000, seed: int = 7) -> tuple[
     return rows, skipped
 
 
-def break_even(process: Process, counterfactual_id: str, party: str = "Nur Otan") -> dict[str, int | None]:
+def camp_party(evaluation: Evaluation, body_id: str, camp: str = CAMP) -> str | None:
+    """The party answering to ``camp`` that holds the most elected seats of ``body_id`` in ``evaluation`` (the
+    scenario's alignments decide who answers to whom); None when no party does, or two hold as many.
+
+    >>> camp_party(evaluate("kz@2007-09-01"), "majilis")
+    'Nur Otan'
+    """
+    body = evaluation.filling.bodies.get(body_id)
+    held: dict[str, int] = {}
+    for block in () if body is None else body.blocks:
+        if block.party is not None and block.principal == camp:
+            held[block.party] = held.get(block.party, 0) + block.seats
+    ranked = sorted(held.values(), reverse=True)
+    if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+        return None
+    return max(held, key=held.__getitem__)
+
+
+def break_even(process: Process, counterfactual_id: str, party: str | None = None) -> dict[str, int | None]:
     """Per decision the President controls under the adopted package: the fewest of the counterfactual's unfilled
-    district seats ``party`` (his camp) must win for him to keep passing it alone (None: not even with all).
+    district seats ``party`` (default: his camp's largest party in that body, :func:`camp_party`) must win for
+    him to keep passing it alone (None: not even with all); empty when that cannot be asked.
 
     Control only grows with the camp's seats (the games are monotone), so each threshold is found by bisection.
     """
@@ -261,6 +280,9 @@ def break_even(process: Process, counterfactual_id: str, party: str = "Nur Otan"
     if adopted.scenario is None or len(unfilled) != 1:
         return {}
     where, seats = unfilled[0]
+    party = party or camp_party(adopted, where.split(".")[0])
+    if party is None:
+        return {}
     cache: dict[int, dict] = {}
 
     def roles(k: int) -> dict:

@@ -211,7 +211,9 @@ def _context(report: ReportData, charts: bool) -> dict:
             from reformlab.report.charts.process import outcome_bars_svg, timeline_svg
 
             section = report.process
-            context["process_timeline"] = Markup(timeline_svg(section.bodies, (section.package_date, "May 2007 amendments")))
+            day = section.package_date
+            marker = (day, f"the package, in force {day.day} {day:%B} {day.year}")
+            context["process_timeline"] = Markup(timeline_svg(section.bodies, marker))
             context["process_outcomes"] = Markup(outcome_bars_svg(section.outcome_rows))
         if report.attribution is not None:
             context["waterfalls"] = [Markup(w.svg()) for w in report.attribution.waterfalls]

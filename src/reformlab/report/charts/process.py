@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from reformlab.report.charts.svg import GRID, MUTED, document, fit, legend, number, text
+from reformlab.report.charts.svg import GRID, MUTED, document, legend, number, text, wrap
 
 #: Outcome kind -> (legend text, colour); the order is the order of the stacked segments.
 OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
@@ -30,19 +30,26 @@ def timeline_svg(bodies, marker: tuple[dt.date, str] | None = None, width: float
             ``caption`` (status and chair, shown under the bar).
         marker: a date to mark (the reform package) and its label.
     """
-    left, right, row = 130, 20, 58
+    left, right = 130, 20
     first = dt.date(min(b.start.year for b in bodies), 1, 1)
     last_day = max([b.end or b.start for b in bodies] + ([marker[0]] if marker else []))
     last = dt.date(last_day.year + 1, 1, 1)
     span = width - left - right
-    height = 40 + row * len(bodies) + 30
+    # Every label and caption folded whole at word boundaries (never cut): each row as tall as its text.
+    rows, y = [], 30.0
+    for item in bodies:
+        names = wrap(item.short, 12 * 1.08, left - 12)
+        captions = [line for caption in getattr(item, "captions", (item.caption,))
+                    for line in wrap(caption, 10.5, span)]
+        rows.append((item, y, names, captions))
+        y += max(30 + 12 * len(captions), 16 + 14 * len(names)) + 16
+    height = y + 40
     body = []
     for year in range(first.year, last.year + 1):
         x = _x(dt.date(year, 1, 1), first, last, left, span)
         body.append(f'<line x1="{number(x)}" y1="24" x2="{number(x)}" y2="{number(height - 24)}" stroke="{GRID}"/>')
         body.append(text(x, height - 10, str(year), size=11, anchor="middle", fill=MUTED))
-    for index, item in enumerate(bodies):
-        y = 30 + row * index
+    for index, (item, y, names, captions) in enumerate(rows):
         x0 = _x(item.start, first, last, left, span)
         end = item.end or (bodies[index + 1].start if index + 1 < len(bodies) else last)
         x1 = max(_x(end, first, last, left, span), x0 + 3)
@@ -56,9 +63,10 @@ def timeline_svg(bodies, marker: tuple[dt.date, str] | None = None, width: float
         body.append(f'<rect class="span" x="{number(firm)}" y="{number(y)}" width="{number(max(x1 - firm, 3))}" '
                     f'height="16" rx="3" '
                     f'fill="{colour}" stroke="{colour}"{dash}/>')
-        body.append(text(left - 8, y + 12, fit(item.short, 12, left - 12), size=12, anchor="end", weight="bold"))
-        for line, caption in enumerate(getattr(item, "captions", (item.caption,))):
-            body.append(text(left, y + 30 + 12 * line, fit(caption, 10.5, width - left - right), size=10.5, fill=MUTED))
+        for line, name in enumerate(names):
+            body.append(text(left - 8, y + 12 + 14 * line, name, size=12, anchor="end", weight="bold"))
+        for line, caption in enumerate(captions):
+            body.append(text(left, y + 30 + 12 * line, caption, size=10.5, fill=MUTED))
     if marker is not None:
         x = _x(marker[0], first, last, left, span)
         body.append(f'<line x1="{number(x)}" y1="18" x2="{number(x)}" y2="{number(height - 24)}" stroke="#c53030" '
@@ -78,12 +86,16 @@ def outcome_bars_svg(rows, width: float = 720) -> str:
     left, right, bar, gap = 190, 20, 18, 10
     most = max((sum(counts.values()) for _, counts in rows), default=1) or 1
     span = width - left - right
-    top = 12
-    height = top + (bar + gap) * len(rows) + 60
+    placed, y = [], 12.0  # each label folded whole (never cut): a row as tall as its label
+    for label, counts in rows:
+        lines = wrap(label, 12, left - 12)
+        placed.append((label, counts, y, lines))
+        y += max(bar, 14 * len(lines)) + gap
+    height = y + 60
     body = []
-    for index, (label, counts) in enumerate(rows):
-        y = top + (bar + gap) * index
-        body.append(text(left - 8, y + 13, fit(label, 12, left - 12), size=12, anchor="end"))
+    for label, counts, y, lines in placed:
+        for line, part in enumerate(lines):
+            body.append(text(left - 8, y + 13 + 14 * line, part, size=12, anchor="end"))
         x = left
         for kind, (_, colour) in OUTCOME_COLOURS.items():
             n = counts.get(kind, 0)
