@@ -148,6 +148,29 @@ def test_a_bad_value_is_shown_next_to_its_field_and_undo_restores(browser, live_
     assert "107 of 107 seats" in control_text(browser)
 
 
+def test_switch_the_majilis_to_a_parallel_system_and_edit_a_tier(browser, live_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    kind = "bodies.majilis.seat_groups.0.system"
+    browser.get(live_server + "/")
+    wait_for(lambda: browser.execute_script("return document.body.dataset.ready"), "the first results")
+    browser.find_element(By.ID, "field-filter").send_keys("seats 'list'")
+    select = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, f'select[data-path="{kind}"]'),
+                      "the kind")[0]
+    assert not browser.find_elements(By.CSS_SELECTOR, f'input[data-path="{kind}.tiers.list.seats"]')
+    ready = browser.execute_script("return document.body.dataset.ready")
+    Select(select).select_by_visible_text("parallel")
+    wait_for(lambda: browser.execute_script("return document.body.dataset.ready") != ready, "the new results")
+    seats = f'input[data-path="{kind}.tiers.list.seats"]'
+    tier = wait_for(lambda: browser.find_elements(By.CSS_SELECTOR, seats), "the list tier's seats")[0]
+    assert tier.get_attribute("value") == "49"
+    wait_for(lambda: "district model, not a result" in browser.find_element(By.ID, "assumptions").text,
+             "the note that the districts are modelled")
+    assert "kind: parallel" in browser.find_element(By.ID, "yaml").text
+    assert browser.find_element(By.ID, "global-error").text == ""
+
+
 def test_a_long_risk_run_shows_progress_and_is_cancelled_from_the_page(browser, live_server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys

@@ -14,7 +14,7 @@ def _value(field):
     free = st.text(alphabet="0123456789/%.,- abcx", max_size=6)
     if field["kind"] == "int":
         return st.one_of(st.integers(-5, 300), free)
-    if field["kind"] == "filled_by":
+    if field["kind"] in ("filled_by", "system_kind"):
         return st.sampled_from([c["template"] for c in field["choices"]])
     if field["kind"] == "actors":
         return st.lists(st.sampled_from([c["value"] for c in field["choices"]] + ["nobody"]), max_size=3)

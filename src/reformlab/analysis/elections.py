@@ -11,8 +11,13 @@ The rules come from the version, the votes from the election. For every popular 
   the camp's list share between the two elections; its *expected* camp seats (rounded to the nearest seat)
   go to the camp's largest list, the other districts to independents (each its own principal). This is a
   model, not a result, and every output that uses it says so;
-* any other tier kind (list votes per district, compensatory tiers) cannot be filled from national list
-  votes, and the pair is refused with the reason.
+* a ``compensatory`` tier takes the list votes and the declared district winners when there are as many
+  as it has districts, else the district model's winners for its districts;
+* a ``districts`` tier of one district takes the national list votes; one of several districts cannot be
+  filled from national list votes, and the pair is refused with the reason.
+
+:func:`fit_scenario` does the same for a scenario's own election where a reform changed the kind of tier
+its results were given for (the web app's default scenario).
 
 The alignments and controllers (who answers to whom) are the election's scenario's: they describe the
 parties and bodies of that election. An election is named by a built-in scenario id (``kz-majilis-2004``)
@@ -176,6 +181,13 @@ def _tier_results(system: dict, seats: int, source: ElectionSource, where: str, 
         return ElectionSeats(seats=modelled)
     if kind == "compensatory" and declared == system.get("districts"):
         return ElectionSeats(election=source.election_id, district_seats=dict(won))
+    if kind == "compensatory" and isinstance(system.get("districts"), int):
+        modelled, note = modelled_district_seats(system["districts"], source)
+        notes.append(f"{where}: {note}")
+        return ElectionSeats(election=source.election_id, district_seats=modelled)
+    if kind == "districts" and isinstance(system.get("seats"), dict) and len(system["seats"]) == 1:
+        (name,) = system["seats"]  # one district is the whole country: its list votes are the national ones
+        return ElectionSeats(districts={name: dict(election_inputs(source.election_id).votes)})
     if kind == "parallel":
         return ElectionSeats(tiers={name: _tier_results(tier, tier.get("seats"), source, f"{where}.{name}", version,
                                                         notes) for name, tier in system["tiers"].items()})
@@ -226,3 +238,27 @@ def scenario_for(constitution: Constitution, election: str | ElectionSource) -> 
         "seats": seats,
     })
     return scenario, tuple(notes)
+
+
+def fit_scenario(constitution: Constitution,
+                 scenario: Scenario | None) -> tuple[Scenario | None, tuple[str, ...]]:
+    """``scenario`` with every popular seat group it fills from a built-in election's list votes, but whose
+    tier is now of another kind (a reform made it parallel, compensatory...), filled from that election as
+    ``--election`` fills it (:func:`_tier_results`), and the notes on what is modelled. Other groups, and
+    results given in any other form, are left as they are."""
+    if scenario is None:
+        return None, ()
+    seats, notes = dict(scenario.seats), []
+    version = f"{constitution.id}@{constitution.as_of}"
+    for body_id, group in constitution.iter_seat_groups():
+        where = f"{body_id}.{group.id}"
+        spec = seats.get(where)
+        if (group.filled_by != "popular" or spec is None or spec.election is None or spec.tier != "list"
+                or not isinstance(group.system, dict) or group.system.get("kind", "list") == "list"
+                or isinstance(group.seats, Unknown)):
+            continue
+        source = ElectionSource(scenario.id, spec.election, scenario, f"election {spec.election}")
+        seats[where] = _tier_results(dict(group.system), group.seats, source, where, version, notes)
+    if not notes and seats == scenario.seats:
+        return scenario, ()
+    return scenario.model_copy(update={"seats": seats}), tuple(notes)

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from reformlab.electoral.allocation import method_named
 from reformlab.electoral.district import DistrictAllocation, allocate_districts, plurality, two_round
 from reformlab.electoral.system import ElectoralSystem, check_fields, check_seats
 from reformlab.electoral.threshold import Threshold, parse_share
@@ -27,6 +28,15 @@ from reformlab.electoral.ties import TieBreak
 from reformlab.errors import ReformlabError, unknown_name
 
 FORMULAS = ("plurality", "two_round")
+
+
+def _mixed(seats: int, kind: str) -> tuple[int, int]:
+    """A mixed system's split of ``seats``: half (rounded down) single-member districts, the rest list
+    seats."""
+    if seats < 2:
+        raise ReformlabError(f"a {kind} system needs two seats or more, the group has {seats}", field="seats",
+                             fix="give the seat group more seats first")
+    return seats - seats // 2, seats // 2
 
 
 def _threshold(data: Mapping) -> Threshold | None:
@@ -72,6 +82,11 @@ class SingleMemberSystem:
             d: two_round(v, second.get(d), majority=self.majority, tie_break=breaker)
             for d, v in first.items()
         }
+
+    @classmethod
+    def template(cls, seats: int, method: str, threshold: Mapping | None = None, **_) -> dict[str, Any]:
+        """``seats`` two-round single-member districts (no list method or threshold)."""
+        return {"kind": cls.kind, "seats": seats, "formula": "two_round"}
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "seats": self.seats, "formula": self.formula}
@@ -119,6 +134,15 @@ class MultiDistrictSystem:
             votes, self.seats, self.method, self.threshold, threshold_level=self.threshold_level, **options
         )
 
+    @classmethod
+    def template(cls, seats: int, method: str, threshold: Mapping | None = None, **_) -> dict[str, Any]:
+        """One district of ``seats`` (named ``nationwide``), the threshold applied nationally on valid votes
+        (the only base per-district list votes give)."""
+        data: dict[str, Any] = {"kind": cls.kind, "method": method, "seats": {"nationwide": seats}}
+        if threshold:
+            data.update(threshold={"share": threshold["share"], "base": "valid"}, threshold_level="national")
+        return data
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "method": self.method, "seats": dict(self.seats)}
         if self.threshold is not None:
@@ -134,6 +158,7 @@ class MultiDistrictSystem:
             raise ReformlabError("'seats' must map each district to its seats", field="seats")
         for name, n in seats.items():
             check_seats(n, f"seats.{name}")
+        method_named(data.get("method", "d_hondt"))
         return cls(
             data.get("method", "d_hondt"),
             dict(seats),
@@ -167,6 +192,15 @@ class CompensatorySystem:
             votes, district_seats, self.seats, self.method, self.threshold, overhang=self.overhang, **options
         )
 
+    @classmethod
+    def template(cls, seats: int, method: str, threshold: Mapping | None = None, **_) -> dict[str, Any]:
+        """A house of ``seats``, half of them (rounded down) single-member districts, overhang kept."""
+        data: dict[str, Any] = {"kind": cls.kind, "method": method, "seats": seats,
+                                "districts": _mixed(seats, cls.kind)[1]}
+        if threshold:
+            data["threshold"] = dict(threshold)
+        return {**data, "overhang": "keep"}
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "kind": self.kind,
@@ -185,10 +219,16 @@ class CompensatorySystem:
         overhang = data.get("overhang", "keep")
         if overhang not in OVERHANG_RULES:
             raise unknown_name("overhang rule", overhang, OVERHANG_RULES, field="overhang")
+        seats = check_seats(data.get("seats"), "seats")
+        districts = check_seats(data.get("districts"), "districts")
+        if districts > seats:
+            raise ReformlabError(f"{districts} districts in a house of {seats} seats", field="districts",
+                                 fix="give at most as many districts as the house has seats")
+        method_named(data.get("method", "sainte_lague"))
         return cls(
             data.get("method", "sainte_lague"),
-            check_seats(data.get("seats"), "seats"),
-            check_seats(data.get("districts"), "districts"),
+            seats,
+            districts,
             _threshold(data),
             overhang,
         )
@@ -225,6 +265,14 @@ class ParallelSystem:
         if missing:
             raise ReformlabError(f"no result for the tier {missing[0]!r}", field=f"tiers.{missing[0]}")
         return parallel_tiers({name: results[name] for name in self.tiers})
+
+    @classmethod
+    def template(cls, seats: int, method: str, threshold: Mapping | None = None, **_) -> dict[str, Any]:
+        """A list tier and two-round single-member districts side by side, half the seats (rounded down)
+        to the districts."""
+        lists, districts = _mixed(seats, cls.kind)
+        return {"kind": cls.kind, "tiers": {"list": ElectoralSystem.template(lists, method, threshold),
+                                            "districts": SingleMemberSystem.template(districts, method)}}
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "tiers": {name: tier.to_dict() for name, tier in self.tiers.items()}}

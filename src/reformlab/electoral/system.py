@@ -147,6 +147,22 @@ class ElectoralSystem:
         return data
 
     @classmethod
+    def template(cls, seats: int, method: str, threshold: Mapping | None = None, *,
+                 constituencies: int = 1) -> dict[str, Any]:
+        """The dict form of a list tier of ``seats`` by ``method`` over ``threshold`` (an editor's starting
+        point), in ``constituencies`` of equal size (the tier's ``seats`` are each one's).
+
+        >>> ElectoralSystem.template(98, "hare", {"share": "7%", "base": "ballots_cast"})["seats"]
+        98
+        """
+        if constituencies < 1 or seats % constituencies:
+            raise ReformlabError(f"{seats} seats do not divide into {constituencies} equal constituencies",
+                                 field="constituencies",
+                                 fix="give a number of constituencies that divides the seats")
+        data = {"method": method, "seats": seats // constituencies, "tie_break": "order"}
+        return {**data, "threshold": dict(threshold)} if threshold else data
+
+    @classmethod
     def from_dict(cls, data: Mapping) -> ElectoralSystem:
         """Read the dict/YAML form; raises :class:`ReformlabError` naming the field at fault."""
         check_fields(data, cls.FIELDS, "system")

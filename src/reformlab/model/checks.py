@@ -133,8 +133,9 @@ def _group_sizes(group, here: str) -> list[Problem]:
             return [(here + ".system.seats",
                      f"{constituencies or 1} constituencies x {per} seats is not the group's {group.seats} seats",
                      "give the seats per constituency in 'system.seats'")]
-        return [(here + ".system.seats", f"the {group.system['kind']} tier fills {filled} seats, not the group's "
-                 f"{group.seats}", "make the tier's seats those of the seat group")]
+        field = ".system.tiers" if group.system["kind"] == "parallel" else ".system.seats"
+        return [(here + field, (f"the {group.system['kind']} tier fills {filled} seats, not the group's "
+                                f"{group.seats}"), "make the tier's seats those of the seat group")]
     return []
 
 

@@ -53,7 +53,8 @@ def check_system(system: Mapping[str, Any]) -> None:
         tier_of(system)
     except ReformlabError as exc:
         text = exc.problem + (f" ({exc.fix})" if exc.fix else "")
-        raise ValueError(f"electoral system: {text}") from None
+        where = f" (field '{exc.field}')" if exc.field and exc.field not in ("system", "tier") else ""
+        raise ValueError(f"electoral system{where}: {text}") from None
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise ValueError(f"electoral system: {exc}") from None
 

@@ -15,7 +15,8 @@ from typing import Any
 
 import yaml
 
-from reformlab.electoral import METHODS
+from reformlab.electoral import KINDS, METHODS
+from reformlab.electoral.kinds import FORMULAS
 from reformlab.electoral.threshold import BASES as THRESHOLD_BASES
 from reformlab.errors import ReformlabError
 from reformlab.model import FILLED_BY, Unknown, iter_steps
@@ -24,15 +25,20 @@ from reformlab.model.steps import VOTE_BASES
 MAJORITIES = ("1/2", "3/5", "2/3", "3/4", "4/5")
 STRICT = ({"value": True, "label": "more than"}, {"value": False, "label": "at least"})
 MAX_STATE = 60_000
+#: Kinds of system whose ``seats`` is the seat group's (a group's seats edit carries it along).
+SEATED_KINDS = [k for k in KINDS if k in ("list", "compensatory")]
 
 
 def _choices(values) -> list[dict]:
     return [{"value": v, "label": str(v).replace("_", " ")} for v in values]
 
 
-def _field(path, label, section, kind, value, *, choices=None, op="set", linked=None, group=None) -> dict:
+def _field(path, label, section, kind, value, *, choices=None, op="set", linked=None, group=None,
+           when=None) -> dict:
+    """One form field; ``when`` ({path, values}): shown, and sent, only while the field at ``path`` holds one
+    of ``values`` (a tier's fields while its kind of system is chosen)."""
     return {"path": path, "label": label, "section": section, "kind": kind, "value": value, "op": op,
-            "choices": choices, "linked": linked or [], "group": group}
+            "choices": choices, "linked": linked or [], "group": group, "when": when}
 
 
 def _vote_fields(path: str, vote, label: str, section: str, actors: list[str], group: str) -> list[dict]:
@@ -65,6 +71,94 @@ def _group_templates(constitution, tree: dict) -> dict:
     }
 
 
+def _kind_of(system: dict) -> str:
+    return system.get("kind", "list")
+
+
+def _list_rule(system: dict) -> tuple[str, dict | None]:
+    """The method and threshold a system's list seats use (its first list tier's, for a parallel one)."""
+    if _kind_of(system) == "parallel":
+        tiers = [t for t in (system.get("tiers") or {}).values() if isinstance(t, dict) and t.get("method")]
+        system = tiers[0] if tiers else {}
+    method = system.get("method") if system.get("method") in METHODS else "hare"
+    threshold = system.get("threshold") if isinstance(system.get("threshold"), dict) else None
+    return method, threshold
+
+
+def system_templates(system: dict, seats: int, constituencies: int = 1) -> dict[str, dict]:
+    """A whole system of every kind in the tier registry (:data:`~reformlab.electoral.KINDS`) for a seat group
+    of ``seats``: the group's own system for its own kind, else the kind's ``template`` from the group's list
+    method and threshold. A kind the group cannot have (a mixed system of one seat) is left out."""
+    method, threshold = _list_rule(system)
+    found = {}
+    for kind, tier in KINDS.items():
+        if kind == _kind_of(system):
+            found[kind] = system
+            continue
+        try:
+            found[kind] = tier.template(seats, method, threshold, constituencies=constituencies)
+        except ReformlabError:
+            continue
+    return found
+
+
+def _rule_fields(path: str, system: dict, name: str, when: dict) -> list[dict]:
+    """A list rule's method, threshold share and base at ``path`` (a list, districts or compensatory system,
+    or a parallel system's list tier)."""
+    section = "Seat groups"
+    fields = [_field(f"{path}.method", f"{name}: electoral method", section, "select", system.get("method"),
+                     choices=_choices(METHODS), group=name, when=when)]
+    threshold = system.get("threshold") if isinstance(system.get("threshold"), dict) else None
+    fields.append(_field(f"{path}.threshold" + (".share" if threshold else ""), f"{name}: threshold", section,
+                         "share" if threshold else "threshold", threshold.get("share") if threshold else None,
+                         op="set" if threshold else "add", group=name, when=when))
+    if threshold:
+        fields.append(_field(f"{path}.threshold.base", f"{name}: threshold base", section, "select",
+                             threshold.get("base", "valid"), choices=_choices(THRESHOLD_BASES), group=name,
+                             when=when))
+    return fields
+
+
+def _tier_fields(path: str, kind: str, system: dict, name: str, when: dict, links: list[dict]) -> list[dict]:
+    """The fields of one system of ``kind`` at ``path``: its rule, its districts, each tier of a parallel
+    one."""
+    section = "Seat groups"
+    if kind == "single_member":
+        return [_field(f"{path}.formula", f"{name}: formula", section, "select",
+                       system.get("formula", "plurality"), choices=_choices(FORMULAS), group=name, when=when)]
+    fields = [] if kind == "parallel" else _rule_fields(path, system, name, when)
+    if kind == "compensatory":
+        fields.append(_field(f"{path}.districts", f"{name}: single-member districts", section, "int",
+                             system.get("districts"), group=name, when=when))
+    for tier, data in (system.get("tiers") or {}).items() if kind == "parallel" else ():
+        if not isinstance(data, dict) or not isinstance(data.get("seats"), int):
+            continue
+        label = f"{name}: tier '{tier}'"
+        fields.append(_field(f"{path}.tiers.{tier}.seats", f"{label}: seats", section, "int", data["seats"],
+                             linked=links, group=name, when=when))
+        fields += _tier_fields(f"{path}.tiers.{tier}", _kind_of(data), data, label, when, [])
+    return fields
+
+
+def system_fields(path: str, group: dict, size, name: str) -> list[dict]:
+    """A popular seat group's kind of electoral system (each choice a whole system of that kind) and the
+    fields of each kind's system, each shown while its kind is chosen (``when``); a parallel tier's seats
+    carry the group's seats and the body's size with them."""
+    system, seats = group["system"], group["seats"]
+    constituencies = group.get("constituencies") if isinstance(group.get("constituencies"), int) else 1
+    templates = system_templates(system, seats, constituencies)
+    kind_path = f"{path}.system"
+    choices = [{"value": k, "label": k.replace("_", " "), "template": t} for k, t in templates.items()]
+    fields = [_field(kind_path, f"{name}: electoral system kind", "Seat groups", "system_kind",
+                     _kind_of(system), choices=choices, group=name)]
+    links = [{"path": f"{path}.seats", "base": seats, "mode": "delta"}]
+    if isinstance(size, int):
+        links.append({"path": f"{path.rsplit('.seat_groups', 1)[0]}.size", "base": size, "mode": "delta"})
+    for kind, template in templates.items():
+        fields += _tier_fields(kind_path, kind, template, name, {"path": kind_path, "values": [kind]}, links)
+    return fields
+
+
 def seat_group_fields(constitution) -> list[dict]:
     """Seats, how they are filled, the electoral method and threshold of every seat group."""
     tree = constitution.model_dump(mode="json")
@@ -86,7 +180,8 @@ def seat_group_fields(constitution) -> list[dict]:
                 system = data.get("system")
                 if isinstance(system, dict) and isinstance(system.get("seats"), int) \
                         and data.get("constituencies", 1) == 1:
-                    linked.append({"path": f"{path}.system.seats", "base": system["seats"], "mode": "same"})
+                    linked.append({"path": f"{path}.system.seats", "base": system["seats"], "mode": "same",
+                                   "when": {"path": f"{path}.system", "values": SEATED_KINDS}})
                 fields.append(_field(f"{path}.seats", f"{name}: seats", section, "int", group.seats, linked=linked,
                                      group=name))
             fields.append(_field(path, f"{name}: how filled", section, "filled_by", group.filled_by,
@@ -100,19 +195,9 @@ def seat_group_fields(constitution) -> list[dict]:
                 for index, vote in enumerate(group.consent):
                     fields += _vote_fields(f"{path}.consent.{index}", vote, f"{name}: consent {index + 1}",
                                            "Seat groups", actors, name)
-            system = data.get("system")
-            if group.filled_by == "popular" and isinstance(system, dict) and system.get("method") in METHODS:
-                fields.append(_field(f"{path}.system.method", f"{name}: electoral method", section, "select",
-                                     system.get("method"), choices=_choices(METHODS), group=name))
-                threshold = system.get("threshold") if isinstance(system.get("threshold"), dict) else None
-                share = threshold.get("share") if threshold else None
-                fields.append(_field(f"{path}.system.threshold" + (".share" if threshold else ""),
-                                     f"{name}: threshold", section, "share" if threshold else "threshold",
-                                     share, op="set" if threshold else "add", group=name))
-                if threshold:
-                    fields.append(_field(f"{path}.system.threshold.base", f"{name}: threshold base", section,
-                                         "select", threshold.get("base", "valid"), choices=_choices(THRESHOLD_BASES),
-                                         group=name))
+            if group.filled_by == "popular" and isinstance(data.get("system"), dict) \
+                    and isinstance(group.seats, int):
+                fields += system_fields(path, data, body.size, name)
     return fields
 
 

@@ -19,6 +19,7 @@ from reformlab.analysis import evaluate
 from reformlab.analysis.power import power_rows
 from reformlab.analysis.claims import check_claim, load_claims
 from reformlab.analysis.compare import check_camp, compare
+from reformlab.analysis.elections import fit_scenario
 from reformlab.engine.scenario import builtin_scenarios, default_scenario
 from reformlab.engine.tree import decision_key
 from reformlab.errors import unknown_name
@@ -88,12 +89,15 @@ class Service:
         return known[name]
 
     def evaluation(self, version: Version):
-        """The side evaluated (the reform applied, the scenario filled), cached by the side's hash."""
+        """The side evaluated (the reform applied, the scenario filled), cached by the side's hash. Where a
+        reform changed the kind of a tier the scenario fills from an election (a list tier made parallel),
+        that election fills the new tier as ``--election`` would, and what is modelled is said
+        (``modelled``)."""
         def compute():
             constitution, reform = constitution_of(version)
-            scenario = self.scenario(version.scenario, constitution)
+            scenario, modelled = fit_scenario(constitution, self.scenario(version.scenario, constitution))
             found = evaluate(constitution, scenario, alignments=dict(version.alignments))
-            return replace(found, target=side_name(version, reform, constitution))
+            return replace(found, target=side_name(version, reform, constitution), modelled=modelled)
 
         return self.evaluations.get_or_compute(version.key(), compute)
 

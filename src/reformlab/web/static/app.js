@@ -50,23 +50,32 @@ function editedSide() {   // the version the editor edits: the after date, or th
   return { target: target(state.after) };
 }
 
+const templated = (field) => (field.choices || []).some((c) => "template" in c);
+function holds(when) {   // a field (or link) shown only while the field at when.path holds one of when.values
+  if (!when) return true;
+  const owner = fields.find((f) => f.path === when.path && holds(f.when));
+  return !!owner && when.values.includes(fieldValue(owner));
+}
+function fieldAt(path) { return fields.find((f) => f.path === path && holds(f.when)); }
+
 function editChanges() {
-  const byPath = Object.fromEntries(fields.map((f) => [f.path, f]));
   const changes = [];
   const explicit = new Set(state.order);
+  const links = new Map();   // linked path -> its value, every edit linked to it counted (tier seats add up)
   for (const path of state.order) {
-    const field = byPath[path];
+    const field = fieldAt(path);
     if (!field || !(path in state.edits)) continue;
     let value = state.edits[path];
-    if (field.kind === "filled_by") value = (field.choices.find((c) => c.value === value) || {}).template;
+    if (templated(field)) value = (field.choices.find((c) => c.value === value) || {}).template;
     changes.push({ op: field.op, path, value, note: "edited in the reformlab web app" });
     for (const link of field.linked || []) {
-      if (explicit.has(link.path) || typeof value !== "number") continue;
-      const linked = link.mode === "delta" ? link.base + (value - field.value) : value;
-      changes.push({ op: "set", path: link.path, value: linked, note: `follows ${path}` });
+      if (explicit.has(link.path) || typeof value !== "number" || !holds(link.when)) continue;
+      const before = links.has(link.path) ? links.get(link.path).value : link.base;
+      const linked = link.mode === "delta" ? before + (value - field.value) : value;
+      links.set(link.path, { op: "set", path: link.path, value: linked, note: `follows ${path}` });
     }
   }
-  return changes;
+  return [...changes, ...links.values()];
 }
 
 function reform() {
@@ -142,6 +151,7 @@ function renderEditor() {
   const filter = $("#field-filter").value.trim().toLowerCase();
   let section = null, group = null, box = null;
   for (const field of fields) {
+    if (!holds(field.when)) continue;
     if (field.path.startsWith("align:")) {
       const party = field.path.slice(6);
       if (party in state.align) state.edits[field.path] = state.align[party];
@@ -207,6 +217,12 @@ function edit(field, input) {
     state.edits[field.path] = value;
     state.order = [...state.order.filter((p) => p !== field.path), field.path];
   }
+  if (field.kind === "system_kind") {   // another kind of system: the edits of the old one's fields go
+    for (const path of Object.keys(state.edits)) {
+      if (path.startsWith(field.path + ".")) delete state.edits[path];
+    }
+    state.order = state.order.filter((p) => p in state.edits);
+  }
   if (field.path.startsWith("align:")) { delete state.edits[field.path]; state.order = state.order.filter((p) => p !== field.path); }
   refresh();
 }
@@ -257,7 +273,11 @@ function renderControl(comparison, before, after) {
   fill("#control-table", rows);
   const notes = (comparison.assumptions.after || []).map((a) =>
     el("li", {}, `${a.what} ${a.principal} (assumption, confidence ${a.confidence}${a.sources.length ? "; " + a.sources.join(", ") : ""})`));
-  $("#assumptions").replaceChildren(el("p", { class: "hint" }, "These results depend on the assumptions of the scenario (after):"), el("ul", {}, ...notes));
+  const modelled = (comparison.votes?.modelled?.after || []).map((m) => el("li", {}, m));
+  const said = modelled.length
+    ? [el("p", { class: "hint" }, "Modelled, not taken from results:"), el("ul", { id: "modelled" }, ...modelled)] : [];
+  $("#assumptions").replaceChildren(el("p", { class: "hint" }, "These results depend on the assumptions of the scenario (after):"),
+    el("ul", {}, ...notes), ...said);
 }
 
 function renderPower(comparison) {
