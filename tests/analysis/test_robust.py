@@ -15,9 +15,18 @@ BEFORE, AFTER = "kz@2007-05-20", "kz@2007-05-21"
 runner = CliRunner()
 
 
+PROGRESS: list[tuple[int, int]] = []  # what the command's progress bar is told, read once by the fixture
+
+
 @pytest.fixture(scope="module")
 def claims():
-    return {r.id: r for r in robust_claims()}
+    return {r.id: r for r in robust_claims(progress=lambda done, total: PROGRESS.append((done, total)))}
+
+
+def test_the_readings_are_counted_for_the_progress_bar(claims):
+    """``claims --robust`` shows a bar of the readings: told each one as it is read, up to all 1,024."""
+    assert PROGRESS[-1] == (1024, 1024) and len(PROGRESS) == 1024
+    assert [done for done, _ in PROGRESS] == list(range(1, 1025))
 
 
 def test_the_space_names_every_assumption_with_grounds():

@@ -270,15 +270,18 @@ def _wilson(k: int, n: int) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=()) -> Verdicts:
+def robustness(space, verdict_of, *, samples: int = 4096, seed: int = 0, sides=(), progress=None) -> Verdicts:
     """Evaluate ``verdict_of(picks) -> {id: verdict}`` on every combination and summarise each verdict; the
-    flipping set shown is a smallest one, and among those the one moving the fewest seats."""
+    flipping set shown is a smallest one, and among those the one moving the fewest seats. ``progress``:
+    called ``(done, total)`` as the combinations are read (a command's progress bar)."""
     exact, combos = combinations(space, samples=samples, seed=seed)
     default = verdict_of({})
     outcomes = []
-    for combo in combos:
+    for done, combo in enumerate(combos, 1):
         picks = {c.subject: c.options[i].principal for c, i in zip(space, combo) if i}
         outcomes.append((combo, verdict_of(picks)))
+        if progress is not None:
+            progress(done, len(combos))
     found = []
     for key, base in default.items():
         holds = sum(1 for _, v in outcomes if v.get(key) == base)
@@ -346,10 +349,11 @@ def held_fixed(space, fixed: dict[str, str] | None, sides) -> tuple[tuple[Choice
 
 
 def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 0, before: str | None = None,
-                  after: str | None = None, election: str | None = None, fixed: dict[str, str] | None = None) -> Verdicts:
+                  after: str | None = None, election: str | None = None, fixed: dict[str, str] | None = None,
+                  progress=None) -> Verdicts:
     """Every claim of a built-in claims file over the assumption space of its two versions (or ``before`` /
     ``after``; with ``election``, both filled from that election's votes); ``fixed``: assumptions held as
-    ``--align`` says while the others vary."""
+    ``--align`` says while the others vary; ``progress`` as :func:`robustness` takes it."""
     from reformlab.analysis.claims import check_claim, load_claims
 
     data = load_claims(name)
@@ -365,7 +369,7 @@ def robust_claims(name: str = "isaacs2008", *, samples: int = 4096, seed: int = 
             cache[key] = {c["id"]: check_claim(c, evs).verdict for c in data["claims"]}
         return cache[key]
 
-    return robustness(space, verdicts, samples=samples, seed=seed, sides=tuple(sides.values()))
+    return robustness(space, verdicts, samples=samples, seed=seed, sides=tuple(sides.values()), progress=progress)
 
 
 def robust_control(sides, *, actor: str = "president", samples: int = 4096, seed: int = 0,

@@ -127,13 +127,36 @@ def counter(description: str, total: int, *, stream: IO[str] | None = None,
     ...     advance is None
     True
     """
+    with _task(description, total, stream, enabled) as (progress, task):
+        yield None if progress is None else lambda n: progress.advance(task, n)
+
+
+@contextmanager
+def tally(description: str, *, stream: IO[str] | None = None,
+          enabled: bool | None = None) -> Iterator[Callable[[int, int], None] | None]:
+    """The same bar for work whose size is known only once it starts (the readings of ``--robust``).
+
+    Yields:
+        ``update(done, total)``, to call as the work advances; None when the bar does not show.
+
+    >>> with tally("readings", enabled=False) as update:
+    ...     update is None
+    True
+    """
+    with _task(description, None, stream, enabled) as (progress, task):
+        yield None if progress is None else lambda done, total: progress.update(task, completed=done, total=total)
+
+
+@contextmanager
+def _task(description: str, total: int | None, stream: IO[str] | None,
+          enabled: bool | None) -> Iterator[tuple[Progress | None, int | None]]:
+    """A bar with one task of ``total`` units (None: not known yet), or ``(None, None)`` where none shows."""
     progress = _bar(stream, enabled)
     if progress is None:
-        yield None
+        yield None, None
         return
     with progress:
-        task = progress.add_task(description, total=total)
-        yield lambda n: progress.advance(task, n)
+        yield progress, progress.add_task(description, total=total)
 
 
 def _bar(stream: IO[str] | None, enabled: bool | None) -> Progress | None:
