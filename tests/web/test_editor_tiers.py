@@ -139,3 +139,21 @@ def test_a_group_whose_system_is_not_known_has_no_kind_select(client):
     group = load_builtin("ua").as_of("1996-06-28").bodies["verkhovna_rada"].seat_groups[0]
     assert isinstance(group.system, Unknown)
     assert ("bodies.verkhovna_rada.seat_groups.0.system", ()) not in fields
+
+
+@pytest.mark.parametrize("target", ["ua@2007-10-01", "kg@2010-10-11"])
+def test_a_mixed_system_without_the_country_s_own_district_returns_is_a_clear_4xx(client, target):
+    """The district model anchors only on the same country's district returns: Ukraine and Kyrgyzstan have
+    none built in, so a parallel Rada or Jogorku Kenesh under the default scenario is refused, naming the
+    group and the fix (never modelled from Kazakhstan's districts, never a 5xx)."""
+    name, day = target.split("@")
+    field = next(f for f in client.post("/api/editor", json={"target": target}).json()["fields"]
+                 if f["kind"] == "system_kind")
+    template = next(c["template"] for c in field["choices"] if c["value"] == "parallel")
+    answer = client.post("/api/compare", json={"before": {"target": target},
+                                               "after": {"reform": _reform(_set(field["path"], template),
+                                                                           base=name, date=day)}})
+    assert answer.status_code == 422, answer.text[:300]
+    error = answer.json()["error"]
+    assert error["field"].split(".")[0] in field["path"] and f"no built-in election of '{name}'" in error["message"]
+    assert "kz" not in error["message"].lower().split("'")[1::2] and "scenario file" in error["message"]

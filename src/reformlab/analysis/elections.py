@@ -112,11 +112,15 @@ def _camp_share(election_id: str, scenario: Scenario) -> float:
     return sum(v for p, v in votes.items() if p in camp) / sum(votes.values())
 
 
-def _district_reference(body_label: str, seats: int, day: dt.date) -> tuple[str, Scenario] | None:
-    """The built-in election with district returns nearest ``day``, with the scenario giving its parties."""
+def _district_reference(constitution_id: str, day: dt.date) -> tuple[str, Scenario] | None:
+    """The built-in election of the same country (constitution) with district returns nearest ``day``, with
+    the scenario giving its parties; None when that country has none (another country's districts say
+    nothing of its own)."""
     found = []
     for scenario in builtin_scenarios().values():
-        for where, spec in scenario.seats.items():
+        if scenario.constitution != constitution_id:
+            continue
+        for spec in scenario.seats.values():
             if spec.election is not None and spec.tier == "smd":
                 found.append((abs((scenario.date - day).days), spec.election, scenario))
     return min(found, key=lambda f: f[0])[1:] if found else None
@@ -132,11 +136,14 @@ def modelled_district_seats(seats: int, election: ElectionSource, *, district_sp
     """
     from reformlab.analysis.risk.districts import district_margins
 
-    reference = _district_reference("majilis", seats, election.date)
+    country = election.scenario.constitution
+    reference = _district_reference(country, election.date)
     if reference is None:
         raise ReformlabError(
-            f"{election.election_id} has no district returns and no built-in election has any to anchor the district model",
-            field="--election", fix="name an election held under single-member districts",
+            f"{election.election_id} has no district returns, and no built-in election of '{country}' has any to "
+            "anchor the district model (another country's districts are no guide)",
+            field="--election", fix="name an election held under single-member districts, or give the district "
+            "results in a scenario (seats: {group: {districts: ...}})",
         )
     ref_id, ref_scenario = reference
     declared = election_inputs(ref_id).district_seats
@@ -258,7 +265,14 @@ def fit_scenario(constitution: Constitution,
                 or isinstance(group.seats, Unknown)):
             continue
         source = ElectionSource(scenario.id, spec.election, scenario, f"election {spec.election}")
-        seats[where] = _tier_results(dict(group.system), group.seats, source, where, version, notes)
+        try:
+            seats[where] = _tier_results(dict(group.system), group.seats, source, where, version, notes)
+        except ReformlabError as error:  # said of the seat group edited, not of a command-line option
+            raise ReformlabError(
+                f"a {group.system.get('kind')} system for {where} needs results the scenario {scenario.id} "
+                f"does not give: {error.problem}", field=where,
+                fix=f"give that group's results in a scenario file (seats: {where}: ...), or keep a list system",
+            ) from None
     if not notes and seats == scenario.seats:
         return scenario, ()
     return scenario.model_copy(update={"seats": seats}), tuple(notes)
