@@ -69,3 +69,18 @@ def test_usage_errors_exit_2_with_the_framework_message():
     result = runner.invoke(app, ["report", "--format", "docx"])
     assert result.exit_code == 2
     assert "docx" in result.output and "internal error" not in result.output
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly_with_exit_0():
+    """``reformlab show ... | head -1``: the reader closing the pipe is no failure of the command (rich's
+    own handler would exit 1): exit 0, nothing on stderr, for rich tables and for JSON alike. The pipe is
+    closed before the command writes (it is still starting), so every write meets the closed pipe."""
+    import subprocess
+    import sys
+
+    for arguments in (["show", "kz@2026-11-01"], ["show", "kz@2026-11-01", "--format", "json"]):
+        process = subprocess.Popen([sys.executable, "-m", "reformlab.cli", *arguments], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env={"COLUMNS": "100", "PATH": "/usr/bin:/bin"})
+        process.stdout.close()
+        error = process.stderr.read()
+        assert process.wait(timeout=60) == 0 and error == b"", (arguments, error[-300:])

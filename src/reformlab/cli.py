@@ -37,6 +37,9 @@ def _reported(command):
         except KeyboardInterrupt:
             print_error("interrupted;", "no partial output was written.")
             raise typer.Exit(130) from None
+        except BrokenPipeError:  # the reader stopped reading (``| head``): it has what it wanted
+            _silence_stdout()
+            raise typer.Exit(0) from None
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except Exception as exc:  # a bug, not a user error: say so briefly
@@ -47,6 +50,16 @@ def _reported(command):
             raise typer.Exit(3) from None
 
     return run
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so that the interpreter's last flush into the closed pipe
+    neither fails nor prints."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real stdout (captured): nothing to flush into a pipe
+        pass
 
 
 class ReformlabTyper(typer.Typer):

@@ -50,6 +50,21 @@ def test_cli_validate_reports_it_with_exit_2(path):
     assert expected(path) in result.output.replace("\n", " ") or expected(path) in result.output
 
 
+@pytest.mark.parametrize("path", BROKEN, ids=lambda p: p.stem)
+def test_cli_validate_json_gives_the_problems_as_data(path):
+    """``validate --format json`` on a broken file: the problems as JSON on stdout, the message on stderr,
+    exit 2."""
+    import json
+
+    result = CliRunner().invoke(app, ["validate", str(path), "--format", "json"])
+    assert result.exit_code == 2, result.output
+    found = json.loads(result.stdout)
+    assert found["valid"] is False and found["file"] == str(path) and found["problems"]
+    assert any(expected(path) in p["message"] for p in found["problems"])
+    assert all(set(p) == {"problem", "file", "line", "field", "fix", "message"} for p in found["problems"])
+    assert expected(path) in result.stderr.replace("\n", " ") or expected(path) in result.stderr
+
+
 def test_all_problems_are_reported_not_just_the_first(tmp_path):
     good = (FIXTURES / "good" / "minimal.yaml").read_text(encoding="utf-8")
     text = good.replace("method: hare", "method: dhont").replace("source: text", "source: txt")

@@ -243,6 +243,9 @@ def _check_companions(threshold, base, ballots, against_all, tie_break, seed, el
     if tie_break == "lot" and seed is None:
         raise ReformlabError("--tie-break lot needs --seed: a lot drawn without one differs on every run",
                              field="--seed", fix="add --seed N (any whole number) and report it with the result")
+    if seed is not None and tie_break != "lot":
+        raise ReformlabError(f"--seed has no effect with --tie-break {tie_break}: only a lot draws", field="--seed",
+                             fix="add --tie-break lot, or drop --seed")
 
 
 def allocate_command(

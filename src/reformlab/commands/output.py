@@ -43,7 +43,14 @@ def console(*, stderr: bool = False, file=None):
     """
     from rich.console import Console
 
-    return Console(stderr=stderr, file=file, markup=False, emoji=False, highlight=False)
+    class Quiet(Console):
+        def on_broken_pipe(self) -> None:
+            """The reader stopped reading (``| head``): it has what it wanted, so stop quietly, exit 0
+            (rich's own handler exits 1, which would read as a failure)."""
+            self.quiet = True
+            raise BrokenPipeError  # the command's error handler points stdout at the null device, exits 0
+
+    return Quiet(stderr=stderr, file=file, markup=False, emoji=False, highlight=False)
 
 
 def styled(*parts: str | tuple[str, str]):

@@ -263,6 +263,7 @@ def _print_table(label: str, report: dict) -> None:
 #: Monte Carlo holds ``samples x players`` cells at once (about 24 bytes each for Shapley's orderings):
 #: 100 million cells stay near 2.4 GB (a 3,000-player game at the default 20,000 samples is 60 million).
 MAX_SAMPLE_CELLS = 100_000_000
+SAMPLES = 20_000  # the Monte Carlo samples when --samples is not given
 
 
 def _check_samples(samples: int, games: dict) -> None:
@@ -295,8 +296,8 @@ def power(
     ),
     output: Format = format_option(),
     method: str = typer.Option("auto", "--method", help="auto (exact when it fits), exact, or monte_carlo."),
-    samples: int = typer.Option(20_000, "--samples", help="Monte Carlo samples."),
-    seed: int = typer.Option(0, "--seed", help="Monte Carlo seed."),
+    samples: int = typer.Option(None, "--samples", help=f"Monte Carlo samples (default {SAMPLES:,})."),
+    seed: int = typer.Option(None, "--seed", help="Monte Carlo seed (default 0)."),
     scenario: str | None = typer.Option(
         None, "--scenario", help="Scenario filling a constitution target (default: the one sitting on that date)."
     ),
@@ -309,6 +310,11 @@ def power(
 
     if method not in POWER_METHODS:
         raise unknown_name("method", method, POWER_METHODS, field="--method")
+    given = [option for option, value in (("--samples", samples), ("--seed", seed)) if value is not None]
+    if method == "exact" and given:
+        raise ReformlabError(f"{given[0]} has no effect with --method exact: nothing is sampled", field=given[0],
+                             fix=f"drop {' and '.join(given)}, or use --method monte_carlo")
+    samples, seed = SAMPLES if samples is None else samples, 0 if seed is None else seed
     chosen = _indices(index)
     from reformlab.commands.analysis import parse_alignments
 
@@ -335,3 +341,6 @@ def power(
             console().print(f"{label}: cannot tell ({report['unknown']})")
         else:
             _print_table(label, report)
+    sampled = any(m != "exact" for r in reports.values() for m in r.get("methods", {}).values())
+    if given and not sampled:  # --method auto found every index exactly: say the options went unused
+        console().print(f"{' and '.join(given)} unused: every index was computed exactly")
