@@ -9,6 +9,7 @@ examples folder), one or more ``# expect: TEXT`` lines that must appear verbatim
 from __future__ import annotations
 
 import ast
+import json
 import re
 import shlex
 from pathlib import Path
@@ -183,7 +184,8 @@ def test_readme_python_runs_as_written(block, readme_folder):
 
 NARROW_COMMANDS = [
     "compare kz@2007-05-20 kz@2007-05-21", "list", "show kz@2007-06-01", "risk kz@2004-10-01 --draws 2000 --seed 1",
-    "power --quota 51 --weights 40,30,20,10 --names A,B,C,D", "power tests/games/fixtures/law.yaml",
+    "show kz@2007-05-21", "power --quota 51 --weights 40,30,20,10 --names A,B,C,D",
+    "power tests/games/fixtures/law.yaml",
 ]  # fmt: skip
 
 
@@ -203,3 +205,58 @@ def test_an_80_column_terminal_gets_80_columns_folded_between_words(command, rea
     cut = sorted(w for w in _words(narrow.output) - whole
                  if any(x != w and (x.startswith(w) or x.endswith(w)) for x in whole))
     assert not cut, f"words cut at 80 columns: {cut}"
+
+
+def _tokens(text: str) -> set[str]:
+    """The whitespace-separated words of ``text``, table borders and punctuation around them dropped."""
+    return {t.strip("│┃;,:()\"'{}[]") for t in text.split()} - {""}
+
+
+def _claims_words(rows: list[dict]) -> set[str]:
+    """Each claim's id, text, verdict, reason and rounding, and its figures as compact JSON."""
+    texts = [str(row[key]) for row in rows for key in ("id", "text", "verdict", "reason", "rounding", "camp")
+             if row.get(key) is not None]
+    texts += [json.dumps(row[key], ensure_ascii=False) for row in rows for key in ("expected", "computed")]
+    return set().union(*map(_tokens, texts))
+
+
+def _party_words(data: dict) -> set[str]:
+    return set().union(*map(_tokens, data["seats"]))
+
+
+MARKUP_NAMES = HERE / "fixtures" / "markup_in_party_names.csv"  # has "[link=http://evil.example]Click me"
+
+
+@pytest.mark.parametrize(("command", "words"), [
+    ("claims", _claims_words), ("claims --claims isaacs2008_process", _claims_words),
+    ("allocate {names} --seats 10", _party_words),
+])  # fmt: skip
+def test_an_80_column_terminal_shows_every_word_of_the_json_whole(command, words, tmp_path):
+    """At 80 columns every line fits, and every word and id the JSON output holds (claim ids and text, party
+    names) is on one line, uncut: claims print as blocks when a table would cut them, a party name folds at its
+    own spaces."""
+    names = tmp_path / "names.csv"
+    names.write_text("".join(line for line in MARKUP_NAMES.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith("# ")), encoding="utf-8")
+    args = shlex.split(command.replace("{names}", str(names)))
+    narrow = invoke(args, columns=80)
+    assert narrow.exit_code == 0, narrow.output
+    assert max(map(len, narrow.output.splitlines())) <= 80
+    wanted = words(json.loads(invoke(args + ["--format", "json"]).output))
+    assert len(wanted) >= 5  # the test has words to look for
+    missing = sorted(wanted - _tokens(narrow.output))
+    assert not missing, f"not whole at 80 columns: {missing}"
+
+
+def test_an_80_column_terminal_breaks_a_long_dotted_path_at_a_dot():
+    """``show`` lists the unknown paths; one is longer than the line: it breaks after a dot, never inside a
+    part, and every path reads whole once those breaks are joined."""
+    from reformlab.model.targets import resolve_target
+
+    paths = [path for path, _ in resolve_target("kz@2007-05-21").unknowns()]
+    assert max(map(len, paths)) > 80  # the case this test is about
+    narrow = invoke(["show", "kz@2007-05-21"], columns=80)
+    assert narrow.exit_code == 0, narrow.output
+    assert max(map(len, narrow.output.splitlines())) <= 80
+    missing = sorted(set(paths) - _tokens(re.sub(r"\.\n", ".", narrow.output)))
+    assert not missing, f"paths cut at 80 columns: {missing}"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option
+from reformlab.commands.output import Format, console, echo_csv, echo_json, fit_words, format_option
 from reformlab.errors import ReformlabError
 
 BASE_NAMES = {
@@ -164,8 +164,9 @@ def _table_parties(result) -> list:
     return [party for party in result.votes if party in keep]
 
 
-def render_table(run: Run):
-    """A rich renderable: the seats table, then measures, ties and notes."""
+def render_table(run: Run, width: int | None = None):
+    """A rich renderable: the seats table, then measures, ties and notes; at ``width`` columns the table folds
+    on words (a party name at its own spaces; a word is cut only when longer than the whole name column)."""
     from rich.console import Group
     from rich.table import Table
     from rich.text import Text
@@ -195,6 +196,8 @@ def render_table(run: Run):
             official = run.official.get(party, 0)
             row.append(str(official) if official == seats else Text(str(official), style="bold red"))
         table.add_row(*row)
+    if width is not None:
+        fit_words(table, width)
     shown = {k: float(v) for k, v in measures.summary(result.votes, result.seats).items()}
     lines = [
         f"Gallagher {shown['gallagher']:.2f} · Loosemore-Hanby {shown['loosemore_hanby']:.2f} · "
@@ -220,7 +223,8 @@ def print_run(run: Run, output: Format = Format.table) -> None:
     elif output is Format.csv:
         echo_csv(["party", "votes", "passed", "seats"], csv_rows(run))
     else:
-        console().print(render_table(run))
+        out = console()
+        out.print(render_table(run, out.width))
 
 
 def csv_rows(run: Run) -> list[list]:

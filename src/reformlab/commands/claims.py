@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from reformlab.commands.analysis import ALIGN_HELP, ROBUST_HELP, SAMPLES_HELP, _json, _short, parse_alignments
-from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
+from reformlab.commands.output import Format, console, echo_csv, echo_json, fit_words, format_option, styled
 from reformlab.errors import ReformlabError
 
 
@@ -20,8 +20,6 @@ def claims_command(
     output: Format = format_option(),
 ) -> None:
     """Check the study's claims against computed figures: holds, fails or cannot tell."""
-    from rich.table import Table
-
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.process_claims import check_process_claims, is_process_claims
 
@@ -47,8 +45,6 @@ def claims_command(
         results = check_process_claims(claims)
     else:
         results = check_claims(claims, alignments=parse_alignments(align), camp=camp)
-    from rich.table import Table
-
     rows = [r.to_dict() for r in results]
     if output is Format.json:
         echo_json(rows)
@@ -59,10 +55,22 @@ def claims_command(
         return
     out = console()
     title = f"Claims of {claims}" + (f", those about the study's camp asked of {camp}" if camp else "")
+    colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
+    table = _table(title, results, colours)
+    if fit_words(table, out.width):
+        out.print(table)
+    else:  # narrow: one block per claim, folding on words (the table's columns would cut ids and words)
+        print_blocks(out, title, results, colours)
+    counts = {v: sum(r.verdict == v for r in results) for v in colours}
+    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+
+
+def _table(title: str, results, colours: dict[str, str]):
+    from rich.table import Table
+
     table = Table(title=title, title_justify="left", show_lines=True)
     for column in ("claim", "expected", "computed", "verdict"):
         table.add_column(column, overflow="fold")
-    colours = {"holds": "green", "fails": "red", "cannot tell": "yellow"}
     for result in results:
         data = result.to_dict()
         verdict = styled((result.verdict, colours[result.verdict]), f"\n{result.reason}" if result.reason else "")
@@ -71,9 +79,31 @@ def claims_command(
         claim = f"\n{result.text}" + (f"\n(asked of {result.camp})" if result.camp else "")
         table.add_row(styled((result.id, "bold"), claim), _short(data["expected"]),
                       _short(data["computed"]), verdict)
-    out.print(table)
-    counts = {v: sum(r.verdict == v for r in results) for v in colours}
-    out.print(", ".join(f"{n} {v}" for v, n in counts.items()))
+    return table
+
+
+def print_blocks(out, title: str, results, colours: dict[str, str]) -> None:
+    """Each claim as a block: its id and verdict, its text, then the expected and computed figures in full
+    (compact JSON), the reason and the study's rounding, each line folded on words."""
+    from rich.padding import Padding
+
+    out.print(styled((title, "bold")))
+    for result in results:
+        data = result.to_dict()
+        out.print()
+        out.print(styled((result.id, "bold"), ": ", (result.verdict, colours[result.verdict])))
+        lines = [styled(result.text)]
+        if result.camp:
+            lines.append(styled(f"(asked of {result.camp})"))
+        lines += [styled(("expected: ", "dim"), _json(data["expected"])),
+                  styled(("computed: ", "dim"), _json(data["computed"]))]
+        if result.reason:
+            lines.append(styled(("reason: ", "dim"), result.reason))
+        if getattr(result, "rounding", None):
+            lines.append(styled(("rounding: ", "dim"), f"{result.rounding}: rounded {_json(data['rounded'])}"))
+        for line in lines:
+            out.print(Padding(line, (0, 0, 0, 2), expand=False))
+    out.print()
 
 
 def register(app: typer.Typer) -> None:

@@ -99,3 +99,64 @@ def readable(path: str) -> str:
     'bodies › president › term years'
     """
     return path.replace(".", " › ").replace("_", " ")
+
+
+def fit_words(table, width: int) -> bool:
+    """Give ``table``'s columns fixed widths at which rich folds every cell on word boundaries: each column at
+    least its longest word (header included), the rest of ``width`` shared by how much more each would take.
+
+    A table that fits ``width`` unfolded is left as it is. When the longest words do not fit side by side it
+    returns False (the caller prints another layout, or keeps the table): the columns with the longest words
+    are narrowed to fit, so only a word longer than its whole column is cut.
+    """
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    def plain(cell) -> str:
+        return cell.plain if isinstance(cell, Text) else str(cell)
+
+    columns = table.columns
+    texts = [[plain(column.header), *map(plain, column._cells)] for column in columns]
+    natural = [max(cell_len(line) for text in cells for line in text.splitlines() or [""]) for cells in texts]
+    longest = [max((cell_len(word) for text in cells for word in text.split()), default=1) for cells in texts]
+    _top, right, _bottom, left = table.padding
+    room = width - len(columns) * (left + right) - (len(columns) + 1 if table.box else 0)
+    if sum(natural) <= room:
+        return True
+    fits = sum(longest) <= room
+    widths = list(longest)
+    while sum(widths) > room and max(widths) > 1:  # the longest words cannot all fit: narrow the longest
+        widths[widths.index(max(widths))] -= 1
+    spare = room - sum(widths)
+    wants = [n - w for n, w in zip(natural, widths)]
+    total = sum(wants)
+    if spare > 0 and total:
+        shares = [spare * want // total for want in wants]
+        for index in sorted(range(len(wants)), key=lambda i: -(spare * wants[i] % total))[:spare - sum(shares)]:
+            shares[index] += 1
+        widths = [w + s for w, s in zip(widths, shares)]
+    for column, cells in zip(columns, widths):
+        column.width = cells
+    return fits
+
+
+def break_at_dots(path: str, width: int) -> str:
+    """A dotted path longer than ``width`` with line breaks after its dots, each line at most ``width`` (a part
+    longer than that is folded by the console); a shorter path as it is.
+
+    >>> print(break_at_dots("procedures.amendment.decision.0.majority", 24))
+    procedures.amendment.
+    decision.0.majority
+    """
+    from rich.cells import cell_len
+
+    if cell_len(path) <= width:
+        return path
+    parts = path.split(".")
+    lines = [""]
+    for index, part in enumerate(parts):
+        piece = part + ("." if index < len(parts) - 1 else "")
+        if lines[-1] and cell_len(lines[-1] + piece) > width:
+            lines.append("")
+        lines[-1] += piece
+    return "\n".join(lines)

@@ -6,7 +6,15 @@ from typing import TYPE_CHECKING
 
 import typer
 
-from reformlab.commands.output import Format, console, echo_csv, echo_json, format_option, styled
+from reformlab.commands.output import (
+    Format,
+    break_at_dots,
+    console,
+    echo_csv,
+    echo_json,
+    format_option,
+    styled,
+)
 
 if TYPE_CHECKING:
     from reformlab.model import Constitution
@@ -141,4 +149,5 @@ def render(c: Constitution, console) -> None:
         console.print(styled(("Party rules", "bold"), f": {rules}"))
     unknowns = c.unknowns()
     if unknowns:
-        console.print(styled((f"Unknown ({len(unknowns)})", "bold"), ": " + "; ".join(path for path, _ in unknowns)))
+        paths = "; ".join(break_at_dots(path, console.width - 1) for path, _ in unknowns)  # 1 for the ";"
+        console.print(styled((f"Unknown ({len(unknowns)})", "bold"), ": " + paths))
