@@ -16,6 +16,7 @@ class ReportFormat(str, Enum):
     html = "html"
     md = "md"
     pdf = "pdf"
+    json = "json"
 
 
 def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, scenarios=(), output: Path | None = None,
@@ -31,7 +32,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
     from reformlab.analysis.claims import check_claims
     from reformlab.analysis.compare import compare
     from reformlab.atomic import check_output, write_atomic
-    from reformlab.report import render_html, render_markdown, render_pdf, steps, validate_report
+    from reformlab.report import render_html, render_json, render_markdown, render_pdf, steps, validate_report
     from reformlab.yamlio import read_text
     from reformlab.report.build import build_report
     from reformlab.report.spec import report_spec
@@ -73,7 +74,7 @@ def make_report(before: str = DEFAULT_BEFORE, after: str = DEFAULT_AFTER, *, sce
             data = _with_attribution(data, comparison, before, after, first, alignments)
             validate_report(data)
             renderers = {"html": lambda d: render_html(d, paper=paper), "md": render_markdown,
-                         "pdf": lambda d: render_pdf(d, paper=paper)}
+                         "pdf": lambda d: render_pdf(d, paper=paper), "json": render_json}
             content = renderers[format](data)
         with bar.step(f"writing {output.name}"):
             return write_atomic(output, content)
@@ -188,7 +189,8 @@ def report_command(
     scenario: list[str] = typer.Option(
         None, "--scenario", "-s", help="Scenario for both sides, or twice (before, after). Default: the fitting one."),
     output: Path = typer.Option(None, "--output", "-o", help="Where to write, - for stdout (default: ./reformlab-report.FORMAT)."),
-    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f", help="html, md or pdf."),
+    format: ReportFormat = typer.Option(ReportFormat.html, "--format", "-f",
+                                        help="html, md, pdf or json (the report's data, for machines)."),
     align: list[str] = typer.Option(None, "--align", help="Override an alignment, PARTY=PRINCIPAL (repeatable)."),
     camp: str = typer.Option(None, "--camp", help="The principal followed (default: the report spec's, president)."),
     spec: Path = typer.Option(None, "--spec", help="A report spec YAML (default: data/reports/<constitution>.yaml)."),
@@ -207,6 +209,10 @@ def report_command(
     from reformlab.errors import ReformlabError
 
     if reform:
+        if format is ReportFormat.json:
+            raise ReformlabError("--reform writes a page for readers (html, md or pdf), not --format json",
+                                 field="--format", fix="drop --format json, or run `reformlab report BEFORE "
+                                 "AFTER --format json` for each reform")
         typer.echo(str(make_reforms_page(reform, output=output, format=format.value, camp=camp).resolve()))
         return
     if scenario and len(scenario) > 2:
@@ -219,4 +225,5 @@ def report_command(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("report", help="Write the report comparing two versions (HTML, Markdown or PDF); the main job.")(report_command)
+    app.command("report", help="Write the report comparing two versions (HTML, Markdown, PDF or JSON); "
+                "the main job.")(report_command)

@@ -36,12 +36,13 @@ from reformlab.report.data import (
     Relation,
     ReportData,
 )
+from reformlab.report.json_data import render_json
 from reformlab.report.progress import steps
 from reformlab.report.risk_view import axis_words, risk_markdown, risk_view
 from reformlab.report.summary import changes_counted, claims_counted, summary_sentences
 from reformlab.report.validate import validate_report
 
-FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf"}
+FORMATS = {"html": ".html", "md": ".md", "pdf": ".pdf", "json": ".json"}
 
 
 def _markdown_cell(value: object) -> str:
@@ -264,7 +265,8 @@ def render_pdf(report: ReportData, *, paper: str = "A4") -> bytes:
 
 
 def write_report(report: ReportData, path: str | Path, format: str = "html") -> Path:
-    """Render ``report`` as ``format`` ("html", "md" or "pdf") and write it whole to ``path``, or not at all.
+    """Render ``report`` as ``format`` ("html", "md", "pdf" or "json") and write it whole to ``path``, or not
+    at all.
 
     Rendering happens before anything is written, so a report that cannot be rendered leaves no file, and
     :func:`reformlab.atomic.write_atomic` makes sure an unwritable path leaves no partial file either. A
@@ -279,7 +281,7 @@ def write_report(report: ReportData, path: str | Path, format: str = "html") -> 
     if format not in FORMATS:
         raise unknown_name("report format", format, FORMATS, field="--format")
     target = Path(path)
-    renderers = {"html": render_html, "md": render_markdown, "pdf": render_pdf}
+    renderers = {"html": render_html, "md": render_markdown, "pdf": render_pdf, "json": render_json}
     with steps("Writing report", total=2) as bar:
         with bar.step(f"rendering {format.upper()}"):
             content = renderers[format](report)
